@@ -1,0 +1,36 @@
+/**
+ * The command-line program. Each command lives in its own module under
+ * commands/ and registers itself here; commands are thin shells over the
+ * same functions the HTTP service will call.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerStoreCommands } from './commands/store-commands.js';
+
+export function buildProgram(): Command {
+  const program = new Command('13d-ledger')
+    .description('An event-sourced history of SEC Schedule 13D beneficial-ownership statements')
+    .option('--store <url>', 'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false); default LEDGER_STORE or sqlite:./var/ledger.db')
+    .showHelpAfterError()
+    .exitOverride();
+  registerStoreCommands(program);
+  return program;
+}
+
+/** Runs the program; prints errors as one clear line and returns the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    const err = error instanceof Error ? error : new Error(String(error));
+    process.stderr.write(`13d-ledger: ${err.name === 'Error' ? '' : `${err.name}: `}${err.message}\n`);
+    return 1;
+  }
+}
+
+/** The --store flag, wherever on the command line it was given. */
+export function storeFlag(command: Command): string | undefined {
+  return command.optsWithGlobals<{ store?: string }>().store;
+}

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../src/store/open-store.js';
+import { getSqliteEventStore } from '../../../src/store/sqlite/sqlite-event-store.js';
+import { EventIdConflictError, UnsupportedStoreUrlError } from '../../../src/store/errors.js';
+import { runEventStoreContract } from '../contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const sharedFile = join(dir, 'contract.db');
+
+runEventStoreContract('SQLite', async ({ now }) => openStore(`sqlite:${sharedFile}`, now ? { now } : {}));
+
+describe('the SQLite event store', () => {
+  describe('when two processes append to one file at the same revision', () => {
+    it('lets exactly one win and refuses the other with a wrong-expected-revision error', async () => {
+      // Given a stream at revision 0 and two writer processes, both ready
+      const file = join(dir, 'two-processes.db');
+      const stream = `race-${randomUUID()}`;
+      const store = getSqliteEventStore({ path: file });
+      await store.append(stream, [{ id: randomUUID(), type: 'Base', data: {} }]);
+      const writers = ['one', 'two'].map((label) => startWriter(file, stream, '0', label));
+      await Promise.all(writers.map((w) => w.ready));
+
+      // When both are told to go at once
+      for (const writer of writers) writer.go();
+      const outcomes = await Promise.all(writers.map((w) => w.outcome));
+
+      // Then exactly one appended at revision 1, the other was refused, and the file holds both events of the winner only
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['appended', 'refused']);
+      expect(outcomes.find((o) => o.outcome === 'refused')!.error).toBe('WrongExpectedRevisionError');
+      expect(outcomes.find((o) => o.outcome === 'appended')!.revision).toBe('1');
+      const events = await store.readStream(stream);
+      expect(events.map((e) => e.revision)).toEqual([0n, 1n]);
+      await store.close();
+    }, 60_000);
+  });
+
+  describe('when the file is reopened', () => {
+    it('keeps every event and continues positions without going backward', async () => {
+      const file = join(dir, 'reopen.db');
+      const first = getSqliteEventStore({ path: file });
+      const a = await first.append('s', [{ id: randomUUID(), type: 'A', data: { n: 1 } }]);
+      await first.close();
+      const second = getSqliteEventStore({ path: file });
+      const b = await second.append('s', [{ id: randomUUID(), type: 'B', data: { n: 2 } }]);
+      expect(b.events[0]!.position).toBeGreaterThan(a.events[0]!.position);
+      expect((await second.readStream('s')).map((e) => e.type)).toEqual(['A', 'B']);
+      await second.close();
+    });
+  });
+
+  describe('when something tries to change the log behind the store', () => {
+    it('refuses updates and deletes at the database level', async () => {
+      const file = join(dir, 'append-only.db');
+      const store = getSqliteEventStore({ path: file });
+      await store.append('s', [{ id: randomUUID(), type: 'A', data: { shares: 88 } }]);
+      await store.close();
+      const db = new Database(file);
+      expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+      db.close();
+    });
+  });
+
+  describe('when an id is reused in another stream', () => {
+    it('refuses it: ids are unique in the whole file', async () => {
+      const store = await openStore('sqlite::memory:');
+      const id = randomUUID();
+      await store.append('a', [{ id, type: 'A', data: {} }]);
+      const error = await store.append('b', [{ id, type: 'A', data: {} }]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EventIdConflictError);
+      expect((error as Error).message).toMatch(/appended to stream "a"/);
+      expect(await store.readStream('b')).toEqual([]);
+      await store.close();
+    });
+  });
+
+  describe('when a store URL is given', () => {
+    it('opens an in-memory store for sqlite::memory:', async () => {
+      const store = await openStore('sqlite::memory:');
+      await store.append('s', [{ id: randomUUID(), type: 'A', data: {} }]);
+      expect(await store.readAll()).toHaveLength(1);
+      await store.close();
+    });
+
+    it('refuses an unknown scheme, naming the URL and the accepted forms', async () => {
+      await expect(openStore('postgres://localhost/ledger')).rejects.toThrow(UnsupportedStoreUrlError);
+      await expect(openStore('postgres://localhost/ledger')).rejects.toThrow(/Unsupported store URL "postgres:\/\/localhost\/ledger": expected sqlite:PATH/);
+      await expect(openStore('sqlite:')).rejects.toThrow(/names no file/);
+    });
+  });
+});
+
+interface WriterOutcome {
+  outcome: 'appended' | 'refused';
+  revision?: string;
+  error?: string;
+}
+
+function startWriter(file: string, stream: string, expected: string, label: string) {
+  const script = join(import.meta.dirname, 'concurrent-writer.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, file, stream, expected, label], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const iterator = lines[Symbol.asyncIterator]();
+  const ready = iterator.next().then((line) => {
+    if (line.value !== 'ready') throw new Error(`writer ${label} did not start: ${String(line.value)}`);
+  });
+  const outcome = ready.then(async () => {
+    const line = await iterator.next();
+    lines.close();
+    return JSON.parse(String(line.value)) as WriterOutcome;
+  });
+  return { ready, outcome, go: () => child.stdin.end('go\n') };
+}

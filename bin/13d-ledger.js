@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the built program when present (after `npm run build`), else the TypeScript sources through tsx.
+// In a source checkout, run the TypeScript sources through tsx (so nothing stale runs);
+// in an installed package, which ships only dist/, run the build.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-const built = fileURLToPath(new URL('../dist/src/main.js', import.meta.url));
-if (existsSync(built)) {
-  await import(pathToFileURL(built).href);
-} else {
+const source = new URL('../src/main.ts', import.meta.url);
+if (existsSync(fileURLToPath(source))) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/main.ts', import.meta.url).href);
+  await import(source.href);
+} else {
+  await import(new URL('../dist/src/main.js', import.meta.url).href);
 }

@@ -1,0 +1,226 @@
+/**
+ * Holdings of every reporting person at a date, under Rule 13d-3: securities
+ * held directly and through controlled entities, rights exercisable within 60
+ * days (less any blocked by an exchange cap), aggregate, percent of class with
+ * the person's own denominator, the four powers, and the basis of each figure.
+ */
+import { exercisableWithin60Days, type Envelope, type IsoDate } from '../src/domain/index.js';
+import { effectiveBy, selectFacts, type Clocks, type Fact } from './facts.js';
+import { foldLedger, type Basis, type LedgerState, type PositionState, type UnexplainedDifference } from './ledger-state.js';
+
+export interface SecurityHolding {
+  securityId: string;
+  title: string;
+  kind: string;
+  /** Who holds it: the person, or an entity the person controls. */
+  heldBy: string;
+  ownership: 'direct' | 'indirect';
+  quantity: number;
+  /** Common shares issuable on conversion or exercise; null for common stock or when terms are unknown. */
+  sharesIssuable: number | null;
+  exercisableWithin60Days: boolean;
+  /** Shares issuable that an exchange cap blocks at the date. */
+  blockedByCap: number;
+  /** Shares this security adds to the aggregate. */
+  countedShares: number;
+  basis: Basis;
+  reportedAsOf: IsoDate | null;
+}
+
+export interface Holder {
+  personId: string;
+  name: string;
+  securities: SecurityHolding[];
+  /** Common shares owned, directly and through controlled entities. */
+  sharesOwned: { direct: number; indirect: number };
+  /** Shares the person may acquire within 60 days (own and through controlled entities). */
+  rightsCounted: number;
+  aggregate: number;
+  /** Percent units (85.72 means 85.72%), unrounded; null with percentOfClassReason when unknown. */
+  percentOfClass: number | null;
+  percentOfClassReason: string | null;
+  soleVotingPower: number;
+  sharedVotingPower: number;
+  soleDispositivePower: number;
+  sharedDispositivePower: number;
+  basis: Basis;
+  controlledEntities: string[];
+  unexplainedDifferences: UnexplainedDifference[];
+  notes: string[];
+}
+
+export interface HoldingsView {
+  asOf: IsoDate;
+  sharesOutstanding: { value: number; asOf: IsoDate; source: string; basis: Basis } | null;
+  holders: Holder[];
+}
+
+const WEAKEST: Basis[] = ['transactions', 'derived', 'reported'];
+function weakest(bases: Basis[]): Basis {
+  for (const basis of WEAKEST) if (bases.includes(basis)) return basis;
+  return 'reported';
+}
+
+export function holdingsFromEnvelopes(envelopes: readonly Envelope[], clocks: Clocks): HoldingsView {
+  return holdingsAt(selectFacts(envelopes, clocks), clocks.asOf);
+}
+
+export function holdingsAt(facts: readonly Fact[], asOf: IsoDate): HoldingsView {
+  return holdingsFromState(foldLedger(effectiveBy(facts, asOf)), asOf, personNames(facts));
+}
+
+/** Names are timeless: a person identified by a later filing is named at every date. */
+export function personNames(facts: readonly Fact[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const fact of facts) if (fact.event.type === 'PersonIdentified') names.set(fact.event.data.personId, fact.event.data.name);
+  return names;
+}
+
+function sharesIssuable(state: LedgerState, held: PositionState): number | null {
+  const terms = state.securities.get(held.securityId);
+  if (terms === undefined) return null;
+  // Prices stated before a later split are restated into today's share basis.
+  const adjust = terms.factorAtTerms / state.splitFactor;
+  switch (terms.kind) {
+    case 'common':
+    case 'rsu':
+      return null;
+    case 'convertible-preferred':
+      if (terms.statedValue === null || terms.conversionPrice === null) return null;
+      // Rounded to whole cents first so that 44,000 x $1,000 / $0.22 is exactly 200,000,000.
+      return Math.floor(Math.round(held.quantity * terms.statedValue * 100) / Math.round(terms.conversionPrice * adjust * 100));
+    case 'convertible-note':
+      if (terms.conversionPrice === null) return null;
+      return Math.floor(Math.round(held.quantity * 100) / Math.round(terms.conversionPrice * adjust * 100));
+    case 'warrant':
+    case 'option':
+      return Math.floor(held.quantity * terms.sharesPerUnit);
+    default: {
+      const unknown: never = terms.kind;
+      return unknown;
+    }
+  }
+}
+
+function exercisableShare(held: PositionState, asOf: IsoDate): number {
+  // Rule 13d-3(d)(1)(i): only the lots exercisable within 60 days count.
+  let within = 0;
+  for (const lot of held.lots) if (exercisableWithin60Days(lot.exercisableFrom, asOf)) within += lot.quantity;
+  return held.quantity === 0 ? 0 : within / held.quantity;
+}
+
+function basisOf(held: PositionState, asOf: IsoDate): Basis {
+  if (held.lastReport === null) return 'transactions';
+  return held.lastReport.asOf === asOf && !held.changedSinceReport ? 'reported' : 'derived';
+}
+
+/** One person's directly held securities, with caps applied. */
+function directHoldings(state: LedgerState, personId: string, asOf: IsoDate, outstanding: number | null, notes: string[]): SecurityHolding[] {
+  const result: SecurityHolding[] = [];
+  for (const held of state.positions.values()) {
+    if (held.personId !== personId || held.quantity === 0) continue;
+    const terms = state.securities.get(held.securityId);
+    const issuable = sharesIssuable(state, held);
+    const share = issuable === null ? 0 : exercisableShare(held, asOf);
+    const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : Math.floor((issuable ?? 0) * share);
+    result.push({
+      securityId: held.securityId,
+      title: terms?.title ?? held.securityId,
+      kind: terms?.kind ?? 'common',
+      heldBy: personId,
+      ownership: 'direct',
+      quantity: held.quantity,
+      sharesIssuable: issuable,
+      exercisableWithin60Days: issuable !== null && share > 0,
+      blockedByCap: 0,
+      countedShares: counted,
+      basis: basisOf(held, asOf),
+      reportedAsOf: held.lastReport?.asOf ?? null,
+    });
+  }
+  for (const [capId, cap] of state.caps) {
+    if (cap.liftedOn !== null && cap.liftedOn <= asOf) continue;
+    const capped = result.filter((h) => cap.securityIds.includes(h.securityId) && h.countedShares > 0);
+    if (capped.length === 0) continue;
+    const base = cap.baseSharesOutstanding ?? outstanding;
+    let allowance = base === null ? 0 : Math.floor((base * cap.capPercent) / 100);
+    notes.push(
+      base === null
+        ? `${capId}: the ${cap.capPercent}% exchange cap is in force and its base is unknown, so no rights subject to it are counted`
+        : `${capId}: the ${cap.capPercent}% exchange cap is in force: at most ${allowance} shares issuable (${cap.capPercent}% of ${base})`,
+    );
+    // The allowance goes to the securities in the order the cap lists them.
+    for (const securityId of cap.securityIds) {
+      for (const holding of capped) {
+        if (holding.securityId !== securityId) continue;
+        const allowed = Math.min(holding.countedShares, allowance);
+        allowance -= allowed;
+        holding.blockedByCap = holding.countedShares - allowed;
+        holding.countedShares = allowed;
+      }
+    }
+  }
+  return result;
+}
+
+function controlledBy(state: LedgerState, personId: string, asOf: IsoDate): string[] {
+  const entities: string[] = [];
+  for (const [entityId, controllers] of state.controls) {
+    const since = controllers.get(personId);
+    if (since !== undefined && since <= asOf) entities.push(entityId);
+  }
+  return entities;
+}
+
+export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: ReadonlyMap<string, string> = new Map()): HoldingsView {
+  const so = state.sharesOutstanding;
+  const outstanding = so === null ? null : Math.floor((so.count * state.splitFactor) / so.factorAtReport);
+  const outstandingBasis: Basis = so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
+  const personIds = new Set<string>(state.persons.keys());
+  for (const held of state.positions.values()) personIds.add(held.personId);
+  const holders: Holder[] = [];
+  for (const personId of personIds) {
+    const notes: string[] = [];
+    const direct = directHoldings(state, personId, asOf, outstanding, notes);
+    const entities = controlledBy(state, personId, asOf);
+    // Rule 13d-3 and control: a controlled entity's holdings are deemed the person's, with shared power.
+    const indirect = entities.flatMap((entityId) => directHoldings(state, entityId, asOf, outstanding, []).map((h) => ({ ...h, ownership: 'indirect' as const })));
+    const securities = [...direct, ...indirect];
+    const sum = (list: SecurityHolding[], common: boolean) => list.reduce((n, h) => n + ((h.kind === 'common') === common ? h.countedShares : 0), 0);
+    const own = sum(direct, true) + sum(direct, false);
+    const through = sum(indirect, true) + sum(indirect, false);
+    const rights = sum(direct, false) + sum(indirect, false);
+    const aggregate = own + through;
+    const differences = state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
+    let percentOfClass: number | null = null;
+    let percentOfClassReason: string | null = null;
+    if (outstanding === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
+    // Rule 13d-3(d)(1)(i): only this person's own rights are added to the denominator.
+    else percentOfClass = (aggregate / (outstanding + rights)) * 100;
+    if (so !== null && so.asOf !== asOf) notes.push(`shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}`);
+    const person = state.persons.get(personId);
+    holders.push({
+      personId,
+      name: person?.name ?? names.get(personId) ?? personId,
+      securities,
+      sharesOwned: { direct: sum(direct, true), indirect: sum(indirect, true) },
+      rightsCounted: rights,
+      aggregate,
+      percentOfClass,
+      percentOfClassReason,
+      soleVotingPower: own,
+      sharedVotingPower: through,
+      soleDispositivePower: own,
+      sharedDispositivePower: through,
+      basis: securities.length === 0 ? 'transactions' : weakest(securities.map((s) => s.basis)),
+      controlledEntities: entities,
+      unexplainedDifferences: differences,
+      notes,
+    });
+  }
+  return {
+    asOf,
+    sharesOutstanding: so === null || outstanding === null ? null : { value: outstanding, asOf: so.asOf, source: so.reportedBy, basis: outstandingBasis },
+    holders,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Reconciliation: each filing's figures against what its own disclosed
+ * transactions, its own Item 5 and its own arithmetic give. Findings name the
+ * numbers; checks that hold are listed too, so the audit shows its work.
+ */
+import type { CoverPage, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import { effectiveBy, type Fact } from './facts.js';
+import { holdingsFromState, personNames } from './holdings.js';
+import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
+import { label } from './statement.js';
+
+export interface Finding {
+  filing: string;
+  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'percent-arithmetic' | 'powers-vs-aggregate' | 'cover-vs-positions';
+  message: string;
+  reported: number | string | null;
+  computed: number | string | null;
+  personId: string | null;
+  item: string | null;
+}
+
+export interface ReconciliationView {
+  findings: Finding[];
+  /** Checks that hold, same shape. */
+  consistent: Finding[];
+  /** Filings the ledger could not check (contents unknown). */
+  notChecked: string[];
+}
+
+type Filed = EventData<'StatementFiled'>;
+const fmt = (n: number) => n.toLocaleString('en-US');
+const POWERS = ['soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'aggregate'] as const;
+const ROW: Record<(typeof POWERS)[number], string> = { soleVotingPower: 'sole voting power (row 7)', sharedVotingPower: 'shared voting power (row 8)', soleDispositivePower: 'sole dispositive power (row 9)', sharedDispositivePower: 'shared dispositive power (row 10)', aggregate: 'aggregate (row 11)' };
+
+export function reconcile(facts: readonly Fact[]): ReconciliationView {
+  const view: ReconciliationView = { findings: [], consistent: [], notChecked: [] };
+  const names = personNames(facts);
+  for (const fact of facts) {
+    if (fact.event.type !== 'StatementFiled') continue;
+    const filed = fact.event.data;
+    const filing = label(filed.amendmentNumber);
+    if (!filed.contentsKnown) {
+      view.notChecked.push(`${filing} (${filed.filedOn}): contents unknown`);
+      continue;
+    }
+    const add = (ok: boolean, finding: Omit<Finding, 'filing'>) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
+    // What was known when the filing was made: facts it or earlier filings disclosed, effective by its event date.
+    const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
+    const known = effectiveBy(facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn), asOf);
+    const state = foldLedger(known, { withLog: true });
+    const name = (id: string) => names.get(id) ?? id;
+    for (const d of state.differences) {
+      if (d.source.amendmentNumber !== filed.amendmentNumber) continue;
+      add(false, { kind: 'unexplained-position-difference', personId: d.personId, item: d.source.item, reported: d.reported, computed: d.computed, message: differenceMessage(state, d, name(d.personId)) });
+    }
+    const item5 = known.filter((f): f is Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>> => f.event.type === 'BeneficialOwnershipReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
+    const holdings = holdingsFromState(state, asOf, names);
+    const outstanding = holdings.sharesOutstanding?.value ?? null;
+    for (const cover of filed.coverPages) {
+      const who = name(cover.personId);
+      const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId)?.event.data;
+      for (const field of POWERS) {
+        if (reportedItem5 !== undefined) {
+          const a = cover[field];
+          const b = reportedItem5[field];
+          add(a === b, { kind: 'cover-vs-item-5', personId: cover.personId, item: '5', reported: a, computed: b, message: `${who}: ${ROW[field]} is ${fmt(a)} on the cover page${a === b ? ' and' : ' but'} ${fmt(b)} in Item 5${field === 'aggregate' ? '(a)' : '(b)'}` });
+        }
+      }
+      const holder = holdings.holders.find((h) => h.personId === cover.personId);
+      if (holder !== undefined) {
+        for (const field of POWERS) {
+          const computed = holder[field];
+          add(cover[field] === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported: cover[field], computed, message: `${who}: ${ROW[field]} ${fmt(cover[field])}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
+        }
+        if (outstanding !== null) percentCheck(add, cover, who, outstanding, holder.rightsCounted);
+      }
+      for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5]] as const) {
+        if (figures === undefined) continue;
+        const voting = figures.soleVotingPower + figures.sharedVotingPower;
+        add(voting === figures.aggregate, { kind: 'powers-vs-aggregate', personId: cover.personId, item: where === 'cover page' ? 'cover' : '5(b)', reported: figures.aggregate, computed: voting, message: `${who}: ${where} sole + shared voting power = ${fmt(figures.soleVotingPower)} + ${fmt(figures.sharedVotingPower)} = ${fmt(voting)} against an aggregate of ${fmt(figures.aggregate)}` });
+      }
+    }
+    addressCheck(add, filed, name);
+  }
+  return view;
+}
+
+type Add = (ok: boolean, finding: Omit<Finding, 'filing'>) => void;
+
+function differenceMessage(state: LedgerState, d: UnexplainedDifference, who: string): string {
+  const title = state.securities.get(d.securityId)?.title ?? d.securityId;
+  const parts = transactionsBefore(state.log ?? [], d).map((e) => e.change);
+  const sum = parts.length > 1 ? ` (${parts.map(fmt).join(' + ')})` : '';
+  let message = `${who}, ${title}: the filing reports ${fmt(d.reported)}; its disclosed transactions explain ${fmt(d.computed)}${sum} of them, leaving ${fmt(d.difference)} unexplained`;
+  // A gap the size of a disclosed closing suggests one closing went undisclosed.
+  if (parts.length > 1 && parts.includes(d.difference)) {
+    const times = parts.filter((p) => p === d.difference).length;
+    message += `: exactly one more closing of ${fmt(d.difference)}, like the ${times} disclosed, appears to be undisclosed`;
+  }
+  return message;
+}
+
+/** The transactions on a position since its previous report, up to the report `d`. */
+function transactionsBefore(log: readonly ChangeEntry[], d: UnexplainedDifference): ChangeEntry[] {
+  const entries: ChangeEntry[] = [];
+  for (const entry of log) {
+    if (entry.personId !== d.personId || entry.securityId !== d.securityId) continue;
+    if (entry.factId === d.factId) break;
+    if (entry.kind === 'reported') entries.length = 0;
+    else if (entry.change !== 0) entries.push(entry);
+  }
+  return entries;
+}
+
+function percentCheck(add: Add, cover: CoverPage, who: string, outstanding: number, rights: number): void {
+  // Rule 13d-3(d)(1)(i): the person's own rights join the denominator.
+  const denominator = outstanding + rights;
+  const computed = (cover.aggregate / denominator) * 100;
+  const reported = cover.percentOfClass;
+  const ok = reported.kind === 'value' ? Math.abs(Math.round(computed * 100) / 100 - reported.value) < 1e-9 : computed < reported.bound;
+  add(ok, {
+    kind: 'percent-arithmetic',
+    personId: cover.personId,
+    item: 'cover row 13',
+    reported: reported.text,
+    computed: Number(computed.toFixed(4)),
+    message: `${who}: ${fmt(cover.aggregate)} / (${fmt(outstanding)} outstanding + ${fmt(rights)} own rights) = ${computed.toFixed(4)}% against "${reported.text}"`,
+  });
+}
+
+function normaliseAddress(address: string): string {
+  return address
+    .toLowerCase()
+    .replace(/^c\/o [^,]+,\s*/, '')
+    .replace(/\bnevada\b/g, 'nv')
+    .replace(/[.,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function addressCheck(add: Add, filed: Filed, name: (id: string) => string): void {
+  const notice = filed.noticeContact;
+  if (notice === null || notice.careOf === null) return;
+  const business = filed.businessAddresses.find((a) => a.personId === notice.careOf);
+  if (business === undefined) return;
+  const ok = normaliseAddress(notice.address) === normaliseAddress(business.address);
+  const suite = (s: string) => /suite\s+\w+/i.exec(s)?.[0] ?? s;
+  add(ok, {
+    kind: 'address-mismatch',
+    personId: notice.careOf,
+    item: 'cover (notices) vs 2(b)',
+    reported: suite(notice.address),
+    computed: suite(business.address),
+    message: `the notice address (c/o ${name(notice.careOf)}) says ${suite(notice.address)}; Item 2(b) gives ${name(notice.careOf)}'s principal business address as ${suite(business.address)}`,
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The Schedule 13D as of a date: the original folded with every amendment
+ * filed by then. Each item shows the filing that last restated or amended it.
+ */
+import type { CoverPage, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import type { Fact } from './facts.js';
+
+type Filed = EventData<'StatementFiled'>;
+
+export interface StatementView {
+  asOf: IsoDate;
+  issuer: Filed['issuer'] | null;
+  classTitle: string | null;
+  filings: { amendmentNumber: number; label: string; filedOn: IsoDate; eventDate: IsoDate | null; contentsKnown: boolean; itemsChanged: string[]; factId: string }[];
+  /** Items 1-7: which filing last touched each, and how. Unknown filings may have touched any item. */
+  items: { item: string; lastChangedBy: string | null; change: string | null; summary: string | null; possiblyChangedByUnknownFilings: string[] }[];
+  /** Cover pages of the latest filing whose contents are known. */
+  coverPages: CoverPage[];
+  coverPagesFrom: string | null;
+  noticeContact: Filed['noticeContact'];
+  businessAddresses: Filed['businessAddresses'];
+}
+
+const ITEMS = ['1', '2', '3', '4', '5', '6', '7'];
+
+export function label(amendmentNumber: number): string {
+  return amendmentNumber === 0 ? 'Original Schedule 13D' : `Amendment No. ${amendmentNumber}`;
+}
+
+/** Statements filed on or before `asOf`, folded in amendment order. */
+export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementView {
+  const filed = facts.filter((f): f is Fact<Extract<FactEvent, { type: 'StatementFiled' }>> => f.event.type === 'StatementFiled' && f.event.data.filedOn <= asOf);
+  filed.sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
+  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
+  const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
+  for (const fact of filed) {
+    const d = fact.event.data;
+    const name = label(d.amendmentNumber);
+    view.issuer = d.issuer;
+    view.classTitle = d.classTitle;
+    view.filings.push({ amendmentNumber: d.amendmentNumber, label: name, filedOn: d.filedOn, eventDate: d.eventDate, contentsKnown: d.contentsKnown, itemsChanged: d.items.map((i) => i.item), factId: fact.id });
+    if (!d.contentsKnown) {
+      // Not at hand: it may have changed any item, and the ledger says so rather than guess.
+      for (const entry of items.values()) entry.possiblyChangedByUnknownFilings.push(name);
+      continue;
+    }
+    for (const change of d.items) {
+      const entry = items.get(change.item) ?? { item: change.item, lastChangedBy: null, change: null, summary: null, possiblyChangedByUnknownFilings: [] };
+      // A restatement replaces the item in its entirety; earlier unknown changes no longer matter.
+      if (change.change === 'restated') entry.possiblyChangedByUnknownFilings = [];
+      entry.lastChangedBy = name;
+      entry.change = change.change;
+      entry.summary = change.summary;
+      items.set(change.item, entry);
+    }
+    view.coverPages = d.coverPages;
+    view.coverPagesFrom = name;
+    view.noticeContact = d.noticeContact;
+    view.businessAddresses = d.businessAddresses;
+  }
+  view.items = [...items.values()];
+  return view;
+}

@@ -1,0 +1,60 @@
+/**
+ * The ledger's commands: thin shells that parse options, call src/ledger and
+ * print JSON (--json) or a table. The HTTP service calls the same functions.
+ */
+import type { Command } from 'commander';
+import { queryHoldings } from '../../ledger/holdings-query.js';
+import { loadSample } from '../../ledger/sample.js';
+import { storeFlag } from '../program.js';
+import { toJson } from '../output.js';
+import { withStore } from '../with-store.js';
+import { formatHoldings } from './ledger-format.js';
+import { registerLedgerQueryCommands } from './ledger-query-commands.js';
+
+const SAMPLE_ISSUER = '09175M507';
+const SAMPLE_DATE = '2024-07-23';
+
+export function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+export function registerLedgerCommands(program: Command): void {
+  const sample = program.command('sample').description('the bundled Ault Alliance, Inc. history (Schedule 13D, Amendment No. 8)');
+  sample
+    .command('load')
+    .description('append the bundled history to the store; a second load writes nothing')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const result = await withStore(storeFlag(command), loadSample);
+      print(options.json ? toJson(result) : `${result.issuer.name} (${result.stream}): ${result.appended} events appended, ${result.alreadyPresent} already present`);
+    });
+
+  program
+    .command('quickstart')
+    .description(`load the bundled history and print holdings at ${SAMPLE_DATE}`)
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const { loaded, report } = await withStore(storeFlag(command), async (store) => ({
+        loaded: await loadSample(store),
+        report: await queryHoldings(store, { issuer: SAMPLE_ISSUER, asOf: SAMPLE_DATE }),
+      }));
+      if (options.json) return print(toJson({ sample: loaded, holdings: report }));
+      print(`Sample: ${loaded.appended} events appended, ${loaded.alreadyPresent} already present.\n`);
+      print(formatHoldings(report));
+    });
+
+  program
+    .command('holdings')
+    .description('holdings of every reporting person of an issuer at a date (Rule 13d-3)')
+    .requiredOption('--issuer <cusip>', 'issuer CUSIP, e.g. 09175M507')
+    .requiredOption('--as-of <date>', 'effective date, YYYY-MM-DD')
+    .option('--filed-by <date>', 'only facts disclosed in filings filed on or before this date')
+    .option('--recorded-by <instant>', 'only events the ledger recorded by this instant (ISO; a date means its end, UTC)')
+    .option('--json', 'print JSON')
+    .action(async (options: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string; json?: boolean }, command: Command) => {
+      const report = await withStore(storeFlag(command), (store) => queryHoldings(store, options));
+      print(options.json ? toJson(report) : formatHoldings(report));
+    });
+
+  registerLedgerQueryCommands(program);
+}

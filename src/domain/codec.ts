@@ -1,0 +1,56 @@
+/**
+ * The read and write edge of the domain: stored `{ type, data }` is validated
+ * with zod once here, so projections fold plain typed objects.
+ * Structural input types keep the domain free of any store import.
+ */
+import { z } from 'zod';
+import { DomainEventSchema, type DomainEvent, type Envelope } from './events.js';
+
+/** The parts of a stored event the domain reads. */
+export interface StoredEventLike {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: { recordedAt: string };
+  position: bigint | number;
+}
+
+/** A stored or incoming event that fails its schema. */
+export class EventValidationError extends Error {
+  override readonly name = 'EventValidationError';
+  constructor(
+    readonly eventType: string,
+    readonly issues: string[],
+    readonly eventId?: string,
+  ) {
+    super(`${eventType}${eventId ? ` ${eventId}` : ''} fails its schema: ${issues.join('; ')}`);
+  }
+}
+
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    // Paths are reported inside the event's data: "shares", not "data.shares".
+    const path = issue.path[0] === 'data' ? issue.path.slice(1) : issue.path;
+    return `${path.length > 0 ? path.join('.') : '(event)'}: ${issue.message}`;
+  });
+}
+
+/** Validates an event about to be appended (or read back) and returns it typed. */
+export function validateEvent(input: { type: string; data: unknown }, eventId?: string): DomainEvent {
+  const result = DomainEventSchema.safeParse({ type: input.type, data: input.data });
+  if (!result.success) throw new EventValidationError(input.type, describeIssues(result.error), eventId);
+  return result.data;
+}
+
+export function decodeEvent(stored: StoredEventLike): Envelope {
+  return {
+    id: stored.id,
+    event: validateEvent(stored, stored.id),
+    recordedAt: stored.metadata.recordedAt,
+    position: Number(stored.position),
+  };
+}
+
+export function decodeEvents(stored: readonly StoredEventLike[]): Envelope[] {
+  return stored.map(decodeEvent);
+}

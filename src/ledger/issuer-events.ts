@@ -1,0 +1,52 @@
+/** The issuer stream at the store edge: validate on append, decode once on read. */
+import { decodeEvents, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope } from '../domain/index.js';
+import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
+
+export class IssuerNotFoundError extends Error {
+  override readonly name = 'IssuerNotFoundError';
+}
+
+/** Every event of one issuer, decoded, in recorded order. */
+export async function readIssuer(store: EventStore, cusip: Cusip): Promise<{ envelopes: Envelope[]; lastRevision: bigint | null }> {
+  const recorded = await store.readStream(issuerStream(cusip));
+  const last = recorded.at(-1);
+  return { envelopes: decodeEvents(recorded), lastRevision: last === undefined ? null : last.revision };
+}
+
+/** As readIssuer, but an issuer the ledger has never heard of is an error that says what to do. */
+export async function readKnownIssuer(store: EventStore, issuer: string): Promise<{ cusip: Cusip; envelopes: Envelope[]; lastRevision: bigint | null }> {
+  const cusip = parseCusip(issuer);
+  const read = await readIssuer(store, cusip);
+  if (read.envelopes.length === 0) {
+    throw new IssuerNotFoundError(`The ledger has no events for issuer ${cusip}; load the bundled history with \`13d-ledger sample load\``);
+  }
+  return { cusip, ...read };
+}
+
+export interface EventToAppend {
+  id: string;
+  type: string;
+  data: unknown;
+}
+
+/** Validates every event first (one bad event: nothing written), then appends them as one batch. */
+export async function appendToIssuer(
+  store: EventStore,
+  cusip: Cusip,
+  events: readonly EventToAppend[],
+  options: { expectedRevision?: ExpectedRevision; source?: string } = {},
+): Promise<AppendResult> {
+  const valid: DomainEvent[] = events.map((event) => validateEvent(event, event.id));
+  return store.append(
+    issuerStream(cusip),
+    valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata: options.source ? { source: options.source } : {} })),
+    { expectedRevision: options.expectedRevision ?? 'any' },
+  );
+}
+
+/** The issuer's name as its latest statement gives it. */
+export function issuerName(envelopes: readonly Envelope[]): string | null {
+  let name: string | null = null;
+  for (const { event } of envelopes) if (event.type === 'StatementFiled') name = event.data.issuer.name;
+  return name;
+}

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
+const store = `sqlite:${join(dir, 'ledger.db')}`;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    const code = await runCli(['--store', store, ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('the ledger commands', () => {
+  it('quickstart loads the sample and prints the holdings table at 2024-07-23', async () => {
+    const { code, out } = await run('quickstart');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Ault & Company, Inc\.\s+214,940,800\s+85\.72%/);
+    expect(out).toMatch(/Milton C\. Ault, III\s+214,943,126\s+85\.72%\s+2,326\s+214,940,800/);
+  });
+
+  it('sample load a second time writes nothing', async () => {
+    const { out } = await run('sample', 'load', '--json');
+    expect(JSON.parse(out)).toMatchObject({ appended: 0 });
+  });
+
+  it('holdings --json keeps the contract field names', async () => {
+    const { code, out } = await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.issuer).toEqual({ cusip: '09175M507', name: 'Ault Alliance, Inc.' });
+    expect(report.sharesOutstanding).toMatchObject({ value: 35_846_318, asOf: '2024-07-23' });
+    const horne = report.holders.find((h: { personId: string }) => h.personId === 'william-b-horne');
+    expect(Object.keys(horne)).toEqual(expect.arrayContaining(['personId', 'name', 'securities', 'aggregate', 'percentOfClass', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'basis']));
+    expect(Object.keys(horne.securities[0])).toEqual(expect.arrayContaining(['title', 'quantity', 'sharesIssuable', 'exercisableWithin60Days', 'basis']));
+    expect(horne.aggregate).toBe(81 + 81);
+  });
+
+  it('group, statement and history answer in JSON', async () => {
+    const group = JSON.parse((await run('group', '--issuer', '09175M507', '--as-of', '2024-07-23', '--json')).out);
+    expect(group.members.map((m: { personId: string }) => m.personId)).toContain('kenneth-s-cragun');
+    expect(group.members[0]).toHaveProperty('since');
+    const statement = JSON.parse((await run('statement', '--issuer', '09175M507', '--as-of', '2024-07-24', '--json')).out);
+    expect(statement.filings).toHaveLength(9);
+    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
+    expect(history.changes.length).toBeGreaterThan(10);
+  });
+
+  it('reconcile --json lists findings with filing, kind, message, reported, computed', async () => {
+    const { out } = await run('reconcile', '--issuer', '09175M507', '--json');
+    const findings = JSON.parse(out).findings as { filing: string; kind: string; reported: unknown; computed: unknown }[];
+    expect(findings.find((f) => f.kind === 'address-mismatch')).toMatchObject({ filing: 'Amendment No. 8', reported: 'Suite 330', computed: 'Suite 240' });
+  });
+
+  it('retract then holdings --recorded-by before it shows the retracted purchase', async () => {
+    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
+    const purchase = history.changes.find((c: { date: string }) => c.date === '2024-06-17');
+    const before = new Date(Date.now() - 1).toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    const retract = await run('retract', '--event', purchase.factId, '--reason', 'test retraction');
+    expect(retract.code).toBe(0);
+    const owned = async (...extra: string[]) => JSON.parse((await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-01', '--json', ...extra)).out).holders[0].sharesOwned.direct;
+    expect(await owned()).toBe(88 + 55 + 36);
+    expect(await owned('--recorded-by', before)).toBe(88 + 55 + 36 + 10_000);
+  });
+
+  it('correct refuses a value that fails the schema with a clear error', async () => {
+    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
+    const { code, err } = await run('correct', '--event', history.changes[0].factId, '--set', 'shares=lots', '--reason', 'bad');
+    expect(code).toBe(1);
+    expect(err).toMatch(/SharesPurchased .* fails its schema: shares/);
+  });
+
+  it.each([
+    [['holdings', '--issuer', '09175M508', '--as-of', '2024-07-23'], /not a valid CUSIP/],
+    [['holdings', '--issuer', '09175M507', '--as-of', '2024-13-01'], /not a calendar date/],
+    [['holdings', '--issuer', '037833100', '--as-of', '2024-07-23'], /no events for issuer 037833100/],
+  ])('refuses bad input %j with a clear error', async (args, message) => {
+    const { code, err } = await run(...args);
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+  });
+});

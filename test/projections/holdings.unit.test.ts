@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { holdingsFromEnvelopes, type Holder } from '../../projections/holdings.js';
+import { envelopes, on, sampleEnvelopes } from './build.js';
+
+const OUTSTANDING = 35_846_318; // Item 5: "based upon 35,846,318 Shares outstanding"
+const SERIES_C_AS_CONVERTED = (44_000 * 1_000) / 0.22; // 44,000 shares x $1,000 stated value / $0.22
+const WARRANTS = 13_008_131 + 1_907_440; // Series C Warrants + Warrants (Item 3)
+const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+
+function holder(asOf: string, personId: string): Holder {
+  const view = holdingsFromEnvelopes(sampleEnvelopes(), { asOf });
+  const found = view.holders.find((h) => h.personId === personId);
+  if (!found) throw new Error(`no holder ${personId}`);
+  return found;
+}
+
+describe('holdings', () => {
+  describe('at 2024-07-23, from the events of Amendment No. 8 alone', () => {
+    it('gives Ault & Company every cover figure, with rights computed from the securities held', () => {
+      // Given the bundled history
+      // When holdings are folded at the event date
+      const company = holder('2024-07-23', 'ault-and-company');
+      // Then
+      expect(SERIES_C_AS_CONVERTED).toBeCloseTo(200_000_000, 6);
+      const aggregate = 25_229 + 200_000_000 + WARRANTS;
+      expect(aggregate).toBe(214_940_800);
+      expect(company.aggregate).toBe(aggregate);
+      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')?.sharesIssuable).toBe(200_000_000);
+      // Rule 13d-3(d)(1)(i): 214,940,800 / (35,846,318 + 214,915,571) = 85.715...%
+      expect(company.percentOfClass).toBeCloseTo((aggregate / (OUTSTANDING + 200_000_000 + WARRANTS)) * 100, 10);
+      expect(round2(company.percentOfClass)).toBe(85.72);
+      expect([company.soleVotingPower, company.sharedVotingPower, company.soleDispositivePower, company.sharedDispositivePower]).toEqual([aggregate, 0, aggregate, 0]);
+      expect(company.basis).toBe('reported');
+    });
+
+    it("gives Mr. Ault his own 2,245 shares and 81 options sole, and Ault & Company's holdings shared", () => {
+      const ault = holder('2024-07-23', 'milton-c-ault-iii');
+      const own = 2_245 + 81;
+      expect(ault.aggregate).toBe(own + 214_940_800);
+      expect(ault.aggregate).toBe(214_943_126);
+      expect([ault.soleVotingPower, ault.sharedVotingPower, ault.soleDispositivePower, ault.sharedDispositivePower]).toEqual([own, 214_940_800, own, 214_940_800]);
+      // His own denominator adds his 81 options and the entity's rights, nobody else's.
+      expect(ault.percentOfClass).toBeCloseTo((214_943_126 / (OUTSTANDING + 81 + 200_000_000 + WARRANTS)) * 100, 10);
+      expect(round2(ault.percentOfClass)).toBe(85.72);
+    });
+
+    it.each([
+      ['william-b-horne', 81, 81],
+      ['henry-c-w-nisser', 82, 81],
+      ['kenneth-s-cragun', 28, 49],
+    ])('gives %s shares plus options, all sole, under 1%%', (personId, shares, options) => {
+      const person = holder('2024-07-23', personId);
+      expect(person.aggregate).toBe(shares + options);
+      expect(person.soleVotingPower).toBe(shares + options);
+      expect(person.soleDispositivePower).toBe(shares + options);
+      expect(person.sharedVotingPower + person.sharedDispositivePower).toBe(0);
+      expect(person.percentOfClass).toBeLessThan(1);
+      expect(person.percentOfClass).toBeCloseTo(((shares + options) / (OUTSTANDING + options)) * 100, 12);
+    });
+
+    it('names the unexplained differences instead of smoothing them', () => {
+      const company = holder('2024-07-23', 'ault-and-company');
+      const differences = Object.fromEntries(company.unexplainedDifferences.map((d) => [d.securityId, [d.reported, d.computed]]));
+      expect(differences.common).toEqual([25_229, 88 + 55 + 36 + 10_000]);
+      expect(differences['series-c-preferred']).toEqual([44_000, 41_500 + 4 * 500]);
+      expect(differences['series-c-warrants']).toEqual([13_008_131, 12_269_031 + 4 * 147_820]);
+    });
+  });
+
+  describe('on dates between transactions', () => {
+    it('holds 88 + 55 common shares between the two note conversions, from transactions only', () => {
+      // Given the 88-share closing (2020-01-15) and the first conversion (2020-08-20)
+      const company = holder('2021-01-01', 'ault-and-company');
+      // Then
+      expect(company.sharesOwned.direct).toBe(88 + 55);
+      expect(company.securities.find((s) => s.securityId === 'convertible-note-2020')?.quantity).toBe(1_000_000 - 600_000);
+      expect(company.basis).toBe('transactions');
+      // And percent is unknown, with the reason
+      expect(company.percentOfClass).toBeNull();
+      expect(company.percentOfClassReason).toMatch(/shares outstanding are not known/);
+    });
+
+    it('adds the 10,000 open-market shares from 2024-06-17 and not the day before', () => {
+      expect(holder('2024-06-16', 'ault-and-company').sharesOwned.direct).toBe(88 + 55 + 36);
+      expect(holder('2024-06-17', 'ault-and-company').sharesOwned.direct).toBe(88 + 55 + 36 + 10_000);
+    });
+  });
+
+  describe('the 60-day rule', () => {
+    it('treats the note warrants as exercisable within 60 days from 2024-02-15, not on 2024-02-14', () => {
+      // The Warrants became exercisable on 2024-04-15 (first business day after 2024-04-13); 60 days before is 2024-02-15.
+      const warrants = (asOf: string) => holder(asOf, 'ault-and-company').securities.find((s) => s.securityId === 'note-warrants')!;
+      expect(warrants('2024-02-14').exercisableWithin60Days).toBe(false);
+      expect(warrants('2024-02-15').exercisableWithin60Days).toBe(true);
+    });
+  });
+
+  describe('an exchange cap', () => {
+    const history = envelopes([
+      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 1, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+      { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 1_000_000, reportedBy: 'issuer' } },
+      { type: 'ExchangeCapSet', data: { ...on('2024-01-01'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['pref'], exchange: 'NYSE American' } },
+      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 500, purchasePrice: 500_000 } },
+      { type: 'ExchangeCapLifted', data: { ...on('2024-03-01'), capId: 'cap', approvedBy: 'NYSE American' } },
+    ]);
+
+    it('blocks the rights above 19.99% until it is lifted, then counts them all', () => {
+      // Given 500 preferred x $1,000 / $1.00 = 500,000 shares issuable, a cap of 19.99% of 1,000,000 = 199,900
+      const before = holdingsFromEnvelopes(history, { asOf: '2024-02-29' }).holders[0]!;
+      const after = holdingsFromEnvelopes(history, { asOf: '2024-03-01' }).holders[0]!;
+      // Then before the approval
+      expect(before.aggregate).toBe(199_900);
+      expect(before.securities[0]!.blockedByCap).toBe(500_000 - 199_900);
+      expect(before.percentOfClass).toBeCloseTo((199_900 / (1_000_000 + 199_900)) * 100, 10);
+      // And from the approval
+      expect(after.aggregate).toBe(500_000);
+      expect(after.securities[0]!.blockedByCap).toBe(0);
+    });
+  });
+
+  describe('a reverse split', () => {
+    const history = envelopes([
+      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 0.5, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+      { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 10_000_000, reportedBy: 'issuer' } },
+      { type: 'SharesPurchased', data: { ...on('2024-01-02'), personId: 'fund', shares: 1_000_005, method: 'open-market', pricePerShare: 1, totalPrice: null } },
+      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: null } },
+      { type: 'StockSplit', data: { ...on('2024-02-01'), from: 10, to: 1 } },
+    ]);
+
+    it('divides share counts, outstanding and as-converted rights by ten from its effective date', () => {
+      const before = holdingsFromEnvelopes(history, { asOf: '2024-01-31' }).holders[0]!;
+      const after = holdingsFromEnvelopes(history, { asOf: '2024-02-01' });
+      const fund = after.holders[0]!;
+      // Before: 1,000,005 shares + 10 x $1,000 / $0.50 = 20,000
+      expect(before.aggregate).toBe(1_000_005 + 20_000);
+      // After 1-for-10: floor(1,000,005 / 10) = 100,000 shares; price $5.00 -> 2,000 shares issuable
+      expect(fund.sharesOwned.direct).toBe(100_000);
+      expect(fund.securities.find((s) => s.securityId === 'pref')?.sharesIssuable).toBe((10 * 1_000) / 5);
+      expect(after.sharesOutstanding?.value).toBe(10_000_000 / 10);
+      expect(after.sharesOutstanding?.basis).toBe('derived');
+    });
+  });
+});

@@ -5,6 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './commands/store-commands.js';
+import { registerLedgerCommands } from './commands/ledger-commands.js';
+import { registerIngestCommand } from './commands/ingest-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('13d-ledger')
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerStoreCommands(program);
+  registerLedgerCommands(program);
+  registerIngestCommand(program);
   return program;
 }
 

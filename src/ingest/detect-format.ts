@@ -1,0 +1,27 @@
+/**
+ * Which of the supported formats a file is, from its content (the name's
+ * extension only breaks no ties): never a silent guess. Anything that is not
+ * clearly one of them is an error naming the file.
+ */
+import { FilingParseError } from './filing-parse-error.js';
+import type { FilingFormat } from './parsed-filing.js';
+
+const PROBE = 4096;
+
+export function detectFormat(content: string, file: string): FilingFormat {
+  const text = content.replace(/^\uFEFF/, '');
+  if (text.trim() === '') throw new FilingParseError(file, 'whole file', 'empty file');
+  const head = text.slice(0, PROBE).trimStart();
+  if (/^<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER)>/.test(head)) return 'submission';
+  // XML declaration, comments and doctype come first; the first element decides.
+  const firstElement = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z][\w:.-]*)/.exec(head)?.[1];
+  if (firstElement !== undefined) {
+    const local = firstElement.includes(':') ? firstElement.split(':')[1]! : firstElement;
+    if (local === 'edgarSubmission') return 'edgar-xml';
+    if (/^(?:html|body|div|p|table|font|center)$/i.test(local)) return 'html';
+    throw new FilingParseError(file, { line: 1 }, `unrecognised format: markup with root <${firstElement}> is neither EDGAR Schedule 13D XML nor HTML`);
+  }
+  if (/<(?:html|body|table)\b/i.test(head) && /<\/(?:p|div|td|table)>/i.test(text.slice(0, PROBE * 4))) return 'html';
+  if (/SCHEDULE\s+13[DG]\b|NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.test(text.slice(0, PROBE * 4))) return 'text';
+  throw new FilingParseError(file, { line: 1 }, 'unrecognised format: not an EDGAR submission, Schedule 13D XML, HTML or Schedule 13D text');
+}

@@ -1,0 +1,165 @@
+/**
+ * The neutral shape every supported filing format is parsed into, before any
+ * mapping to ledger events. Figures are kept exactly as the filing reports
+ * them; a field the filing does not state is absent (undefined), never zero:
+ * on a 13D/A an absent cover field means "unchanged".
+ */
+
+export type FilingFormat = 'text' | 'html' | 'submission' | 'edgar-xml';
+
+export type FormType = 'SC 13D' | 'SC 13D/A';
+
+/** Row 13 as written: a figure, or a bound such as "Less than 1%". */
+export type ReportedPercent =
+  | { kind: 'value'; value: number; text: string }
+  | { kind: 'less-than'; bound: number; text: string };
+
+export interface Footnote {
+  /** The marker as written without brackets: "1", "2", "*". */
+  marker: string;
+  text: string;
+}
+
+/** One reporting person's cover page, rows 1-14 (row 3 is "SEC use only"). */
+export interface CoverPage {
+  /** Row 1. */
+  name: string;
+  /** EDGAR CIK where the format states it (XML, submission header). */
+  cik?: string;
+  /** Row 2: boxes (a) and (b). */
+  memberOfGroup?: { a: boolean; b: boolean };
+  /** Row 4: AF, WC, PF, OO... */
+  sourceOfFunds?: string[];
+  /** Row 5. */
+  legalProceedings?: boolean;
+  /** Row 6. */
+  citizenship?: string;
+  /** Rows 7-10. */
+  soleVotingPower?: number;
+  sharedVotingPower?: number;
+  soleDispositivePower?: number;
+  sharedDispositivePower?: number;
+  /** Row 11. */
+  aggregate?: number;
+  /** Row 12. */
+  excludesCertainShares?: boolean;
+  /** Row 13. */
+  percentOfClass?: ReportedPercent;
+  /** Row 14: CO, IN, PN, HC... */
+  typeOfReportingPerson?: string[];
+  /** Footnote markers attached to each row, by row number. */
+  rowFootnotes: Record<number, string[]>;
+  footnotes: Footnote[];
+  /** Free comment (XML commentContent). */
+  comment?: string;
+  /** Where the cover page starts: a line number or an XML path. */
+  place: string;
+}
+
+export interface SubmissionHeader {
+  accessionNumber: string;
+  submissionType: string;
+  /** ISO date. */
+  filedAsOf?: string;
+  subjectCompany?: { name: string; cik?: string };
+  filedBy: { name: string; cik?: string }[];
+  groupMembers: string[];
+  /** TYPE of each document in the submission, in order. */
+  documentTypes: string[];
+}
+
+export interface Identity {
+  /** The cover-page name this identity belongs to, when it could be matched. */
+  coverName?: string;
+  text: string;
+  /** Short name the filing defines, e.g. “Ault & Company”. */
+  alias?: string;
+  address?: string;
+}
+
+export interface Item5Person {
+  /** The heading as written ("Ault & Company"), matched to a cover page when possible. */
+  heading: string;
+  coverName?: string;
+  aggregate?: number;
+  percentOfClass?: ReportedPercent;
+  soleVotingPower?: number;
+  sharedVotingPower?: number;
+  soleDispositivePower?: number;
+  sharedDispositivePower?: number;
+  /** Item 5(a) as written. */
+  ownershipText?: string;
+  /** Item 5(c) as written. */
+  transactionsText?: string;
+}
+
+export interface SharesOutstanding {
+  count: number;
+  /** ISO date. */
+  asOf?: string;
+  sentence: string;
+}
+
+export interface Exhibit {
+  number?: string;
+  description: string;
+  isJointFilingAgreement: boolean;
+}
+
+/** Where a sentence came from: an item ("6", "5(c)") and its text. */
+export interface Citation {
+  item: string;
+  sentence: string;
+}
+
+export type ParsedTransaction =
+  | { kind: 'shares-purchased'; date: string; holder: string; shares: number; method: 'open-market' | 'private-placement'; totalPrice?: number; source: Citation }
+  | { kind: 'note-issued'; date: string; holder: string; principal: number; interestRatePercent?: number; conversionPrice?: number; title: string; source: Citation }
+  | { kind: 'note-converted'; date: string; holder: string; principal: number; shares: number; title: string; source: Citation }
+  | { kind: 'preferred-issued'; date: string; holder: string; shares: number; title: string; totalPrice?: number; source: Citation }
+  | { kind: 'warrants-issued'; date: string; holder: string; shares: number; title: string; source: Citation }
+  | { kind: 'exchange-cap-lifted'; date: string; capPercent: number; exchange: string; source: Citation }
+  | { kind: 'joint-filing-agreement'; date: string; source: Citation };
+
+export interface ReviewItem {
+  item: string;
+  sentence: string;
+  reason: string;
+}
+
+export interface ScheduleARow {
+  cells: string[];
+}
+
+export interface ParsedFiling {
+  file: string;
+  format: FilingFormat;
+  /** sha256 of the filing's bytes: the identity of a filing without an accession number. */
+  contentHash: string;
+  formType: FormType;
+  /** 0 for an original statement. */
+  amendmentNo: number;
+  accessionNumber?: string;
+  previousAccessionNumber?: string;
+  /** ISO date, from the submission header when there is one. */
+  filingDate?: string;
+  submission?: SubmissionHeader;
+  issuer: { name?: string; cik?: string; cusip?: string };
+  classTitle?: string;
+  /** ISO date of the event which requires filing. */
+  eventDate?: string;
+  coverPages: CoverPage[];
+  /** Items present in this filing, by number ("1".."7"), as text. */
+  items: Record<string, string>;
+  /** Items an amendment says it amends and restates in their entirety. */
+  restatedItems: string[];
+  identities: Identity[];
+  sharesOutstanding?: SharesOutstanding;
+  item5: Item5Person[];
+  exhibits: Exhibit[];
+  transactions: ParsedTransaction[];
+  review: ReviewItem[];
+  /** ISO date of the signatures. */
+  signatureDate?: string;
+  scheduleA: ScheduleARow[];
+}

@@ -1,0 +1,100 @@
+/**
+ * The one entry point of ingest: a file (or its content) into a ParsedFiling,
+ * whatever the supported format. Files over the size limit are refused from
+ * their size alone, before a byte is read.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { detectFormat } from './detect-format.js';
+import { parseEdgarXml } from './edgar-xml.js';
+import { FilingParseError } from './filing-parse-error.js';
+import { htmlToText } from './html-to-text.js';
+import type { ParsedFiling } from './parsed-filing.js';
+import { findSchedule13D, parseSubmission, type SubmissionDocument } from './sgml-submission.js';
+import { parseTextFiling } from './text-filing.js';
+
+/** 50 MB: a Schedule 13D with its exhibits is far smaller; anything bigger is not one. */
+export const MAX_FILING_BYTES = 50 * 1024 * 1024;
+
+export interface ReadFilingOptions {
+  /** @defaultValue {@link MAX_FILING_BYTES} */
+  maxBytes?: number;
+}
+
+export async function readFilingFile(path: string, options: ReadFilingOptions = {}): Promise<ParsedFiling> {
+  const maxBytes = options.maxBytes ?? MAX_FILING_BYTES;
+  const info = await stat(path);
+  if (!info.isFile()) throw new FilingParseError(path, 'whole file', 'not a regular file');
+  if (info.size > maxBytes) {
+    throw new FilingParseError(path, 'whole file', `file is ${info.size} bytes, over the ${maxBytes}-byte limit for a filing; not read`);
+  }
+  if (info.size === 0) throw new FilingParseError(path, 'whole file', 'empty file');
+  return parseFilingBytes(await readFile(path), path);
+}
+
+export function parseFilingBytes(bytes: Uint8Array, file: string): ParsedFiling {
+  const contentHash = createHash('sha256').update(bytes).digest('hex');
+  return parseFilingContent(decode(bytes), file, contentHash);
+}
+
+export function parseFilingContent(content: string, file: string, contentHash = createHash('sha256').update(content).digest('hex')): ParsedFiling {
+  const format = detectFormat(content, file);
+  switch (format) {
+    case 'edgar-xml':
+      return parseEdgarXml(content, { file, contentHash });
+    case 'html':
+      return parseTextFiling(htmlToText(content, file), { file, format, contentHash });
+    case 'text':
+      return parseTextFiling(content, { file, format, contentHash });
+    case 'submission':
+      return parseSubmissionFiling(content, file, contentHash);
+    default: {
+      const unknown: never = format;
+      throw new FilingParseError(file, 'whole file', `unsupported format ${String(unknown)}`);
+    }
+  }
+}
+
+function parseSubmissionFiling(content: string, file: string, contentHash: string): ParsedFiling {
+  const submission = parseSubmission(content, file);
+  const document = findSchedule13D(submission, file);
+  const parsed = withDocumentPlace(document, file, () => parseDocument(document, file, contentHash));
+  const exhibits = submission.documents
+    .filter((d) => d !== document && /^EX-/i.test(d.type))
+    .map((d) => ({ number: d.type.replace(/^EX-/i, ''), description: d.description ?? d.filename ?? d.type, isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`) }));
+  return {
+    ...parsed,
+    format: 'submission',
+    submission: submission.header,
+    accessionNumber: submission.header.accessionNumber,
+    filingDate: submission.header.filedAsOf,
+    exhibits: [...parsed.exhibits, ...exhibits.filter((e) => !parsed.exhibits.some((p) => p.number === e.number))],
+  };
+}
+
+function parseDocument(document: SubmissionDocument, file: string, contentHash: string): ParsedFiling {
+  const body = document.body.trim();
+  if (/^<\?xml|^<(?:\w+:)?edgarSubmission\b/.test(body)) return parseEdgarXml(body, { file, contentHash });
+  if (/^<(?:!DOCTYPE\s+html|html|body|div|p|table)\b/i.test(body)) return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash });
+  // Untrimmed, so that line numbers count from <TEXT>.
+  return parseTextFiling(document.body, { file, format: 'text', contentHash });
+}
+
+/** Errors inside a document of a submission say which document, and text lines count from the file's start. */
+function withDocumentPlace<T>(document: SubmissionDocument, file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof FilingParseError)) throw error;
+    const isHtml = /^\s*<(?:!DOCTYPE\s+html|html|body|div|p|table)\b/i.test(document.body);
+    const place = typeof error.place === 'object' && 'line' in error.place && !isHtml ? { line: error.place.line + document.line - 1 } : error.place;
+    const where = isHtml && typeof error.place === 'object' && 'line' in error.place ? ` (line ${error.place.line} of its text)` : '';
+    throw new FilingParseError(file, place, `document ${document.sequence ?? '?'} (${document.type})${where}: ${error.problem}`);
+  }
+}
+
+/** EDGAR text is UTF-8 nowadays, Latin-1 in older filings (Wingdings "¨" is byte 0xA8). */
+function decode(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return utf8.includes('\uFFFD') ? new TextDecoder('latin1').decode(bytes) : utf8;
+}

@@ -1,0 +1,62 @@
+/**
+ * A Schedule 13D in text form (as converted from EDGAR HTML, or converted
+ * here by html-to-text) into a ParsedFiling.
+ */
+import { parseCoverPages } from './cover-page.js';
+import { FilingParseError, lineAt } from './filing-parse-error.js';
+import { parseFrontPage } from './front-page.js';
+import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, parseSharesOutstanding, parseSignatureDate, restatedItem } from './items.js';
+import { normalizeFilingText } from './normalize-text.js';
+import type { FilingFormat, ParsedFiling } from './parsed-filing.js';
+import { firstItemHeading, splitSections } from './sections.js';
+import { extractTransactions, proseSources } from './transactions.js';
+
+export interface TextFilingContext {
+  file: string;
+  format: FilingFormat;
+  contentHash: string;
+}
+
+export function parseTextFiling(raw: string, context: TextFilingContext): ParsedFiling {
+  const { file } = context;
+  const text = normalizeFilingText(raw);
+  if (text.trim() === '') throw new FilingParseError(file, 'whole file', 'empty filing: no text');
+  const firstRow = /NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.exec(text);
+  const front = parseFrontPage(text, file, firstRow?.index ?? text.length);
+  if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
+  const coverEnd = firstItemHeading(text, firstRow.index);
+  const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.index)), coverEnd);
+  const sections = splitSections(text, end);
+  const section = (key: string) => sections.find((s) => s.key === key)?.text;
+  // Every statement is signed (Rule 13d-1(k)); a text that stops before its signature was cut short.
+  if (!section('signature')) {
+    throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'truncated: the filing ends before its signature section');
+  }
+  const items: Record<string, string> = {};
+  for (const s of sections) if (/^[1-7]$|^preamble$/.test(s.key) && s.text.trim() !== '') items[s.key] = s.text.trim();
+  const identities = parseIdentities(items['2'], pages);
+  const item5 = parseItem5Persons(items['5'], pages, identities);
+  const { transactions, review } = extractTransactions(proseSources(items, item5), pages, identities);
+  const exhibits = parseExhibits(items['7']);
+  return {
+    file,
+    format: context.format,
+    contentHash: context.contentHash,
+    formType: front.formType,
+    amendmentNo: front.amendmentNo,
+    issuer: { name: front.issuerName, cusip: front.cusip },
+    classTitle: front.classTitle,
+    eventDate: front.eventDate,
+    coverPages: pages,
+    items,
+    restatedItems: Object.entries(items).filter(([key, body]) => key !== 'preamble' && restatedItem(body)).map(([key]) => key),
+    identities,
+    sharesOutstanding: parseSharesOutstanding(items['5']),
+    item5,
+    exhibits,
+    transactions,
+    review,
+    signatureDate: parseSignatureDate(section('signature')),
+    scheduleA: parseScheduleA(section('schedule-a')),
+  };
+}

@@ -63,7 +63,19 @@ export type AccessionNumber = z.infer<typeof AccessionNumberSchema>;
 
 /** True for `YYYY-MM-DD` naming a real calendar day (2024-02-30 is not). */
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  // Plain arithmetic, not luxon: every event carries three dates and this runs on every decode.
+  if (value.length !== 10 || !ISO_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** A calendar date as an ISO string; ISO dates compare correctly as strings. */

@@ -1,0 +1,43 @@
+/**
+ * Replay and as-of queries against peers in the same run:
+ * - decoding (zod, once at the read edge) against wrapping without validation;
+ * - the holdings fold against the floor any fold must pay (one Map update per event);
+ * - an as-of query on facts selected once against a full replay per query.
+ */
+import { decodeEvents, type Envelope } from '../src/domain/index.js';
+import { foldLedger, holdingsAt, holdingsFromEnvelopes, selectFacts } from '../projections/index.js';
+import { measure, report } from './measure.js';
+import { syntheticHistory } from './synthetic-history.js';
+
+export async function benchLedger(eventCount: number): Promise<void> {
+  const stored = syntheticHistory(eventCount);
+
+  const decoded = await measure('decodeEvents (zod validation)', eventCount, () => decodeEvents(stored));
+  const wrapped = await measure('wrap without validation (peer)', eventCount, () =>
+    stored.map((e) => ({ id: e.id, event: { type: e.type, data: e.data }, recordedAt: e.metadata.recordedAt, position: Number(e.position) })),
+  );
+  report(`decode ${eventCount.toLocaleString('en-US')} stored events`, decoded, wrapped);
+
+  const envelopes: Envelope[] = decodeEvents(stored);
+  const facts = selectFacts(envelopes);
+  const replay = await measure('selectFacts + foldLedger (full replay)', eventCount, () => foldLedger(selectFacts(envelopes)));
+  const floor = await measure('one Map update per event (floor peer)', eventCount, () => {
+    const totals = new Map<string, number>();
+    for (const { event } of envelopes) {
+      const data = event.data as { personId?: string; shares?: number };
+      const key = `${data.personId}|${event.type}`;
+      totals.set(key, (totals.get(key) ?? 0) + (data.shares ?? 0));
+    }
+    return totals;
+  });
+  report(`replay ${eventCount.toLocaleString('en-US')} events into holdings state`, replay, floor);
+
+  const dates = Array.from({ length: 50 }, (_, i) => `${2000 + Math.floor(i / 2)}-0${1 + (i % 9)}-15`);
+  const prepared = await measure(`holdingsAt on facts selected once, ${dates.length} dates`, dates.length, () => {
+    for (const asOf of dates) holdingsAt(facts, asOf);
+  }, 1);
+  const full = await measure(`holdingsFromEnvelopes per query (peer)`, dates.length, () => {
+    for (const asOf of dates) holdingsFromEnvelopes(envelopes, { asOf });
+  }, 1);
+  report(`as-of holdings queries (${(prepared.ms / dates.length).toFixed(2)} ms per query on prepared facts)`, prepared, full);
+}

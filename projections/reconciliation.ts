@@ -3,15 +3,16 @@
  * transactions, its own Item 5 and its own arithmetic give. Findings name the
  * numbers; checks that hold are listed too, so the audit shows its work.
  */
-import type { CoverPage, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import type { EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
 import { effectiveBy, type Fact } from './facts.js';
 import { holdingsFromState, personNames } from './holdings.js';
 import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
 import { label } from './statement.js';
+import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, type CheckKind } from './reconciliation-checks.js';
 
 export interface Finding {
   filing: string;
-  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'percent-arithmetic' | 'powers-vs-aggregate' | 'cover-vs-positions';
+  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'powers-vs-aggregate' | 'cover-vs-positions' | CheckKind;
   message: string;
   reported: number | string | null;
   computed: number | string | null;
@@ -54,32 +55,42 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
       add(false, { kind: 'unexplained-position-difference', personId: d.personId, item: d.source.item, reported: d.reported, computed: d.computed, message: differenceMessage(state, d, name(d.personId)) });
     }
     const item5 = known.filter((f): f is Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>> => f.event.type === 'BeneficialOwnershipReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
+    // Only what this filing itself reports security by security can be set against its cover page.
+    const reportedBy = new Set(known.filter((f) => f.event.type === 'PositionReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber).map((f) => (f.event.data as { personId: string }).personId));
     const holdings = holdingsFromState(state, asOf, names);
     const outstanding = holdings.sharesOutstanding?.value ?? null;
-    for (const cover of filed.coverPages) {
+    // Partial pages (a 13D/A restating some rows) are checked on the rows they state.
+    const covers: PartialCoverPage[] = [...filed.coverPages, ...(filed.partialCoverPages ?? [])];
+    for (const cover of covers) {
       const who = name(cover.personId);
-      const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId)?.event.data;
+      const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId);
       for (const field of POWERS) {
-        if (reportedItem5 !== undefined) {
-          const a = cover[field];
-          const b = reportedItem5[field];
-          add(a === b, { kind: 'cover-vs-item-5', personId: cover.personId, item: '5', reported: a, computed: b, message: `${who}: ${ROW[field]} is ${fmt(a)} on the cover page${a === b ? ' and' : ' but'} ${fmt(b)} in Item 5${field === 'aggregate' ? '(a)' : '(b)'}` });
-        }
+        const a = cover[field];
+        const b = reportedItem5?.event.data[field];
+        if (a === undefined || b === undefined) continue;
+        add(a === b, { kind: 'cover-vs-item-5', personId: cover.personId, item: '5', reported: a, computed: b, message: `${who}: ${ROW[field]} is ${fmt(a)} on the cover page${a === b ? ' and' : ' but'} ${fmt(b)} in Item 5${field === 'aggregate' ? '(a)' : '(b)'}` });
       }
+      if (reportedItem5 !== undefined) item5BreakdownCheck(add, cover.personId, who, reportedItem5.event.data.aggregate, reportedItem5.event.data.source.quote);
+      footnoteChecks(add, cover, who);
       const holder = holdings.holders.find((h) => h.personId === cover.personId);
-      if (holder !== undefined) {
+      const hasPositions = holder !== undefined && [cover.personId, ...holder.controlledEntities].some((id) => reportedBy.has(id));
+      if (holder !== undefined && hasPositions) {
         for (const field of POWERS) {
+          const reported = cover[field];
+          if (reported === undefined) continue;
           const computed = holder[field];
-          add(cover[field] === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported: cover[field], computed, message: `${who}: ${ROW[field]} ${fmt(cover[field])}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
+          add(reported === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported, computed, message: `${who}: ${ROW[field]} ${fmt(reported)}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
         }
         if (outstanding !== null) percentCheck(add, cover, who, outstanding, holder.rightsCounted);
       }
-      for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5]] as const) {
-        if (figures === undefined) continue;
+      for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5?.event.data]] as const) {
+        if (figures === undefined || figures.soleVotingPower === undefined || figures.sharedVotingPower === undefined || figures.aggregate === undefined) continue;
         const voting = figures.soleVotingPower + figures.sharedVotingPower;
         add(voting === figures.aggregate, { kind: 'powers-vs-aggregate', personId: cover.personId, item: where === 'cover page' ? 'cover' : '5(b)', reported: figures.aggregate, computed: voting, message: `${who}: ${where} sole + shared voting power = ${fmt(figures.soleVotingPower)} + ${fmt(figures.sharedVotingPower)} = ${fmt(voting)} against an aggregate of ${fmt(figures.aggregate)}` });
       }
     }
+    // Rule 13d-3(d)(1)(i) needs the shares outstanding; without them say what the percents imply.
+    if (outstanding === null) denominatorNotStated(add, covers.map((cover) => ({ cover, who: name(cover.personId) })));
     addressCheck(add, filed, name);
   }
   return view;
@@ -112,19 +123,23 @@ function transactionsBefore(log: readonly ChangeEntry[], d: UnexplainedDifferenc
   return entries;
 }
 
-function percentCheck(add: Add, cover: CoverPage, who: string, outstanding: number, rights: number): void {
+function percentCheck(add: Add, cover: PartialCoverPage, who: string, outstanding: number, rights: number): void {
+  const reported = cover.percentOfClass;
+  if (cover.aggregate === undefined || reported === undefined) return;
   // Rule 13d-3(d)(1)(i): the person's own rights join the denominator.
   const denominator = outstanding + rights;
   const computed = (cover.aggregate / denominator) * 100;
-  const reported = cover.percentOfClass;
-  const ok = reported.kind === 'value' ? Math.abs(Math.round(computed * 100) / 100 - reported.value) < 1e-9 : computed < reported.bound;
+  // Compared at the decimals the filing prints (two for "85.72%").
+  const decimals = reported.kind === 'value' ? decimalsOf(reported) : 2;
+  const rounded = Number(computed.toFixed(decimals));
+  const ok = reported.kind === 'value' ? Math.abs(rounded - reported.value) < 1e-9 : computed < reported.bound;
   add(ok, {
     kind: 'percent-arithmetic',
     personId: cover.personId,
     item: 'cover row 13',
     reported: reported.text,
     computed: Number(computed.toFixed(4)),
-    message: `${who}: ${fmt(cover.aggregate)} / (${fmt(outstanding)} outstanding + ${fmt(rights)} own rights) = ${computed.toFixed(4)}% against "${reported.text}"`,
+    message: `${who}: ${fmt(cover.aggregate)} / (${fmt(outstanding)} outstanding + ${fmt(rights)} own rights) = ${computed.toFixed(4)}%${reported.kind === 'value' ? `, ${rounded.toFixed(decimals)}% at ${decimals} decimals,` : ''} against "${reported.text}"`,
   });
 }
 

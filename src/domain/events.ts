@@ -76,9 +76,24 @@ export const CoverPageSchema = z.object({
   /** Row 14: CO, IN, PN, HC... */
   typeOfReportingPerson: z.array(z.string()),
   /** Footnotes as written, by marker. */
-  footnotes: z.array(z.object({ marker: z.string(), text: z.string() })),
+  footnotes: z.array(
+    z.object({
+      marker: z.string(),
+      text: z.string(),
+      /** Cover rows (7-11) the marker is printed on, when the ingest saw them; absent in events recorded before this field. */
+      rows: z.array(z.number().int().min(1).max(14)).optional(),
+    }),
+  ),
 });
 export type CoverPage = z.infer<typeof CoverPageSchema>;
+
+/**
+ * A cover page that restates only some rows. On a 13D/A filed as EDGAR XML most
+ * cover fields are optional: an absent row means "not restated; unchanged since
+ * the previous filing", never zero. Only the person (and row 1) are required.
+ */
+export const PartialCoverPageSchema = CoverPageSchema.partial().required({ personId: true, name: true });
+export type PartialCoverPage = z.infer<typeof PartialCoverPageSchema>;
 
 /** How an amendment touches an item. */
 export const ItemChangeSchema = z.object({
@@ -117,8 +132,13 @@ export const StatementFiledSchema = z.object({
     contentsKnown: z.boolean(),
     /** Items this filing amends or restates; the rest are "unchanged". */
     items: z.array(ItemChangeSchema),
-    /** One per reporting person; empty when contents are unknown. */
+    /** One per reporting person whose rows 1-14 are all stated; empty when contents are unknown. */
     coverPages: z.array(CoverPageSchema),
+    /**
+     * Cover pages of an amendment that restate only some rows (absent = unchanged).
+     * Optional so that events recorded before it existed still decode. @defaultValue []
+     */
+    partialCoverPages: z.array(PartialCoverPageSchema).optional(),
     /** Person authorized to receive notices (cover). */
     noticeContact: z.object({ name: text, address: text, careOf: PersonIdSchema.nullable(), phone: z.string().nullable() }).nullable(),
     /** Item 2(b) principal business addresses. */

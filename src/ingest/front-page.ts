@@ -34,7 +34,11 @@ export function parseFrontPage(text: string, file: string, coverStart: number): 
   if (!form || form[1]!.toUpperCase() !== 'D') {
     throw new FilingParseError(file, { line: form ? lineAt(text, form.index) : 1 }, `not a Schedule 13D: the first page ${form ? `says "${form[0]}"` : 'does not say "SCHEDULE 13D"'}`);
   }
-  const amendment = /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(head) ?? /\bAmendment\s+No\.?\s*(\d+)\b/i.exec(head);
+  // A combined form (a Schedule TO amendment that is also a 13D/A) prints the other form's amendment
+  // number first; the 13D's own follows its "SCHEDULE 13D" title, so look there before anywhere else.
+  const afterTitle = head.slice(form.index, form.index + 400);
+  const amendment =
+    /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(afterTitle) ?? /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(head) ?? /\bAmendment\s+No\.?\s*(\d+)\b/i.exec(head);
   const amendmentNo = amendment ? Number(amendment[1]) : 0;
   const valueAbove = (caption: RegExp) => {
     const match = caption.exec(head);

@@ -5,11 +5,14 @@
  * ingesting the same filing again writes nothing.
  *
  * Figures are kept as reported. A cover page that leaves rows out (an XML
- * 13D/A: absent means unchanged) cannot be a complete CoverPage event, so it
- * is reported back as skipped rather than filled with zeros.
+ * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
+ * only the rows it states, never filled with zeros (see cover-events.ts).
  */
 import { parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
+import { capSetFromLift } from './cap-events.js';
+import { coverPagesForEvent } from './cover-events.js';
 import { FilingParseError } from './filing-parse-error.js';
+import { filingKeyOf } from './filing-key.js';
 import { matchCover } from './items.js';
 import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { controlStatements, kebab, preferredTerms, reportedHoldings } from './positions.js';
@@ -18,11 +21,13 @@ export interface FilingEvents {
   cusip: string;
   /** The key the ids derive from: the accession number or the content hash. */
   filingKey: string;
+  /** The format-independent identity of the filing (filing-key.ts); null when it names no person. */
+  identityKey: string | null;
   events: { id: string; type: DomainEvent['type']; data: DomainEvent['data'] }[];
   persons: string[];
   review: ReviewItem[];
-  /** Cover pages that could not become complete CoverPage events, and why. */
-  skipped: string[];
+  /** Cover pages recorded as partial (rows not restated are unchanged), and which rows. */
+  partial: string[];
 }
 
 /** "AULT & COMPANY, INC." -> "ault-and-company"; "MILTON C. AULT, III" -> "milton-c-ault-iii". */
@@ -46,13 +51,7 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   });
   const idOf = (cover: CoverPage) => personIdOf(cover.name);
   const holderId = (name: string) => personIdOf(name);
-  const skipped: string[] = [];
-
-  const complete = filing.coverPages.flatMap((cover) => {
-    const missing = (['soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'aggregate', 'percentOfClass'] as const).filter((f) => cover[f] === undefined);
-    if (missing.length > 0) skipped.push(`${cover.name}: ${missing.join(', ')} absent (unchanged)`);
-    return missing.length > 0 ? [] : [cover];
-  });
+  const covers = coverPagesForEvent(filing.coverPages, personIdOf);
   add('statement', {
     type: 'StatementFiled',
     data: {
@@ -66,12 +65,8 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
       filedOn,
       contentsKnown: true,
       items: Object.keys(filing.items).filter((k) => /^[1-7]$/.test(k)).map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
-      coverPages: complete.map((c) => ({
-        personId: idOf(c), name: c.name, memberOfGroup: c.memberOfGroup ?? { a: false, b: false }, sourceOfFunds: c.sourceOfFunds ?? [],
-        legalProceedings: c.legalProceedings ?? false, citizenshipOrPlace: c.citizenship ?? '', soleVotingPower: c.soleVotingPower!, sharedVotingPower: c.sharedVotingPower!,
-        soleDispositivePower: c.soleDispositivePower!, sharedDispositivePower: c.sharedDispositivePower!, aggregate: c.aggregate!, excludesCertainShares: c.excludesCertainShares ?? false,
-        percentOfClass: c.percentOfClass!, typeOfReportingPerson: c.typeOfReportingPerson ?? [], footnotes: c.footnotes,
-      })),
+      coverPages: covers.coverPages,
+      ...(covers.partialCoverPages.length > 0 ? { partialCoverPages: covers.partialCoverPages } : {}),
       noticeContact: null,
       businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: holderId(i.coverName!), address: i.address!, careOf: null })),
     },
@@ -126,7 +121,17 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
     add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? cusip)}-reporting-persons`, memberIds: members } });
   }
   addTransactions(filing, add, source, describe);
-  return { cusip, filingKey, events, persons: filing.coverPages.map((c) => c.name), review, skipped };
+  for (const lift of filing.transactions) {
+    if (lift.kind !== 'exchange-cap-lifted') continue;
+    const { plan, review: unsure } = capSetFromLift({ capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item }, events);
+    if (unsure) review.push(unsure);
+    if (plan) {
+      // Same capId as the lift, so the holdings fold pairs them.
+      add(`cap-set/${kebab(`${lift.exchange} ${lift.capPercent}`)}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId: kebab(`${lift.exchange} ${lift.capPercent}`), capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
+    }
+  }
+  const statement = events[0]!.data as Parameters<typeof filingKeyOf>[0];
+  return { cusip, filingKey, identityKey: filingKeyOf(statement), events, persons: filing.coverPages.map((c) => c.name), review, partial: covers.partialNotes };
 }
 
 type Add = (key: string, event: DomainEvent) => void;

@@ -3,7 +3,11 @@ import { selectFacts } from '../../projections/facts.js';
 import { reconcile } from '../../projections/reconciliation.js';
 import { statementAt } from '../../projections/statement.js';
 import { historyOf } from '../../projections/history.js';
-import { sampleEnvelopes } from './build.js';
+import { validateEvent } from '../../src/domain/index.js';
+import { planIngest } from '../../src/ingest/ingest-filings.js';
+import { readFilingFile } from '../../src/ingest/read-filing.js';
+import { AADI_XML, AULT_TEXT, fixture } from '../ingest/fixtures.js';
+import { RECORDED, sampleEnvelopes } from './build.js';
 
 describe('reconciliation of Amendment No. 8', () => {
   const view = reconcile(selectFacts(sampleEnvelopes()));
@@ -69,5 +73,82 @@ describe('history of a holder', () => {
     ]);
     expect(common.at(-1)?.kind).toBe('reported');
     expect(common[0]?.source.quote).toMatch(/88 Shares for a total purchase price of \$739,948/);
+  });
+});
+
+describe('reconciliation of ingested filings', () => {
+  const ingested = async (...files: string[]) => {
+    const events = [];
+    for (const file of files) events.push(...planIngest(await readFilingFile(file)).events);
+    const view = reconcile(selectFacts(events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: RECORDED, position: i }))));
+    const all = [...view.findings.map((f) => ({ ...f, ok: false })), ...view.consistent.map((f) => ({ ...f, ok: true }))];
+    return { view, pick: (kind: string, pattern: RegExp) => all.filter((f) => f.kind === kind && pattern.test(f.message)) };
+  };
+
+  it("finds in the seed text Mr. Horne's sole voting power, 162 on the cover and 81 in Item 5(b)", async () => {
+    // Given the seed text ingested
+    const { view } = await ingested(AULT_TEXT);
+    // When reconciled, Then the cover-vs-Item 5 finding carries both numbers
+    const horne = view.findings.filter((f) => f.kind === 'cover-vs-item-5' && f.personId === 'william-b-horne');
+    expect(horne.map((f) => [f.message.replace(/:.*? is/, ':'), f.reported, f.computed])).toEqual([
+      ['WILLIAM B. HORNE: 162 on the cover page but 81 in Item 5(b)', 162, 81],
+      ['WILLIAM B. HORNE: 162 on the cover page but 81 in Item 5(b)', 162, 81],
+    ]);
+  });
+
+  it('checks each cover percent at two decimals against aggregate / (outstanding + own rights)', async () => {
+    // Given the seed text: 35,846,318 Shares outstanding (Item 5)
+    const { pick } = await ingested(AULT_TEXT);
+    // When reconciled
+    const [company] = pick('percent-arithmetic', /^AULT & COMPANY/);
+    // Then 214,940,800 / (35,846,318 + 200,000,000 + 14,915,571) = 85.7151% rounds to the reported 85.72%
+    expect(company).toMatchObject({ ok: true, reported: '85.72%', computed: 85.7151 });
+    expect(pick('percent-arithmetic', /./).map((f) => f.ok)).toEqual([true, true, true, true, true]);
+  });
+
+  it('checks cover row 11 against what the footnotes on rows 7 and 8 enumerate', async () => {
+    // Given the seed text, where Mr. Ault's footnote (1) on row 7 lists 2,245 + 81 and (2) on row 8 lists 25,229 + 200,000,000 + 14,915,571
+    const { pick } = await ingested(AULT_TEXT);
+    // When reconciled
+    const [row11] = pick('footnote-sum', /^MILTON C\. AULT, III: row 11/);
+    // Then 2,326 + 214,940,800 = 214,943,126, the row 11 figure
+    expect(row11).toMatchObject({ ok: true, reported: 214_943_126, computed: 2_326 + 214_940_800 });
+    const [horne7] = pick('footnote-sum', /^WILLIAM B\. HORNE: row 7/);
+    expect(horne7).toMatchObject({ ok: true, reported: 162, computed: 81 + 81 });
+  });
+
+  it("adds up each Item 5(a) breakdown: Mr. Ault's five parts make 214,943,126", async () => {
+    // Given the seed text
+    const { pick } = await ingested(AULT_TEXT);
+    // When reconciled, Then 2,245 + 81 + 25,229 + 200,000,000 + 14,915,571 = 214,943,126
+    const [ault] = pick('item-5-breakdown', /^MILTON C\. AULT, III/);
+    expect(ault).toMatchObject({ ok: true, reported: 214_943_126, computed: 2_245 + 81 + 25_229 + 200_000_000 + 14_915_571 });
+    expect(pick('item-5-breakdown', /./)).toHaveLength(5);
+  });
+
+  it('says of the Aadi XML that no shares outstanding are stated, and what the percents imply', async () => {
+    // Given the Aadi statement: BML 2,100,000 at 8.5%, Mr. Leonard 2,435,000 at 9.9%, no share count anywhere in it
+    const { view, pick } = await ingested(AADI_XML);
+    // When reconciled
+    const notStated = view.findings.filter((f) => f.kind === 'percent-denominator-not-stated');
+    // Then each percent is reported as uncheckable, with the denominator it implies:
+    // 2,100,000 / 8.55% = 24,561,404 up to 2,100,000 / 8.45% = 24,852,071; 2,435,000 / 9.95% .. / 9.85% = 24,472,362 .. 24,720,812
+    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['bml-investment-partners', '8.5', null], ['leonard-braden-michael', '9.9', null]]);
+    expect(notStated[0]!.message).toContain('24,561,404 to 24,852,071');
+    expect(notStated[1]!.message).toContain('24,472,362 to 24,720,812');
+    // And the two percents fit one denominator, 24,561,404 to 24,720,812
+    expect(pick('percent-arithmetic', /fit one denominator/)).toMatchObject([{ ok: true, computed: '24561404-24720812' }]);
+    // And nothing claims the filing's securities give zero: it reports no security-by-security positions
+    expect(view.findings.filter((f) => f.kind === 'cover-vs-positions')).toEqual([]);
+    expect(pick('powers-vs-aggregate', /Leonard Braden Michael: cover page/)).toMatchObject([{ ok: true, reported: 2_435_000, computed: 335_000 + 2_100_000 }]);
+  });
+
+  it('checks an amendment that restates only aggregate and percent on the rows it states', async () => {
+    // Given the Aadi original and a 13D/A restating BML's aggregate (2,250,000) and percent (9.1) only
+    const { view } = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
+    // When reconciled, Then its percent is checked like the original's, and no absent row is read as zero
+    const amendment = view.findings.filter((f) => f.filing === 'Amendment No. 1');
+    expect(amendment.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '9.1']]);
+    expect(amendment[0]!.message).toContain('2,250,000 shares stated as 9.1%');
   });
 });

@@ -1,16 +1,22 @@
 /**
  * `13d-ledger ingest PATH... [--dry-run] [--json]`: reads filings (files, or
  * directories searched for .txt/.htm/.html/.xml), parses and validates every
- * one before writing anything, then appends each filing as one atomic batch.
- * Bad input in any file: an error naming the file and the place, exit code 1,
- * nothing written.
+ * one before writing anything, then appends each new filing as one atomic
+ * batch. Bad input in any file: an error naming the file and the place, exit
+ * code 1, nothing written. A filing already recorded (same issuer, reporting
+ * persons and amendment number, from any format or the bundled sample) writes
+ * nothing and exits 0.
  */
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { FilingParseError } from '../../ingest/filing-parse-error.js';
 import { ingestFiling, planIngest, type IngestOutcome } from '../../ingest/ingest-filings.js';
 import type { ParsedFiling } from '../../ingest/parsed-filing.js';
 import { readFilingFile } from '../../ingest/read-filing.js';
+import type { EventStore } from '../../store/event-store.js';
+import { resolveStoreUrl } from '../../store/open-store.js';
 import { storeFlag } from '../program.js';
 import { toJson } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -35,16 +41,45 @@ function progress(done: number, total: number, file: string): void {
   process.stderr.write(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}\n`);
 }
 
-function describe(outcome: IngestOutcome, dryRun: boolean): string {
+function describe(outcome: IngestOutcome): string {
   const lines = [
     `${outcome.file}: ${outcome.formType}${outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`,
+    `  ${outcome.message}`,
     `  persons: ${outcome.persons.join('; ')}`,
-    `  positions: ${outcome.positions}, transactions: ${outcome.transactions}, events: ${outcome.events} (${dryRun ? 'dry run, nothing written' : `${outcome.appended} appended, ${outcome.alreadyPresent} already present`})`,
-    ...outcome.skipped.map((s) => `  cover page not recorded: ${s}`),
+    `  positions: ${outcome.positions}, transactions: ${outcome.transactions}, events: ${outcome.events}`,
+    ...outcome.partial.map((s) => `  partial cover page: ${s}`),
     `  review (${outcome.review.length}):`,
     ...outcome.review.map((r) => `    [Item ${r.item}] ${r.sentence}`),
   ];
   return lines.join('\n');
+}
+
+/** Parses and maps one file; any failure names the file. */
+async function prepare(file: string): Promise<ParsedFiling> {
+  const filing = await readFilingFile(file);
+  try {
+    planIngest(filing);
+  } catch (error) {
+    if (error instanceof FilingParseError) throw error;
+    throw new FilingParseError(file, 'whole file', error instanceof Error ? error.message : String(error));
+  }
+  return filing;
+}
+
+async function ingestAll(store: EventStore | undefined, filings: readonly ParsedFiling[], dryRun: boolean): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  // A dry run writes nothing, so a second copy of one filing in this run is caught here instead of by the store.
+  const seen = new Map<string, string>();
+  for (const filing of filings) {
+    let outcome = await ingestFiling(store, filing, { dryRun });
+    const earlier = outcome.identityKey === null ? undefined : seen.get(outcome.identityKey);
+    if (dryRun && earlier !== undefined && outcome.status === 'dry-run') {
+      outcome = { ...outcome, status: 'already-recorded', alreadyRecordedFrom: earlier, message: `same filing as ${earlier} earlier in this run; nothing would be written` };
+    }
+    if (outcome.identityKey !== null && !seen.has(outcome.identityKey)) seen.set(outcome.identityKey, filing.file);
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -52,26 +87,25 @@ export function registerIngestCommand(program: Command): void {
     .command('ingest')
     .description('ingest Schedule 13D filings (text, HTML, full submission .txt, EDGAR XML) into the ledger')
     .argument('<paths...>', 'filing files or directories')
-    .option('--dry-run', 'parse and show what would be added; write nothing')
+    .option('--dry-run', 'parse, compare with the store and show what would be added; write nothing')
     .option('--json', 'print JSON')
     .action(async (paths: string[], options: { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const dryRun = options.dryRun ?? false;
       const files = await expandPaths(paths);
       // Every file is parsed and mapped before anything is written: one bad file, nothing written.
       const filings: ParsedFiling[] = [];
       for (const [i, file] of files.entries()) {
         progress(i + 1, files.length, file);
-        const filing = await readFilingFile(file);
-        planIngest(filing);
-        filings.push(filing);
+        filings.push(await prepare(file));
       }
-      const outcomes = options.dryRun
-        ? await Promise.all(filings.map((f) => ingestFiling(undefined, f)))
-        : await withStore(storeFlag(command), async (store) => {
-            const done: IngestOutcome[] = [];
-            for (const filing of filings) done.push(await ingestFiling(store, filing));
-            return done;
-          });
-      const output = options.json ? toJson({ dryRun: options.dryRun ?? false, filings: outcomes }) : outcomes.map((o) => describe(o, options.dryRun ?? false)).join('\n\n');
+      const url = resolveStoreUrl(storeFlag(command));
+      // A dry run reads the store to say what is new, but never creates an embedded store file that is not there.
+      const sqliteFile = /^sqlite:(?!:memory:)(.+)$/.exec(url)?.[1];
+      const outcomes =
+        dryRun && sqliteFile !== undefined && !existsSync(sqliteFile)
+          ? await ingestAll(undefined, filings, true)
+          : await withStore(url, (store) => ingestAll(store, filings, dryRun));
+      const output = options.json ? toJson({ dryRun, filings: outcomes }) : outcomes.map(describe).join('\n\n');
       process.stdout.write(`${output}\n`);
     });
 }

@@ -1,0 +1,160 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/program.js';
+import { openStore } from '../../src/store/open-store.js';
+import { AADI_XML, AULT_TEXT, fixture } from '../ingest/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ledger-ingest-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let stores = 0;
+const freshStore = () => join(dir, `ledger-${++stores}.db`);
+
+async function run(storeFile: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    return { code: await runCli(['--store', `sqlite:${storeFile}`, ...args]), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+async function eventCount(storeFile: string): Promise<number> {
+  if (!existsSync(storeFile)) return 0;
+  const store = await openStore(`sqlite:${storeFile}`);
+  try {
+    return (await store.readAll()).length;
+  } finally {
+    await store.close();
+  }
+}
+
+/** A directory with the Ault text, the Aadi original and its amendment: three filings, two issuers. */
+function filingsDir(name: string): string {
+  const path = join(dir, name);
+  mkdirSync(path, { recursive: true });
+  copyFileSync(AULT_TEXT, join(path, 'ault-a8.txt'));
+  copyFileSync(AADI_XML, join(path, 'aadi-original.xml'));
+  copyFileSync(fixture('aadi-amendment-optional-absent.xml'), join(path, 'aadi-amendment-1.xml'));
+  writeFileSync(join(path, 'notes.md'), 'not a filing: ignored, its extension is not one ingest reads');
+  return path;
+}
+
+describe('13d-ledger ingest', () => {
+  it('ingests every filing of a directory in one call', async () => {
+    // Given a directory of three filings on two issuers and an empty store
+    const store = freshStore();
+    // When it is ingested with --json
+    const { code, out, err } = await run(store, 'ingest', filingsDir('several'), '--json');
+    // Then each filing is appended, and the progress bar went to stderr
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { dryRun: boolean; filings: { file: string; status: string; appended: number }[] };
+    expect(result.filings.map((f) => [f.file.split('/').pop(), f.status])).toEqual([
+      ['aadi-amendment-1.xml', 'appended'],
+      ['aadi-original.xml', 'appended'],
+      ['ault-a8.txt', 'appended'],
+    ]);
+    expect(await eventCount(store)).toBe(result.filings.reduce((sum, f) => sum + f.appended, 0));
+    expect(err).toMatch(/\[#+\.*\] 3\/3 .*ault-a8\.txt/);
+  });
+
+  it('prints each filing in the --json shape programs read', async () => {
+    // Given the seed text
+    const store = freshStore();
+    // When ingested with --json
+    const { out } = await run(store, 'ingest', AULT_TEXT, '--json');
+    // Then the outcome names the filing, its identity, what happened and what to review
+    const [filing] = (JSON.parse(out) as { filings: Record<string, unknown>[] }).filings;
+    expect(filing).toMatchObject({
+      file: AULT_TEXT, cusip: '09175M507', formType: 'SC 13D/A', amendmentNo: 8, status: 'appended', alreadyRecordedFrom: null,
+      identityKey: '09175M507|ault-and-company,henry-c-w-nisser,kenneth-s-cragun,milton-c-ault-iii,william-b-horne|8',
+      persons: ['AULT & COMPANY, INC.', 'MILTON C. AULT, III', 'WILLIAM B. HORNE', 'HENRY C.W. NISSER', 'KENNETH S. CRAGUN'],
+      positions: 12, alreadyPresent: 0, partial: [],
+    });
+    expect(filing!.appended).toBe(filing!.events);
+    expect(filing!.review).toEqual(expect.arrayContaining([expect.objectContaining({ item: '6', sentence: expect.stringMatching(/^On November 6, 2023/) })]));
+  });
+
+  it('writes nothing with --dry-run, and says what it would write', async () => {
+    // Given an empty store
+    const store = freshStore();
+    // When a directory is ingested with --dry-run
+    const { code, out } = await run(store, 'ingest', filingsDir('dry'), '--dry-run', '--json');
+    // Then nothing is written (not even an empty store file) and each filing says it would be appended
+    expect(code).toBe(0);
+    expect(existsSync(store)).toBe(false);
+    const result = JSON.parse(out) as { dryRun: boolean; filings: { status: string; message: string }[] };
+    expect(result.dryRun).toBe(true);
+    expect(result.filings.map((f) => f.status)).toEqual(['dry-run', 'dry-run', 'dry-run']);
+    expect(result.filings[0]!.message).toMatch(/^would append \d+ events \(dry run, nothing written\)$/);
+  });
+
+  it('refuses a bad file among good ones: non-zero exit, the file and the place named, nothing written', async () => {
+    // Given two good filings and one whose cover page lacks row 11
+    const store = freshStore();
+    const bad = fixture('bad-missing-row-11.txt');
+    // When all three are ingested in one call
+    const { code, err } = await run(store, 'ingest', AULT_TEXT, bad, AADI_XML);
+    // Then the exit code is 1, the error names the file and its line, and the store holds nothing
+    expect(code).toBe(1);
+    expect(err).toMatch(new RegExp(`FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: cover page \\d+ .*has no row 11`));
+    expect(await eventCount(store)).toBe(0);
+  });
+
+  it('writes nothing when the same filing is ingested again, in another format, and exits 0', async () => {
+    // Given the seed text already ingested
+    const store = freshStore();
+    await run(store, 'ingest', AULT_TEXT);
+    const before = await eventCount(store);
+    // When the same filing is ingested again, as text and as a full submission
+    const again = await run(store, 'ingest', AULT_TEXT, fixture('ault-a8-submission.txt'));
+    // Then both are reported as already recorded, nothing is written, and the exit code is 0
+    expect(again.code).toBe(0);
+    expect(again.out.match(/already recorded from ingest:.*; nothing written — use `13d-ledger correct` to change it/g)).toHaveLength(2);
+    expect(await eventCount(store)).toBe(before);
+  });
+
+  it('writes nothing for Amendment No. 8 after `sample load`', async () => {
+    // Given the bundled sample loaded
+    const store = freshStore();
+    expect((await run(store, 'sample', 'load')).code).toBe(0);
+    const before = await eventCount(store);
+    // When the seed text is ingested
+    const { code, out } = await run(store, 'ingest', AULT_TEXT, '--json');
+    // Then it is recognised as the sample's Amendment No. 8: nothing written
+    expect(code).toBe(0);
+    expect(JSON.parse(out).filings[0]).toMatchObject({ status: 'already-recorded', alreadyRecordedFrom: 'sample:ault-alliance', appended: 0 });
+    expect(await eventCount(store)).toBe(before);
+  });
+
+  it('says in a dry run that a second copy of one filing in the same call would write nothing', async () => {
+    // Given an empty store and the same filing as text and as a full submission
+    const store = freshStore();
+    // When both are dry-run in one call
+    const { out } = await run(store, 'ingest', AULT_TEXT, fixture('ault-a8-submission.txt'), '--dry-run', '--json');
+    // Then the first would be appended and the second is recognised as the same filing
+    const [first, second] = (JSON.parse(out) as { filings: { status: string; message: string }[] }).filings;
+    expect(first!.status).toBe('dry-run');
+    expect(second).toMatchObject({ status: 'already-recorded', message: `same filing as ${AULT_TEXT} earlier in this run; nothing would be written` });
+  });
+});
+
+describe('13d-ledger reconcile on ingested filings', () => {
+  it('reports the seed text\'s cover vs Item 5 difference and the Aadi percents it cannot check', async () => {
+    // Given the seed text and the Aadi XML ingested
+    const store = freshStore();
+    await run(store, 'ingest', AULT_TEXT, AADI_XML);
+    // When each issuer is reconciled with --json
+    const ault = JSON.parse((await run(store, 'reconcile', '--issuer', '09175M507', '--json')).out) as { findings: Record<string, unknown>[] };
+    const aadi = JSON.parse((await run(store, 'reconcile', '--issuer', '00032Q104', '--json')).out) as { findings: Record<string, unknown>[] };
+    // Then Mr. Horne's 162 (cover) against 81 (Item 5(b)) is a finding with both numbers
+    expect(ault.findings).toEqual(expect.arrayContaining([expect.objectContaining({ filing: 'Amendment No. 8', kind: 'cover-vs-item-5', reported: 162, computed: 81 })]));
+    // And each Aadi percent is reported as not checkable, no shares outstanding being stated
+    expect(aadi.findings.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '8.5'], ['percent-denominator-not-stated', '9.9']]);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { foldCoverPages } from '../../projections/cover-pages.js';
+import { validateEvent, type CoverPage, type EventData } from '../../src/domain/index.js';
+import { planIngest } from '../../src/ingest/ingest-filings.js';
+import { readFilingFile } from '../../src/ingest/read-filing.js';
+import { AADI_XML, fixture } from './fixtures.js';
+
+const statementOf = async (file: string) => {
+  const planned = planIngest(await readFilingFile(file));
+  return { planned, filed: planned.events.find((e) => e.type === 'StatementFiled')!.data as EventData<'StatementFiled'> };
+};
+
+describe('an XML amendment that restates only some cover rows', () => {
+  it('records the page as partial, with only the rows it states', async () => {
+    // Given the Aadi 13D/A that restates BML's aggregate and percent and nothing else
+    // When it is mapped to events
+    const { planned, filed } = await statementOf(fixture('aadi-amendment-optional-absent.xml'));
+    // Then the statement carries a partial page (absent rows are not restated, never zero) and no full page
+    expect(filed.coverPages).toEqual([]);
+    expect(filed.partialCoverPages).toEqual([
+      { personId: 'bml-investment-partners', name: 'BML Investment Partners, L.P.', aggregate: 2_250_000, percentOfClass: { kind: 'value', value: 9.1, text: '9.1' } },
+    ]);
+    expect(planned.partial).toEqual(['BML Investment Partners, L.P.: soleVotingPower, sharedVotingPower, soleDispositivePower, sharedDispositivePower not restated (unchanged)']);
+  });
+
+  it('folds over the original so the rows not restated keep their earlier figures', async () => {
+    // Given the Aadi original's full pages and the amendment's partial one
+    const original = (await statementOf(AADI_XML)).filed;
+    const amendment = (await statementOf(fixture('aadi-amendment-optional-absent.xml'))).filed;
+    // When the amendment is folded over the original
+    const folded = foldCoverPages(original.coverPages, amendment);
+    // Then BML's powers are the original's 0 / 2,100,000 and its aggregate and percent the amendment's
+    const bml = folded.coverPages.find((p) => p.personId === 'bml-investment-partners');
+    expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 }, citizenshipOrPlace: 'DE' });
+    expect(folded.coverPages.find((p) => p.personId === 'leonard-braden-michael')?.aggregate).toBe(2_435_000);
+    expect(folded.unmatchedPartial).toEqual([]);
+  });
+
+  it('still decodes a StatementFiled recorded before partial pages and footnote rows existed', () => {
+    // Given stored data in the old shape: no partialCoverPages, footnotes without rows
+    const page: CoverPage = {
+      personId: 'x', name: 'X', memberOfGroup: { a: false, b: false }, sourceOfFunds: [], legalProceedings: false, citizenshipOrPlace: '',
+      soleVotingPower: 1, sharedVotingPower: 0, soleDispositivePower: 1, sharedDispositivePower: 0, aggregate: 1, excludesCertainShares: false,
+      percentOfClass: { kind: 'less-than', bound: 1, text: 'Less than 1%' }, typeOfReportingPerson: ['IN'], footnotes: [{ marker: '1', text: 'Represents 1 share.' }],
+    };
+    const data = {
+      effectiveDate: '2024-07-23', disclosedOn: '2024-07-24', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-07-24', item: 'cover', quote: '' },
+      issuer: { name: 'Ault Alliance, Inc.', cusip: '09175M507', cik: null }, classTitle: 'Common', amendmentNumber: 1, accessionNumber: null, eventDate: null,
+      filedOn: '2024-07-24', contentsKnown: true, items: [], coverPages: [page], noticeContact: null, businessAddresses: [],
+    };
+    // When it is decoded
+    const event = validateEvent({ type: 'StatementFiled', data });
+    // Then it decodes with no partial pages
+    expect(event.type === 'StatementFiled' && event.data.partialCoverPages).toBeUndefined();
+  });
+
+  it('keeps the rows each cover footnote is printed on', async () => {
+    // Given the seed text, where Mr. Ault's footnote (1) sits on rows 7 and 9 and (2) on rows 8 and 10
+    const { filed } = await statementOf((await import('./fixtures.js')).AULT_TEXT);
+    // Then the footnotes say so
+    const ault = filed.coverPages.find((p) => p.personId === 'milton-c-ault-iii')!;
+    expect(ault.footnotes.map((f) => [f.marker, f.rows])).toEqual([['1', [7, 9]], ['2', [8, 10]]]);
+  });
+});

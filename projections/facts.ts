@@ -113,9 +113,14 @@ function compareFacts(a: Fact, b: Fact): number {
   return a.position - b.position;
 }
 
-/** The facts effective on or before `asOf` (facts are sorted, so this is a prefix). */
+/** The facts effective on or before `asOf` (facts are sorted, so this is a prefix: binary search). */
 export function effectiveBy(facts: readonly Fact[], asOf: IsoDate): readonly Fact[] {
-  let end = 0;
-  while (end < facts.length && facts[end]!.event.data.effectiveDate <= asOf) end++;
-  return end === facts.length ? facts : facts.slice(0, end);
+  let low = 0;
+  let high = facts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (facts[mid]!.event.data.effectiveDate <= asOf) low = mid + 1;
+    else high = mid;
+  }
+  return low === facts.length ? facts : facts.slice(0, low);
 }

@@ -4,9 +4,11 @@
  * days (less any blocked by an exchange cap), aggregate, percent of class with
  * the person's own denominator, the four powers, and the basis of each figure.
  */
-import { exercisableWithin60Days, type Envelope, type IsoDate } from '../src/domain/index.js';
-import { effectiveBy, selectFacts, type Clocks, type Fact } from './facts.js';
-import { foldLedger, type Basis, type LedgerState, type PositionState, type UnexplainedDifference } from './ledger-state.js';
+import { sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
+import type { Basis, LedgerState, PositionState, UnexplainedDifference } from './ledger-types.js';
+import type { ShareBasis, ShareBasisAdjustment } from './share-basis.js';
+
+export { personNames } from './prepared-facts.js';
 
 export interface SecurityHolding {
   securityId: string;
@@ -23,6 +25,8 @@ export interface SecurityHolding {
   blockedByCap: number;
   /** Shares this security adds to the aggregate. */
   countedShares: number;
+  /** Conversion price per common share in the share basis shown (convertibles); null when none is known. */
+  conversionPrice: number | null;
   basis: Basis;
   reportedAsOf: IsoDate | null;
 }
@@ -45,35 +49,39 @@ export interface Holder {
   sharedDispositivePower: number;
   basis: Basis;
   controlledEntities: string[];
+  /** As the filings stated them, in the share basis of their date (not restated). */
   unexplainedDifferences: UnexplainedDifference[];
   notes: string[];
+  /** False when the figures come from a cover page or Item 5 that gives no breakdown into securities. */
+  breakdownKnown: boolean;
+  /** Where figures not computed from securities come from; null when computed. */
+  reportedFigures: ReportedFigures | null;
+}
+
+export interface ReportedFigures {
+  kind: 'cover-page' | 'item-5';
+  /** "Schedule 13D", "Amendment No. 8". */
+  filing: string;
+  asOf: IsoDate;
+  factId: string;
 }
 
 export interface HoldingsView {
   asOf: IsoDate;
   sharesOutstanding: { value: number; asOf: IsoDate; source: string; basis: Basis } | null;
   holders: Holder[];
+  /** @defaultValue 'as-reported' */
+  shareBasis: ShareBasis;
+  /** For `adjusted`: the factor applied to counts (prices divided by it) and the splits it includes; else null. */
+  shareBasisAdjustment: ShareBasisAdjustment | null;
+  /** One line saying which share basis the figures are in (and any later split known). */
+  shareBasisNote: string;
 }
 
 const WEAKEST: Basis[] = ['transactions', 'derived', 'reported'];
 function weakest(bases: Basis[]): Basis {
   for (const basis of WEAKEST) if (bases.includes(basis)) return basis;
   return 'reported';
-}
-
-export function holdingsFromEnvelopes(envelopes: readonly Envelope[], clocks: Clocks): HoldingsView {
-  return holdingsAt(selectFacts(envelopes, clocks), clocks.asOf);
-}
-
-export function holdingsAt(facts: readonly Fact[], asOf: IsoDate): HoldingsView {
-  return holdingsFromState(foldLedger(effectiveBy(facts, asOf)), asOf, personNames(facts));
-}
-
-/** Names are timeless: a person identified by a later filing is named at every date. */
-export function personNames(facts: readonly Fact[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const fact of facts) if (fact.event.type === 'PersonIdentified') names.set(fact.event.data.personId, fact.event.data.name);
-  return names;
 }
 
 function sharesIssuable(state: LedgerState, held: PositionState): number | null {
@@ -102,10 +110,10 @@ function sharesIssuable(state: LedgerState, held: PositionState): number | null 
   }
 }
 
-function exercisableShare(held: PositionState, asOf: IsoDate): number {
-  // Rule 13d-3(d)(1)(i): only the lots exercisable within 60 days count.
+function exercisableShare(held: PositionState, horizon: IsoDate): number {
+  // Rule 13d-3(d)(1)(i): only the lots exercisable within 60 days (on or before asOf + 60 days) count.
   let within = 0;
-  for (const lot of held.lots) if (exercisableWithin60Days(lot.exercisableFrom, asOf)) within += lot.quantity;
+  for (const lot of held.lots) if (lot.exercisableFrom === null || lot.exercisableFrom <= horizon) within += lot.quantity;
   return held.quantity === 0 ? 0 : within / held.quantity;
 }
 
@@ -114,14 +122,23 @@ function basisOf(held: PositionState, asOf: IsoDate): Basis {
   return held.lastReport.asOf === asOf && !held.changedSinceReport ? 'reported' : 'derived';
 }
 
+interface Query {
+  state: LedgerState;
+  asOf: IsoDate;
+  horizon: IsoDate;
+  outstanding: number | null;
+  positionsByPerson: Map<string, PositionState[]>;
+}
+
 /** One person's directly held securities, with caps applied. */
-function directHoldings(state: LedgerState, personId: string, asOf: IsoDate, outstanding: number | null, notes: string[]): SecurityHolding[] {
+function directHoldings(q: Query, personId: string, notes: string[]): SecurityHolding[] {
+  const { state, asOf, outstanding } = q;
   const result: SecurityHolding[] = [];
-  for (const held of state.positions.values()) {
-    if (held.personId !== personId || held.quantity === 0) continue;
+  for (const held of q.positionsByPerson.get(personId) ?? []) {
+    if (held.quantity === 0) continue;
     const terms = state.securities.get(held.securityId);
     const issuable = sharesIssuable(state, held);
-    const share = issuable === null ? 0 : exercisableShare(held, asOf);
+    const share = issuable === null ? 0 : exercisableShare(held, q.horizon);
     const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : Math.floor((issuable ?? 0) * share);
     result.push({
       securityId: held.securityId,
@@ -134,6 +151,7 @@ function directHoldings(state: LedgerState, personId: string, asOf: IsoDate, out
       exercisableWithin60Days: issuable !== null && share > 0,
       blockedByCap: 0,
       countedShares: counted,
+      conversionPrice: terms?.conversionPrice == null || (terms.kind !== 'convertible-preferred' && terms.kind !== 'convertible-note') ? null : (terms.conversionPrice * terms.factorAtTerms) / state.splitFactor,
       basis: basisOf(held, asOf),
       reportedAsOf: held.lastReport?.asOf ?? null,
     });
@@ -172,26 +190,38 @@ function controlledBy(state: LedgerState, personId: string, asOf: IsoDate): stri
   return entities;
 }
 
+/** Holdings computed from the securities each person holds (shares basis: the one in force at `asOf`). */
 export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: ReadonlyMap<string, string> = new Map()): HoldingsView {
   const so = state.sharesOutstanding;
   const outstanding = so === null ? null : Math.floor((so.count * state.splitFactor) / so.factorAtReport);
   const outstandingBasis: Basis = so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
   const personIds = new Set<string>(state.persons.keys());
-  for (const held of state.positions.values()) personIds.add(held.personId);
+  const positionsByPerson = new Map<string, PositionState[]>();
+  for (const held of state.positions.values()) {
+    personIds.add(held.personId);
+    const list = positionsByPerson.get(held.personId);
+    if (list === undefined) positionsByPerson.set(held.personId, [held]);
+    else list.push(held);
+  }
+  const differencesByPerson = new Map<string, UnexplainedDifference[]>();
+  for (const d of state.differences) {
+    const list = differencesByPerson.get(d.personId);
+    if (list === undefined) differencesByPerson.set(d.personId, [d]);
+    else list.push(d);
+  }
+  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding, positionsByPerson };
   const holders: Holder[] = [];
   for (const personId of personIds) {
     const notes: string[] = [];
-    const direct = directHoldings(state, personId, asOf, outstanding, notes);
+    const direct = directHoldings(q, personId, notes);
     const entities = controlledBy(state, personId, asOf);
     // Rule 13d-3 and control: a controlled entity's holdings are deemed the person's, with shared power.
-    const indirect = entities.flatMap((entityId) => directHoldings(state, entityId, asOf, outstanding, []).map((h) => ({ ...h, ownership: 'indirect' as const })));
+    const indirect = entities.flatMap((entityId) => directHoldings(q, entityId, []).map((h) => ({ ...h, ownership: 'indirect' as const })));
     const securities = [...direct, ...indirect];
-    const sum = (list: SecurityHolding[], common: boolean) => list.reduce((n, h) => n + ((h.kind === 'common') === common ? h.countedShares : 0), 0);
-    const own = sum(direct, true) + sum(direct, false);
-    const through = sum(indirect, true) + sum(indirect, false);
-    const rights = sum(direct, false) + sum(indirect, false);
+    const { own, through, rights, sharesOwned } = sums(securities);
     const aggregate = own + through;
-    const differences = state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
+    // In the order they arose, the person's own and those of the entities it controls.
+    const differences = entities.length === 0 ? [...(differencesByPerson.get(personId) ?? [])] : state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
     let percentOfClass: number | null = null;
     let percentOfClassReason: string | null = null;
     if (outstanding === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
@@ -203,7 +233,7 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
       personId,
       name: person?.name ?? names.get(personId) ?? personId,
       securities,
-      sharesOwned: { direct: sum(direct, true), indirect: sum(indirect, true) },
+      sharesOwned,
       rightsCounted: rights,
       aggregate,
       percentOfClass,
@@ -216,11 +246,32 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
       controlledEntities: entities,
       unexplainedDifferences: differences,
       notes,
+      breakdownKnown: true,
+      reportedFigures: null,
     });
   }
   return {
     asOf,
     sharesOutstanding: so === null || outstanding === null ? null : { value: outstanding, asOf: so.asOf, source: so.reportedBy, basis: outstandingBasis },
     holders,
+    shareBasis: 'as-reported',
+    shareBasisAdjustment: null,
+    shareBasisNote: 'share basis: as reported',
   };
+}
+
+/** Aggregate parts from the securities counted: own (direct), through controlled entities, rights. */
+export function sums(securities: readonly SecurityHolding[]): { own: number; through: number; rights: number; sharesOwned: Holder['sharesOwned'] } {
+  let own = 0;
+  let through = 0;
+  let rights = 0;
+  const sharesOwned = { direct: 0, indirect: 0 };
+  for (const h of securities) {
+    if (h.ownership === 'direct') own += h.countedShares;
+    else through += h.countedShares;
+    if (h.kind !== 'common') rights += h.countedShares;
+    else if (h.ownership === 'direct') sharesOwned.direct += h.countedShares;
+    else sharesOwned.indirect += h.countedShares;
+  }
+  return { own, through, rights, sharesOwned };
 }

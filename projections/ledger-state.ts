@@ -7,103 +7,44 @@
  * untouched); inside it one accumulator it owns is updated in place, so the
  * fold allocates only where a position changes (the product replays millions).
  */
-import type { EventData, IsoDate, Source } from '../src/domain/index.js';
+import type { IsoDate } from '../src/domain/index.js';
 import type { Fact } from './facts.js';
+import { NOT_YET_EXERCISABLE, type ChangeEntry, type LedgerState, type Lot, type PositionState, type SecurityKind, type SecurityTerms } from './ledger-types.js';
 
-export type Basis = 'reported' | 'derived' | 'transactions';
-export type SecurityKind = EventData<'SecurityDescribed'>['kind'];
-
-/** Exercisability of options granted but not yet vested. */
-export const NOT_YET_EXERCISABLE = '9999-12-31';
-
-export interface SecurityTerms {
-  securityId: string;
-  title: string;
-  kind: SecurityKind;
-  statedValue: number | null;
-  conversionPrice: number | null;
-  sharesPerUnit: number;
-  exercisableFrom: IsoDate | null;
-  expiresOn: IsoDate | null;
-  /** Split factor when the terms were stated, to restate prices after a split. */
-  factorAtTerms: number;
-}
-
-export interface Lot {
-  quantity: number;
-  /** null: exercisable at once. */
-  exercisableFrom: IsoDate | null;
-}
-
-export interface PositionState {
-  personId: string;
-  securityId: string;
-  /** Units: shares, preferred shares, warrant/option shares, note principal in dollars. */
-  quantity: number;
-  lots: Lot[];
-  lastReport: { asOf: IsoDate; quantity: number; factId: string; source: Source } | null;
-  changedSinceReport: boolean;
-  hadTransactions: boolean;
-}
-
-export interface UnexplainedDifference {
-  personId: string;
-  securityId: string;
-  asOf: IsoDate;
-  reported: number;
-  /** What the last report plus the transactions since (or the transactions alone) give. */
-  computed: number;
-  difference: number;
-  factId: string;
-  source: Source;
-}
-
-export interface ChangeEntry {
-  date: IsoDate;
-  precision: 'exact' | 'on-or-before';
-  personId: string;
-  securityId: string;
-  change: number;
-  quantityAfter: number;
-  kind: 'transaction' | 'reported' | 'split';
-  eventType: string;
-  factId: string;
-  disclosedOn: IsoDate;
-  source: Source;
-  note: string | null;
-}
-
-export interface CapState {
-  capPercent: number;
-  baseSharesOutstanding: number | null;
-  securityIds: string[];
-  liftedOn: IsoDate | null;
-}
-
-export interface LedgerState {
-  persons: Map<string, { name: string; kind: 'entity' | 'individual' }>;
-  securities: Map<string, SecurityTerms>;
-  /** Keyed `${personId}|${securityId}`, in first-seen order. */
-  positions: Map<string, PositionState>;
-  sharesOutstanding: { count: number; asOf: IsoDate; reportedBy: string; factorAtReport: number; source: Source } | null;
-  caps: Map<string, CapState>;
-  /** entity -> controller -> since. */
-  controls: Map<string, Map<string, IsoDate>>;
-  /** Product of every split's to/from so far. */
-  splitFactor: number;
-  differences: UnexplainedDifference[];
-  /** Change log, kept only when asked (history). */
-  log: ChangeEntry[] | null;
-}
+export * from './ledger-types.js';
 
 export function initialLedgerState(withLog = false): LedgerState {
-  return { persons: new Map(), securities: new Map(), positions: new Map(), sharesOutstanding: null, caps: new Map(), controls: new Map(), splitFactor: 1, differences: [], log: withLog ? [] : null };
+  return { persons: new Map(), securities: new Map(), positions: new Map(), sharesOutstanding: null, caps: new Map(), controls: new Map(), splitFactor: 1, splitsApplied: 0, differences: [], log: withLog ? [] : null };
 }
 
 export function foldLedger(facts: readonly Fact[], options: { withLog?: boolean } = {}): LedgerState {
   const state = initialLedgerState(options.withLog ?? false);
   for (const fact of facts) evolveLedger(state, fact);
   return state;
+}
+
+/**
+ * A copy that later folding of either cannot affect: the maps and the arrays
+ * folding mutates are copied; the objects it only replaces (lots, terms,
+ * reports, differences) are shared. The log is not kept.
+ */
+export function cloneLedgerState(state: LedgerState): LedgerState {
+  const positions = new Map<string, PositionState>();
+  for (const [key, held] of state.positions) positions.set(key, { ...held, lots: [...held.lots] });
+  const controls = new Map<string, Map<string, IsoDate>>();
+  for (const [entityId, controllers] of state.controls) controls.set(entityId, new Map(controllers));
+  return {
+    persons: new Map(state.persons),
+    securities: new Map(state.securities),
+    positions,
+    sharesOutstanding: state.sharesOutstanding,
+    caps: new Map(state.caps),
+    controls,
+    splitFactor: state.splitFactor,
+    splitsApplied: state.splitsApplied,
+    differences: [...state.differences],
+    log: null,
+  };
 }
 
 function terms(state: LedgerState, securityId: string, kind: SecurityKind): SecurityTerms {
@@ -126,7 +67,7 @@ function position(state: LedgerState, personId: string, securityId: string): Pos
 }
 
 /** A transaction changes a position by `change` units; negative changes take from the earliest lots. */
-function transact(state: LedgerState, fact: Fact, personId: string, securityId: string, change: number, exercisableFrom: IsoDate | null = null): void {
+function transact(state: LedgerState, fact: Fact, personId: string, securityId: string, change: number, exercisableFrom: IsoDate | null = null, price: number | null = null): void {
   const held = position(state, personId, securityId);
   held.quantity += change;
   const last = held.lots.at(-1);
@@ -136,7 +77,7 @@ function transact(state: LedgerState, fact: Fact, personId: string, securityId: 
   else takeFromLots(held, -change);
   held.changedSinceReport = held.lastReport !== null;
   held.hadTransactions = true;
-  record(state, fact, held, change, 'transaction', null);
+  record(state, fact, held, change, 'transaction', null, price);
 }
 
 function takeFromLots(held: PositionState, amount: number): void {
@@ -150,7 +91,7 @@ function takeFromLots(held: PositionState, amount: number): void {
   held.lots = lots;
 }
 
-function record(state: LedgerState, fact: Fact, held: PositionState, change: number, kind: ChangeEntry['kind'], note: string | null): void {
+function record(state: LedgerState, fact: Fact, held: PositionState, change: number, kind: ChangeEntry['kind'], note: string | null, pricePerShare: number | null = null): void {
   if (state.log === null) return;
   const data = fact.event.data;
   state.log.push({
@@ -166,6 +107,8 @@ function record(state: LedgerState, fact: Fact, held: PositionState, change: num
     disclosedOn: data.disclosedOn,
     source: data.source,
     note,
+    pricePerShare,
+    splitsApplied: state.splitsApplied,
   });
 }
 
@@ -189,18 +132,21 @@ function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { type: 'P
   record(state, fact, held, data.quantity - computed, 'reported', note);
 }
 
-function split(state: LedgerState, fact: Fact, ratio: number): void {
+function split(state: LedgerState, fact: Fact, from: number, to: number): void {
+  const ratio = to / from;
   state.splitFactor *= ratio;
+  state.splitsApplied += 1;
   for (const held of state.positions.values()) {
     const kind = state.securities.get(held.securityId)?.kind ?? 'common';
     // Preferred shares and note principal do not split; their conversion prices do (see holdings).
     if (kind === 'convertible-preferred' || kind === 'convertible-note' || held.quantity === 0) continue;
     const before = held.quantity;
-    held.lots = held.lots.map((lot) => ({ quantity: Math.floor(lot.quantity * ratio), exercisableFrom: lot.exercisableFrom }));
+    // Integer arithmetic (x * to / from), so 30 shares in a 1-for-10 split are exactly 3; fractions are dropped.
+    held.lots = held.lots.map((lot) => ({ quantity: Math.floor((lot.quantity * to) / from), exercisableFrom: lot.exercisableFrom }));
     held.quantity = held.lots.reduce((sum, lot) => sum + lot.quantity, 0);
     if (kind === 'common' && held.lots.length > 1) held.lots = [{ quantity: held.quantity, exercisableFrom: null }];
     held.changedSinceReport = held.lastReport !== null;
-    record(state, fact, held, held.quantity - before, 'split', `split ${ratio >= 1 ? `${ratio}-for-1` : `1-for-${1 / ratio}`}`);
+    record(state, fact, held, held.quantity - before, 'split', `split ${to}-for-${from}`);
   }
 }
 
@@ -234,14 +180,16 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
       return;
     case 'SharesPurchased':
     case 'RsusVested':
-      transact(state, fact, event.data.personId, 'common', event.type === 'RsusVested' ? event.data.sharesIssued : event.data.shares);
+      if (event.type === 'RsusVested') transact(state, fact, event.data.personId, 'common', event.data.sharesIssued);
+      else transact(state, fact, event.data.personId, 'common', event.data.shares, null, event.data.pricePerShare);
       return;
     case 'SharesSold':
-      transact(state, fact, event.data.personId, 'common', -event.data.shares);
+      transact(state, fact, event.data.personId, 'common', -event.data.shares, null, event.data.pricePerShare);
       return;
     case 'ConvertibleNoteIssued': {
       const note = terms(state, event.data.securityId, 'convertible-note');
-      if (note.conversionPrice === null && event.data.conversionPrice !== null) note.conversionPrice = event.data.conversionPrice;
+      // Terms are replaced, never mutated, so a checkpoint's shallow copy stays valid.
+      if (note.conversionPrice === null && event.data.conversionPrice !== null) state.securities.set(note.securityId, { ...note, conversionPrice: event.data.conversionPrice });
       transact(state, fact, event.data.personId, event.data.securityId, event.data.principal);
       return;
     }
@@ -260,11 +208,11 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
       return;
     case 'WarrantsIssued':
       terms(state, event.data.securityId, 'warrant');
-      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares, event.data.exercisableFrom);
+      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares, event.data.exercisableFrom, event.data.exercisePrice);
       return;
     case 'OptionsGranted':
       terms(state, event.data.securityId, 'option');
-      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares, event.data.exercisableFrom ?? NOT_YET_EXERCISABLE);
+      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares, event.data.exercisableFrom ?? NOT_YET_EXERCISABLE, event.data.exercisePrice);
       return;
     case 'OptionsVested': {
       const held = position(state, event.data.personId, event.data.securityId);
@@ -294,7 +242,7 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
       return;
     }
     case 'StockSplit':
-      split(state, fact, event.data.to / event.data.from);
+      split(state, fact, event.data.from, event.data.to);
       return;
     case 'ControlEstablished': {
       const controllers = state.controls.get(event.data.entityId) ?? new Map<string, IsoDate>();

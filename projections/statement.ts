@@ -27,10 +27,23 @@ export function label(amendmentNumber: number): string {
   return amendmentNumber === 0 ? 'Original Schedule 13D' : `Amendment No. ${amendmentNumber}`;
 }
 
+type FiledFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;
+const isStatement = (f: Fact): f is FiledFact => f.event.type === 'StatementFiled';
+
 /** Statements filed on or before `asOf`, folded in amendment order. */
 export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementView {
-  const filed = facts.filter((f): f is Fact<Extract<FactEvent, { type: 'StatementFiled' }>> => f.event.type === 'StatementFiled' && f.event.data.filedOn <= asOf);
-  filed.sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
+  return foldStatements(facts.filter(isStatement).filter((f) => f.event.data.filedOn <= asOf), asOf);
+}
+
+/** The original folded with Amendments 1..`amendmentNumber` (whatever their dates): the statement "through Amendment N". */
+export function statementThrough(facts: readonly Fact[], amendmentNumber: number): StatementView {
+  const filed = facts.filter(isStatement).filter((f) => f.event.data.amendmentNumber <= amendmentNumber);
+  const last = filed.reduce<IsoDate>((latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest), '0000-01-01');
+  return foldStatements(filed, last);
+}
+
+function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
+  const filed = [...statements].sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
   const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
   const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
   for (const fact of filed) {

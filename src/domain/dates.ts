@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { IsoDate } from './ids.js';
+import { federalHolidayObservedOn } from './us-federal-holidays.js';
 
 function day(date: IsoDate): DateTime {
   const parsed = DateTime.fromISO(date, { zone: 'utc' });
@@ -28,16 +29,16 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return iso(day(date).plus({ years }));
 }
 
-/** Saturday and Sunday are not business days. US federal holidays are not modelled. */
+/** SEC business days: not a Saturday, a Sunday or an observed US federal holiday (5 U.S.C. 6103). */
 export function isBusinessDay(date: IsoDate): boolean {
-  return day(date).weekday <= 5;
+  return day(date).weekday <= 5 && federalHolidayObservedOn(date) === null;
 }
 
 /** The first business day strictly after `date`. */
 export function firstBusinessDayAfter(date: IsoDate): IsoDate {
-  let next = day(date).plus({ days: 1 });
-  while (next.weekday > 5) next = next.plus({ days: 1 });
-  return iso(next);
+  let next = addDays(date, 1);
+  while (!isBusinessDay(next)) next = addDays(next, 1);
+  return next;
 }
 
 /**
@@ -45,7 +46,12 @@ export function firstBusinessDayAfter(date: IsoDate): IsoDate {
  * of the date, i.e. on or before date + 60 days. null means exercisable at once.
  */
 export function exercisableWithin60Days(exercisableFrom: IsoDate | null, asOf: IsoDate): boolean {
-  return exercisableFrom === null || exercisableFrom <= addDays(asOf, 60);
+  return exercisableFrom === null || exercisableFrom <= sixtyDayHorizon(asOf);
+}
+
+/** The last day a right may become exercisable and still count at `asOf` (Rule 13d-3(d)(1)(i)); compute once per query. */
+export function sixtyDayHorizon(asOf: IsoDate): IsoDate {
+  return addDays(asOf, 60);
 }
 
 /** Today's date in US Eastern time, where EDGAR dates its filings. */

@@ -1,6 +1,7 @@
 /** Turns the clock options people type into the forms the projections compare. */
-import { parseInstant, parseIsoDate, type IsoDate } from '../domain/index.js';
+import { InvalidValueError, parseInstant, parseIsoDate, type IsoDate } from '../domain/index.js';
 import type { Clocks } from '../../projections/facts.js';
+import { SHARE_BASES, type ShareBasis } from '../../projections/share-basis.js';
 
 export interface ClockInput {
   asOf: string;
@@ -14,4 +15,11 @@ export function parseClocks(input: ClockInput): Clocks {
     filedBy: input.filedBy === undefined ? null : parseIsoDate(input.filedBy, '--filed-by'),
     recordedBy: input.recordedBy === undefined ? null : parseInstant(input.recordedBy, '--recorded-by'),
   };
+}
+
+/** `--share-basis as-reported|adjusted`; @defaultValue 'as-reported' */
+export function parseShareBasis(value: string | undefined): ShareBasis {
+  if (value === undefined) return 'as-reported';
+  if ((SHARE_BASES as readonly string[]).includes(value)) return value as ShareBasis;
+  throw new InvalidValueError(`--share-basis "${value}" is not one of ${SHARE_BASES.join(', ')}`);
 }

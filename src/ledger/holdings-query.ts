@@ -1,7 +1,9 @@
 /** Holdings of an issuer's reporting persons at a date: the shape the CLI prints and HTTP will serve. */
-import { holdingsFromEnvelopes, type Holder } from '../../projections/holdings.js';
+import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
+import type { Holder } from '../../projections/holdings.js';
+import type { ShareBasis, ShareBasisAdjustment } from '../../projections/share-basis.js';
 import type { EventStore } from '../store/event-store.js';
-import { parseClocks, type ClockInput } from './clocks.js';
+import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
 
 /** JSON contract: field names are read by programs outside the project; add, never rename. */
@@ -10,19 +12,28 @@ export interface HoldingsReport {
   asOf: string;
   filedBy: string | null;
   recordedBy: string | null;
+  /** 'as-reported' (the share basis in force at asOf) or 'adjusted' (the basis after the latest split known). */
+  shareBasis: ShareBasis;
+  /** For adjusted: the factor applied to counts and the splits it includes; null otherwise. */
+  shareBasisAdjustment: ShareBasisAdjustment | null;
+  shareBasisNote: string;
   sharesOutstanding: { value: number; asOf: string; source: string; basis: string } | null;
   holders: Holder[];
 }
 
-export async function queryHoldings(store: EventStore, input: ClockInput & { issuer: string }): Promise<HoldingsReport> {
+export async function queryHoldings(store: EventStore, input: ClockInput & { issuer: string; shareBasis?: string | undefined }): Promise<HoldingsReport> {
   const clocks = parseClocks(input);
+  const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
-  const view = holdingsFromEnvelopes(envelopes, clocks);
+  const view = holdingsFromEnvelopes(envelopes, clocks, { shareBasis });
   return {
     issuer: { cusip, name: issuerName(envelopes) },
     asOf: view.asOf,
     filedBy: clocks.filedBy ?? null,
     recordedBy: clocks.recordedBy ?? null,
+    shareBasis: view.shareBasis,
+    shareBasisAdjustment: view.shareBasisAdjustment,
+    shareBasisNote: view.shareBasisNote,
     sharesOutstanding: view.sharesOutstanding,
     holders: view.holders,
   };

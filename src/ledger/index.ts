@@ -5,3 +5,4 @@ export * from './clocks.js';
 export * from './holdings-query.js';
 export * from './queries.js';
 export * from './corrections.js';
+export * from './diff-query.js';

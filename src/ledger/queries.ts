@@ -6,7 +6,7 @@ import { reconcile, type ReconciliationView } from '../../projections/reconcilia
 import { statementAt, type StatementView } from '../../projections/statement.js';
 import { PersonIdSchema, InvalidValueError } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
-import { parseClocks, type ClockInput } from './clocks.js';
+import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
 
 type IssuerInput = { issuer: string };
@@ -25,11 +25,12 @@ export async function queryStatement(store: EventStore, input: IssuerInput & Clo
   return { ...view, issuer: { cusip, name: view.issuer?.name ?? issuerName(envelopes) } };
 }
 
-export async function queryHistory(store: EventStore, input: IssuerInput & Partial<ClockInput> & { person: string }): Promise<HistoryView & { issuer: Issuer }> {
+export async function queryHistory(store: EventStore, input: IssuerInput & Partial<ClockInput> & { person: string; shareBasis?: string | undefined }): Promise<HistoryView & { issuer: Issuer }> {
   if (!PersonIdSchema.safeParse(input.person).success) throw new InvalidValueError(`--person "${input.person}" is not a person id (kebab-case, e.g. ault-and-company)`);
   const clocks = parseClocks({ ...input, asOf: input.asOf ?? '9999-12-31' });
+  const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
-  const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf);
+  const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis });
   return { issuer: { cusip, name: issuerName(envelopes) }, ...view };
 }
 

@@ -57,6 +57,29 @@ describe('the ledger commands', () => {
     expect(history.changes.length).toBeGreaterThan(10);
   });
 
+  it('diff --from 7 --to 8 --json says what Amendment No. 8 restated and that No. 7 is unknown', async () => {
+    // Given the sample loaded by quickstart
+    // When
+    const { code, out } = await run('diff', '--issuer', '09175M507', '--from', '7', '--to', '8', '--json');
+    // Then
+    expect(code).toBe(0);
+    const diff = JSON.parse(out);
+    expect(Object.keys(diff)).toEqual(expect.arrayContaining(['issuer', 'from', 'to', 'itemsRestated', 'coverChanges', 'holdingChanges', 'notes']));
+    expect(diff.from).toMatchObject({ amendment: 7, filedOn: '2023-10-24', contentsKnown: false });
+    expect(diff.to).toMatchObject({ amendment: 8, filedOn: '2024-07-24', contentsKnown: true });
+    expect(diff.itemsRestated[0].items.map((i: { item: string }) => i.item)).toEqual(['2', '3', '5', '6', '7']);
+  });
+
+  it('holdings --share-basis says its basis in JSON and in the table header', async () => {
+    const json = JSON.parse((await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--share-basis', 'adjusted', '--json')).out);
+    expect(json).toMatchObject({ shareBasis: 'adjusted', shareBasisAdjustment: { factor: 1, splits: [] } });
+    const table = (await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23')).out;
+    expect(table.split('\n')[0]).toMatch(/share basis: as reported/);
+    const bad = await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--share-basis', 'today');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--share-basis "today" is not one of as-reported, adjusted/);
+  });
+
   it('reconcile --json lists findings with filing, kind, message, reported, computed', async () => {
     const { out } = await run('reconcile', '--issuer', '09175M507', '--json');
     const findings = JSON.parse(out).findings as { filing: string; kind: string; reported: unknown; computed: unknown }[];

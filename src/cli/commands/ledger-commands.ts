@@ -10,9 +10,12 @@ import { toJson } from '../output.js';
 import { withStore } from '../with-store.js';
 import { formatHoldings } from './ledger-format.js';
 import { registerLedgerQueryCommands } from './ledger-query-commands.js';
+import { registerDiffCommand } from './ledger-diff-command.js';
 
 const SAMPLE_ISSUER = '09175M507';
 const SAMPLE_DATE = '2024-07-23';
+
+export const SHARE_BASIS_HELP = "as-reported (the share count in force at the date) or adjusted (restated to the latest split known)";
 
 export function print(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -50,11 +53,13 @@ export function registerLedgerCommands(program: Command): void {
     .requiredOption('--as-of <date>', 'effective date, YYYY-MM-DD')
     .option('--filed-by <date>', 'only facts disclosed in filings filed on or before this date')
     .option('--recorded-by <instant>', 'only events the ledger recorded by this instant (ISO; a date means its end, UTC)')
+    .option('--share-basis <basis>', SHARE_BASIS_HELP, 'as-reported')
     .option('--json', 'print JSON')
-    .action(async (options: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string; json?: boolean }, command: Command) => {
+    .action(async (options: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string; shareBasis?: string; json?: boolean }, command: Command) => {
       const report = await withStore(storeFlag(command), (store) => queryHoldings(store, options));
       print(options.json ? toJson(report) : formatHoldings(report));
     });
 
   registerLedgerQueryCommands(program);
+  registerDiffCommand(program);
 }

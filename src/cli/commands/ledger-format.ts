@@ -13,7 +13,7 @@ export function formatHoldings(report: HoldingsReport): string {
   const so = report.sharesOutstanding;
   const clocks = [report.filedBy ? `filed by ${report.filedBy}` : null, report.recordedBy ? `recorded by ${report.recordedBy}` : null].filter(Boolean);
   const lines = [
-    `${report.issuer.name ?? 'Issuer'} (CUSIP ${report.issuer.cusip}) holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}`,
+    `${report.issuer.name ?? 'Issuer'} (CUSIP ${report.issuer.cusip}) holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`,
     so === null ? 'Shares outstanding: unknown' : `Shares outstanding: ${formatCount(so.value)} as of ${so.asOf} (${so.basis}; ${so.source})`,
     '',
     formatTable(report.holders, [

@@ -40,21 +40,23 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--as-of <date>', 'stop at this effective date')
     .option('--filed-by <date>', 'only facts disclosed by this filing date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
+    .option('--share-basis <basis>', 'as-reported (each change in the share count of its date) or adjusted (restated to the latest split known)', 'as-reported')
     .option('--json', 'print JSON')
-    .action(async (o: { issuer: string; person: string; asOf?: string; filedBy?: string; recordedBy?: string } & Json, command: Command) => {
+    .action(async (o: { issuer: string; person: string; asOf?: string; filedBy?: string; recordedBy?: string; shareBasis?: string } & Json, command: Command) => {
       const view = await withStore(storeFlag(command), (store) => queryHistory(store, o));
       if (o.json) {
         out(toJson(view));
         return;
       }
       const rows = [...view.changes, ...view.throughControlledEntities];
-      out(`History of ${view.name} (${view.personId})`);
+      out(`History of ${view.name} (${view.personId}); ${view.shareBasisNote}`);
       out(rows.length === 0 ? '(no changes recorded)' : formatTable(rows, [
         { header: 'Date', value: (e) => (e.precision === 'on-or-before' ? `<=${e.date}` : e.date) },
         { header: 'Holder', value: (e) => e.personId },
         { header: 'Security', value: (e) => e.title },
         { header: 'Change', value: (e) => (e.change > 0 ? '+' : '') + formatCount(e.change), align: 'right' },
         { header: 'After', value: (e) => formatCount(e.quantityAfter), align: 'right' },
+        { header: 'Price', value: (e) => (e.pricePerShare === null ? '' : `$${e.pricePerShare}`), align: 'right' },
         { header: 'Kind', value: (e) => e.kind },
         { header: 'Source', value: (e) => `A${e.source.amendmentNumber} Item ${e.source.item}` },
         { header: 'Note', value: (e) => e.note ?? '' },

@@ -1,0 +1,94 @@
+/**
+ * Holdings at a date, or at many dates in one pass: the positions fold
+ * (holdings.ts), then figures reported without a breakdown, then the share
+ * basis. Facts can be given as selected, or prepared once (prepared-facts.ts)
+ * and reused across queries.
+ */
+import type { Envelope, IsoDate } from '../src/domain/index.js';
+import { selectFacts, type Clocks, type Fact } from './facts.js';
+import { holdingsFromState, sums, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
+import { evolveLedger, initialLedgerState } from './ledger-state.js';
+import type { LedgerState } from './ledger-types.js';
+import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from './prepared-facts.js';
+import { withReportedFigures } from './reported-figures.js';
+import { adjustmentAfter, describeBasis, isIdentity, restateCount, restatePrice, type ShareBasis, type ShareBasisAdjustment } from './share-basis.js';
+
+export interface HoldingsOptions {
+  /** @defaultValue 'as-reported' */
+  shareBasis?: ShareBasis;
+}
+
+export function holdingsFromEnvelopes(envelopes: readonly Envelope[], clocks: Clocks, options: HoldingsOptions = {}): HoldingsView {
+  return holdingsAt(selectFacts(envelopes, clocks), clocks.asOf, options);
+}
+
+/** Holdings at one date. Pass prepared facts to reuse them (and their checkpoints) across queries. */
+export function holdingsAt(input: readonly Fact[] | PreparedFacts, asOf: IsoDate, options: HoldingsOptions = {}): HoldingsView {
+  const prepared = prepare(input);
+  return finish(stateAt(prepared, asOf), asOf, prepared, options);
+}
+
+/** Holdings at every date given, folding the facts once (results in the order of `dates`). */
+export function holdingsSeries(input: readonly Fact[] | PreparedFacts, dates: readonly IsoDate[], options: HoldingsOptions = {}): HoldingsView[] {
+  const prepared = prepare(input);
+  const views = new Map<IsoDate, HoldingsView>();
+  const state = initialLedgerState();
+  let folded = 0;
+  for (const asOf of [...new Set(dates)].sort()) {
+    const count = countEffectiveBy(prepared, asOf);
+    for (; folded < count; folded++) evolveLedger(state, prepared.facts[folded]!);
+    // holdingsFromState copies what it reports, so folding on afterwards cannot change a view.
+    views.set(asOf, finish(state, asOf, prepared, options));
+  }
+  return dates.map((asOf) => views.get(asOf)!);
+}
+
+function finish(state: LedgerState, asOf: IsoDate, prepared: PreparedFacts, options: HoldingsOptions): HoldingsView {
+  const withPositions = new Set<string>();
+  for (const held of state.positions.values()) withPositions.add(held.personId);
+  const view = withReportedFigures(holdingsFromState(state, asOf, prepared.names), prepared, withPositions);
+  // The splits folded so far are the first `splitsApplied` of the issuer's; the rest are later.
+  const later = adjustmentAfter(prepared.splits, state.splitsApplied);
+  if (options.shareBasis !== 'adjusted') return { ...view, shareBasisNote: describeBasis('as-reported', null, later.splits) };
+  return restateHoldings(view, later);
+}
+
+/**
+ * Restates counts and prices into a later share basis. Securities first, each count
+ * x factor with fractions dropped (as the fold drops them at a split); holders' totals
+ * are summed again from them, so the view equals the one the fold gives after the
+ * split. Percent of class is a ratio: a split does not change it.
+ */
+export function restateHoldings(view: HoldingsView, adjustment: ShareBasisAdjustment): HoldingsView {
+  const base = { ...view, shareBasis: 'adjusted' as const, shareBasisAdjustment: adjustment, shareBasisNote: describeBasis('adjusted', adjustment) };
+  if (isIdentity(adjustment)) return base;
+  const count = (n: number) => restateCount(n, adjustment);
+  const so = view.sharesOutstanding;
+  return { ...base, sharesOutstanding: so === null ? null : { ...so, value: count(so.value) }, holders: view.holders.map((h) => restateHolder(h, adjustment)) };
+}
+
+function restateSecurity(s: SecurityHolding, adjustment: ShareBasisAdjustment): SecurityHolding {
+  const count = (n: number) => restateCount(n, adjustment);
+  // Preferred shares and note principal do not split; the shares issuable on them do.
+  const units = s.kind === 'convertible-preferred' || s.kind === 'convertible-note' ? s.quantity : count(s.quantity);
+  return {
+    ...s,
+    quantity: units,
+    sharesIssuable: s.sharesIssuable === null ? null : count(s.sharesIssuable),
+    blockedByCap: count(s.blockedByCap),
+    countedShares: count(s.countedShares),
+    conversionPrice: s.conversionPrice === null ? null : restatePrice(s.conversionPrice, adjustment),
+  };
+}
+
+function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
+  const count = (n: number) => restateCount(n, adjustment);
+  const restated = { ...h, notes: [...h.notes] };
+  if (!h.breakdownKnown) {
+    // Reported figures with no breakdown: each figure is restated on its own.
+    return { ...restated, aggregate: count(h.aggregate), soleVotingPower: count(h.soleVotingPower), sharedVotingPower: count(h.sharedVotingPower), soleDispositivePower: count(h.soleDispositivePower), sharedDispositivePower: count(h.sharedDispositivePower) };
+  }
+  const securities = h.securities.map((s) => restateSecurity(s, adjustment));
+  const { own, through, rights, sharesOwned } = sums(securities);
+  return { ...restated, securities, sharesOwned, rightsCounted: rights, aggregate: own + through, soleVotingPower: own, sharedVotingPower: through, soleDispositivePower: own, sharedDispositivePower: through };
+}

@@ -2,7 +2,8 @@
  * The Schedule 13D as of a date: the original folded with every amendment
  * filed by then. Each item shows the filing that last restated or amended it.
  */
-import type { CoverPage, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
+import { foldCoverPages } from './cover-pages.js';
 import type { Fact } from './facts.js';
 
 type Filed = EventData<'StatementFiled'>;
@@ -16,6 +17,8 @@ export interface StatementView {
   items: { item: string; lastChangedBy: string | null; change: string | null; summary: string | null; possiblyChangedByUnknownFilings: string[] }[];
   /** Cover pages of the latest filing whose contents are known. */
   coverPages: CoverPage[];
+  /** Partial cover pages (XML 13D/A) of persons with no earlier full page: their absent rows are unknown. */
+  coverPagesWithoutBase: PartialCoverPage[];
   coverPagesFrom: string | null;
   noticeContact: Filed['noticeContact'];
   businessAddresses: Filed['businessAddresses'];
@@ -44,7 +47,7 @@ export function statementThrough(facts: readonly Fact[], amendmentNumber: number
 
 function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
   const filed = [...statements].sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
-  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
+  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesWithoutBase: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
   const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
   for (const fact of filed) {
     const d = fact.event.data;
@@ -66,10 +69,14 @@ function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
       entry.summary = change.summary;
       items.set(change.item, entry);
     }
-    view.coverPages = d.coverPages;
+    // An XML 13D/A may restate only some cover rows: absent rows are unchanged, never zero.
+    const folded = foldCoverPages(view.coverPages, d);
+    view.coverPages = folded.coverPages;
+    view.coverPagesWithoutBase = folded.unmatchedPartial;
     view.coverPagesFrom = name;
-    view.noticeContact = d.noticeContact;
-    view.businessAddresses = d.businessAddresses;
+    // A filing that states no notice block or Item 2(b) addresses leaves the earlier ones standing.
+    view.noticeContact = d.noticeContact ?? view.noticeContact;
+    if (d.businessAddresses.length > 0) view.businessAddresses = d.businessAddresses;
   }
   view.items = [...items.values()];
   return view;

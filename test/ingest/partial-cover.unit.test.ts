@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { selectFacts } from '../../projections/facts.js';
+import { statementAt } from '../../projections/statement.js';
 import { foldCoverPages } from '../../projections/cover-pages.js';
 import { validateEvent, type CoverPage, type EventData } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/ingest-filings.js';
@@ -60,5 +62,21 @@ describe('an XML amendment that restates only some cover rows', () => {
     // Then the footnotes say so
     const ault = filed.coverPages.find((p) => p.personId === 'milton-c-ault-iii')!;
     expect(ault.footnotes.map((f) => [f.marker, f.rows])).toEqual([['1', [7, 9]], ['2', [8, 10]]]);
+  });
+});
+
+describe('the statement as of a date after an XML amendment with a partial cover page', () => {
+  it('keeps the rows the amendment did not restate and takes the ones it did', async () => {
+    // Given the Aadi original and its 13D/A (BML's aggregate 2,250,000 and 9.1% restated, nothing else)
+    const filings = [AADI_XML, fixture('aadi-amendment-optional-absent.xml')];
+    const events = (await Promise.all(filings.map(async (file) => planIngest(await readFilingFile(file)).events))).flat();
+    const facts = selectFacts(events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: '2025-06-01T00:00:00.000Z', position: i })));
+    // When the statement is folded after both were filed
+    const statement = statementAt(facts, '2099-12-31');
+    // Then BML's page has the original's powers (0 sole / 2,100,000 shared) with the amendment's aggregate and percent
+    const bml = statement.coverPages.find((p) => p.personId === 'bml-investment-partners');
+    expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 } });
+    expect(statement.coverPages).toHaveLength(2);
+    expect(statement.coverPagesWithoutBase).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 import { decide, evolveTarget, initialTargetState, InvalidValueError, UuidSchema, type LedgerCommand } from '../domain/index.js';
 import { decodeEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
+import { appendDomainEvents } from './issuer-events.js';
 import { randomUUID } from 'node:crypto';
 
 export interface CommandResult {
@@ -35,6 +36,6 @@ export async function runLedgerCommand(store: EventStore, command: LedgerCommand
   const state = stream.map(decodeEvent).reduce(evolveTarget(id), initialTargetState());
   const events = decide(command, state);
   const appended = events.map((event) => ({ id: newId(), type: event.type, data: event.data }));
-  await store.append(located.stream, appended, { expectedRevision: stream.at(-1)!.revision });
+  await appendDomainEvents(store, located.stream, appended, { expectedRevision: stream.at(-1)!.revision, source: 'correction' });
   return { eventId: id, stream: located.stream, appended };
 }

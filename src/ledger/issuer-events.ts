@@ -1,5 +1,5 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { decodeEvents, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope } from '../domain/index.js';
+import { decodeEvents, EVENT_SCHEMA_VERSION, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope } from '../domain/index.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
 
 export class IssuerNotFoundError extends Error {
@@ -36,10 +36,24 @@ export async function appendToIssuer(
   events: readonly EventToAppend[],
   options: { expectedRevision?: ExpectedRevision; source?: string } = {},
 ): Promise<AppendResult> {
+  return appendDomainEvents(store, issuerStream(cusip), events, options);
+}
+
+/**
+ * The one way domain events reach the store: each is validated against its
+ * schema, and marked with the schema version so reads need not validate again.
+ */
+export async function appendDomainEvents(
+  store: EventStore,
+  stream: string,
+  events: readonly EventToAppend[],
+  options: { expectedRevision?: ExpectedRevision; source?: string } = {},
+): Promise<AppendResult> {
   const valid: DomainEvent[] = events.map((event) => validateEvent(event, event.id));
+  const metadata = { schema: EVENT_SCHEMA_VERSION, ...(options.source ? { source: options.source } : {}) };
   return store.append(
-    issuerStream(cusip),
-    valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata: options.source ? { source: options.source } : {} })),
+    stream,
+    valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata })),
     { expectedRevision: options.expectedRevision ?? 'any' },
   );
 }

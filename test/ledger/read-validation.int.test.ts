@@ -1,0 +1,69 @@
+/**
+ * Reads trust what the ledger validated when it appended, and validate the rest:
+ * an event another program wrote into an issuer stream is checked on every read.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVENT_SCHEMA_VERSION, EventValidationError, decodeEvent, parseCusip, validateEvent } from '../../src/domain/index.js';
+import { loadSample, queryHoldings, readIssuer } from '../../src/ledger/index.js';
+import type { EventStore } from '../../src/store/event-store.js';
+import { openStore } from '../../src/store/open-store.js';
+
+const CUSIP = parseCusip('09175M507');
+let store: EventStore | undefined;
+afterEach(async () => store?.close());
+
+const purchase = (shares: unknown) => ({
+  type: 'SharesPurchased',
+  data: {
+    effectiveDate: '2024-06-18',
+    disclosedOn: '2024-07-24',
+    source: { amendmentNumber: 8, accessionNumber: null, filedOn: '2024-07-24', item: '5(c)', quote: 'written by another program' },
+    personId: 'ault-and-company',
+    shares,
+    method: 'open-market',
+    pricePerShare: null,
+    totalPrice: null,
+  },
+});
+
+describe('reading an issuer stream', () => {
+  it('marks what the ledger appended with its schema version, and decodes it as full validation would', async () => {
+    // Given the bundled history appended through the ledger
+    store = await openStore('sqlite::memory:');
+    await loadSample(store);
+    const recorded = await store.readStream('issuer-09175M507');
+    // When each stored event is decoded on the trusted path and, separately, fully validated
+    // Then both give the same events, and every stored event carries the marker
+    expect(recorded.every((e) => e.metadata.schema === EVENT_SCHEMA_VERSION)).toBe(true);
+    for (const stored of recorded) expect(decodeEvent(stored).event).toEqual(validateEvent(stored));
+  });
+
+  it('validates an event another program wrote, and names the event and the field when it is bad', async () => {
+    // Given the sample, and a purchase appended straight to the store with shares as text
+    store = await openStore('sqlite::memory:');
+    await loadSample(store);
+    const id = '33333333-3333-4333-8333-333333333333';
+    await store.append('issuer-09175M507', [{ id, ...purchase('ten thousand') }]);
+    // When the issuer is read, Then the read fails with the event's id and the field
+    const error = await readIssuer(store, CUSIP).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventValidationError);
+    expect((error as Error).message).toMatch(new RegExp(`SharesPurchased ${id} fails its schema: shares`));
+  });
+
+  it('counts a valid event another program wrote, after validating it', async () => {
+    // Given the sample and 500 more shares bought on 2024-06-18, written without the ledger's marker
+    store = await openStore('sqlite::memory:');
+    await loadSample(store);
+    await store.append('issuer-09175M507', [{ id: '44444444-4444-4444-8444-444444444444', ...purchase(500) }]);
+    // When holdings are asked for 2024-06-30 (before Amendment No. 8 reports 25,229)
+    const report = await queryHoldings(store, { issuer: '09175M507', asOf: '2024-06-30' });
+    // Then Ault & Company's common shares from transactions are 88 + 55 + 36 + 10,000 + 500
+    const company = report.holders.find((h) => h.personId === 'ault-and-company')!;
+    expect(company.securities.find((s) => s.securityId === 'common')?.quantity).toBe(88 + 55 + 36 + 10_000 + 500);
+  });
+
+  it('validates an event that carries the marker but a type the ledger does not know', async () => {
+    const stored = { id: '55555555-5555-4555-8555-555555555555', type: 'SharesTeleported', data: {}, metadata: { recordedAt: '2024-08-01T00:00:00.000Z', schema: EVENT_SCHEMA_VERSION }, position: 1 };
+    expect(() => decodeEvent(stored)).toThrow(EventValidationError);
+  });
+});

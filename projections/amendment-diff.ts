@@ -38,17 +38,11 @@ export interface CoverChange {
   fields: FieldChange[];
 }
 
-export interface HoldingFigures {
-  asOf: IsoDate;
-  aggregate: number;
-  percentOfClass: number | null;
-  percentOfClassReason: string | null;
-  soleVotingPower: number;
-  sharedVotingPower: number;
-  soleDispositivePower: number;
-  sharedDispositivePower: number;
-  basis: Holder['basis'];
-}
+/** The cover-page figures of a holder at one filing's date. */
+export type HoldingFigures = { asOf: IsoDate } & Pick<
+  Holder,
+  'aggregate' | 'percentOfClass' | 'percentOfClassReason' | 'soleVotingPower' | 'sharedVotingPower' | 'soleDispositivePower' | 'sharedDispositivePower' | 'basis'
+>;
 
 export interface HoldingChange {
   personId: string;

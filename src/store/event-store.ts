@@ -29,7 +29,12 @@ export interface EventMetadata extends EventMetadataInput {
 }
 
 export interface NewEvent<Type extends string = string, Data = unknown> {
-  /** Caller-chosen UUID; appending the same id again is a retry. */
+  /**
+   * Caller-chosen UUID; appending the same ids again is a retry. Every adapter
+   * recognises a retry, and refuses an id reused with other content, within the
+   * target stream; the SQLite adapter also refuses an id already used in another
+   * stream, while EventStoreDB does not look outside the target stream.
+   */
   id: string;
   type: Type;
   /** Plain JSON: objects, arrays, strings, finite numbers, booleans, null. */

@@ -12,7 +12,8 @@ export function buildProgram(): Command {
   const program = new Command('13d-ledger')
     .description('An event-sourced history of SEC Schedule 13D beneficial-ownership statements')
     .option('--store <url>', 'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false); default LEDGER_STORE or sqlite:./var/ledger.db')
-    .showHelpAfterError()
+    // One line for a usage mistake, with a pointer to help, not the whole help text.
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerStoreCommands(program);
   registerLedgerCommands(program);

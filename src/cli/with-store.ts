@@ -1,12 +1,27 @@
+import { existsSync } from 'node:fs';
 import type { EventStore } from '../store/event-store.js';
 import { openStore, resolveStoreUrl } from '../store/open-store.js';
 
 /** Every command takes --store; this opens it (or LEDGER_STORE, or the embedded default) and always closes it. */
 export async function withStore<T>(storeFlag: string | undefined, work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openStore(resolveStoreUrl(storeFlag));
+  const url = resolveStoreUrl(storeFlag);
+  const missingFile = sqliteFileThatDoesNotExist(url);
+  const store = await openStore(url);
   try {
     return await work(store);
+  } catch (error) {
+    // A query against a mistyped path finds nothing: say that the file is missing, not only that the issuer is.
+    if (missingFile !== null && error instanceof Error && !existsSync(missingFile)) {
+      error.message = `${error.message} (no ledger file at ${missingFile}: check --store or LEDGER_STORE)`;
+    }
+    throw error;
   } finally {
     await store.close();
   }
+}
+
+function sqliteFileThatDoesNotExist(url: string): string | null {
+  if (!url.startsWith('sqlite:') || url === 'sqlite::memory:') return null;
+  const path = url.slice('sqlite:'.length);
+  return existsSync(path) ? null : path;
 }

@@ -66,3 +66,30 @@ export function decodeEvent(stored: StoredEventLike): Envelope {
 export function decodeEvents(stored: readonly StoredEventLike[]): Envelope[] {
   return stored.map(decodeEvent);
 }
+
+/** A stored event that fails its schema: kept out of every projection, and shown to the user. */
+export interface UnreadableEvent {
+  id: string;
+  type: string;
+  recordedAt: string;
+  problems: string[];
+}
+
+/**
+ * Decodes what can be decoded and sets the rest aside, so that one bad event
+ * another program wrote cannot make a whole issuer unreadable (or impossible
+ * to retract the bad event from).
+ */
+export function decodeTolerantly(stored: readonly StoredEventLike[]): { envelopes: Envelope[]; unreadable: UnreadableEvent[] } {
+  const envelopes: Envelope[] = [];
+  const unreadable: UnreadableEvent[] = [];
+  for (const event of stored) {
+    try {
+      envelopes.push(decodeEvent(event));
+    } catch (error) {
+      if (!(error instanceof EventValidationError)) throw error;
+      unreadable.push({ id: event.id, type: event.type, recordedAt: event.metadata.recordedAt, problems: error.issues });
+    }
+  }
+  return { envelopes, unreadable };
+}

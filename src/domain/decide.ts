@@ -3,7 +3,8 @@
  * `decide(command, state)` returns the events to append or throws; it reads no
  * clock and no store. The caller builds the state from the issuer's stream.
  */
-import { validateEvent } from './codec.js';
+import { canonicalJson } from '../shared/canonical-json.js';
+import { validateEvent, type UnreadableEvent } from './codec.js';
 import { isFact, type DomainEvent, type Envelope, type EventOf } from './events.js';
 import { applySet } from './paths.js';
 
@@ -18,6 +19,10 @@ export interface TargetState {
   /** Its data with every correction recorded so far applied. */
   currentData: unknown;
   retracted: boolean;
+  /** The target when it is in the stream but fails its schema: it can be retracted, not corrected. */
+  unreadableTarget?: UnreadableEvent | null;
+  /** Persons the issuer's events name, so a correction cannot point at a person nobody reported. */
+  knownPersons?: ReadonlySet<string>;
 }
 
 export class CommandRejectedError extends Error {
@@ -50,11 +55,14 @@ export function evolveTarget(eventId: string) {
 export function decide(command: LedgerCommand, state: TargetState): DomainEvent[] {
   const { target } = state;
   if (command.reason.trim() === '') throw new CommandRejectedError('A reason is required');
-  if (target === null) throw new CommandRejectedError(`No event ${command.eventId} in this ledger`);
+  if (target === null) return decideOnUnreadable(command, state.unreadableTarget ?? null);
   if (state.retracted) throw new CommandRejectedError(`Event ${command.eventId} is already retracted`);
+  if (!isFact(target.event)) {
+    // The record of a correction or retraction is final; undoing one would make "as known at" ambiguous.
+    throw new CommandRejectedError(`Event ${command.eventId} is an ${target.event.type}: corrections and retractions cannot themselves be corrected or retracted`);
+  }
   switch (command.kind) {
     case 'CorrectEvent': {
-      if (!isFact(target.event)) throw new CommandRejectedError(`Event ${command.eventId} is a ${target.event.type}: retract it instead`);
       if (Object.keys(command.set).length === 0) throw new CommandRejectedError('Nothing to set: give at least one field=value');
       let merged: unknown;
       try {
@@ -62,6 +70,10 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
       } catch (error) {
         throw new CommandRejectedError((error as Error).message);
       }
+      if (canonicalJson(merged) === canonicalJson(state.currentData)) {
+        throw new CommandRejectedError(`Nothing changes: event ${command.eventId} already has ${describeSet(command.set)}`);
+      }
+      assertKnownPersons(command.set, state.knownPersons);
       // The corrected event must still satisfy its schema, else nothing is written.
       validateEvent({ type: target.event.type, data: merged }, target.id);
       const corrected: EventOf<'EventCorrected'> = {
@@ -77,4 +89,48 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
       throw new CommandRejectedError(`Unknown command ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** An event that fails its schema can only be retracted: its data cannot be trusted enough to patch. */
+function decideOnUnreadable(command: LedgerCommand, unreadable: UnreadableEvent | null): DomainEvent[] {
+  if (unreadable === null) throw new CommandRejectedError(`No event ${command.eventId} in this ledger`);
+  if (command.kind === 'CorrectEvent') {
+    throw new CommandRejectedError(
+      `Event ${command.eventId} (${unreadable.type}) fails its schema (${unreadable.problems.join('; ')}): retract it and record a valid event instead`,
+    );
+  }
+  return [{ type: 'EventRetracted', data: { eventId: unreadable.id, reason: command.reason } }];
+}
+
+/** Fields that name a person (see events.ts): their new value must be a person the issuer's events know. */
+const PERSON_FIELDS = new Set(['personId', 'controllerId', 'entityId', 'careOf']);
+
+function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: ReadonlySet<string> | undefined): void {
+  if (known === undefined) return;
+  for (const [path, value] of Object.entries(set)) {
+    const field = path.split('.').at(-1)!;
+    if (!PERSON_FIELDS.has(field) || value === null || known.has(String(value))) continue;
+    throw new CommandRejectedError(`Unknown person "${String(value)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
+  }
+}
+
+function describeSet(set: Readonly<Record<string, unknown>>): string {
+  return Object.entries(set).map(([path, value]) => `${path}=${JSON.stringify(value)}`).join(', ');
+}
+
+/** Every person id the events name: reporting persons, holders, controllers, group members. */
+export function knownPersonIds(envelopes: readonly Envelope[]): Set<string> {
+  const ids = new Set<string>();
+  const add = (id: unknown) => {
+    if (typeof id === 'string') ids.add(id);
+  };
+  for (const { event } of envelopes) {
+    const data = event.data as Record<string, unknown>;
+    add(data.personId);
+    add(data.controllerId);
+    add(data.entityId);
+    for (const list of [data.memberIds, data.partyIds]) if (Array.isArray(list)) list.forEach(add);
+    if (event.type === 'StatementFiled') for (const page of [...event.data.coverPages, ...(event.data.partialCoverPages ?? [])]) add(page.personId);
+  }
+  return ids;
 }

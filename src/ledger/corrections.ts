@@ -1,6 +1,6 @@
 /** correct and retract: find the target in the ledger, decide, append to its issuer stream. */
 import { decide, evolveTarget, initialTargetState, InvalidValueError, UuidSchema, type LedgerCommand } from '../domain/index.js';
-import { decodeEvent } from '../domain/index.js';
+import { decodeTolerantly, knownPersonIds } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { appendDomainEvents } from './issuer-events.js';
 import { randomUUID } from 'node:crypto';
@@ -33,8 +33,13 @@ export async function runLedgerCommand(store: EventStore, command: LedgerCommand
   const located = (await store.readAll({ filter: { streamPrefixes: ['issuer-'] } })).find((e) => e.id === id);
   if (located === undefined) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
   const stream = await store.readStream(located.stream);
-  const state = stream.map(decodeEvent).reduce(evolveTarget(id), initialTargetState());
-  const events = decide(command, state);
+  const { envelopes, unreadable } = decodeTolerantly(stream);
+  const state = envelopes.reduce(evolveTarget(id), initialTargetState());
+  const events = decide(command, {
+    ...state,
+    unreadableTarget: unreadable.find((event) => event.id === id) ?? null,
+    knownPersons: knownPersonIds(envelopes),
+  });
   const appended = events.map((event) => ({ id: newId(), type: event.type, data: event.data }));
   await appendDomainEvents(store, located.stream, appended, { expectedRevision: stream.at(-1)!.revision, source: 'correction' });
   return { eventId: id, stream: located.stream, appended };

@@ -1,24 +1,39 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { decodeEvents, EVENT_SCHEMA_VERSION, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope } from '../domain/index.js';
+import { decodeTolerantly, EVENT_SCHEMA_VERSION, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope, type UnreadableEvent } from '../domain/index.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
 
 export class IssuerNotFoundError extends Error {
   override readonly name = 'IssuerNotFoundError';
 }
 
-/** Every event of one issuer, decoded, in recorded order. */
-export async function readIssuer(store: EventStore, cusip: Cusip): Promise<{ envelopes: Envelope[]; lastRevision: bigint | null }> {
+export interface IssuerEvents {
+  envelopes: Envelope[];
+  /** Events that fail their schema (written by another program) and are not retracted: left out, and shown. */
+  unreadable: UnreadableEvent[];
+  lastRevision: bigint | null;
+}
+
+/** Every event of one issuer, decoded, in recorded order; events that fail their schema are set aside. */
+export async function readIssuer(store: EventStore, cusip: Cusip): Promise<IssuerEvents> {
   const recorded = await store.readStream(issuerStream(cusip));
   const last = recorded.at(-1);
-  return { envelopes: decodeEvents(recorded), lastRevision: last === undefined ? null : last.revision };
+  const { envelopes, unreadable } = decodeTolerantly(recorded);
+  const retracted = new Set(envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId] : [])));
+  return {
+    envelopes,
+    unreadable: unreadable.filter((event) => !retracted.has(event.id)),
+    lastRevision: last === undefined ? null : last.revision,
+  };
 }
 
 /** As readIssuer, but an issuer the ledger has never heard of is an error that says what to do. */
-export async function readKnownIssuer(store: EventStore, issuer: string): Promise<{ cusip: Cusip; envelopes: Envelope[]; lastRevision: bigint | null }> {
+export async function readKnownIssuer(store: EventStore, issuer: string): Promise<IssuerEvents & { cusip: Cusip }> {
   const cusip = parseCusip(issuer);
   const read = await readIssuer(store, cusip);
-  if (read.envelopes.length === 0) {
-    throw new IssuerNotFoundError(`The ledger has no events for issuer ${cusip}; load the bundled history with \`13d-ledger sample load\``);
+  if (read.envelopes.length === 0 && read.unreadable.length === 0) {
+    throw new IssuerNotFoundError(
+      `The ledger has no events for issuer ${cusip}: ingest its filings with \`13d-ledger ingest\`${cusip === '09175M507' ? ' or load the bundled history with `13d-ledger sample load`' : ''}`,
+    );
   }
   return { cusip, ...read };
 }

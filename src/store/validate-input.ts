@@ -4,6 +4,9 @@
  */
 import type { AppendOptions, ExpectedRevision, NewEvent } from './event-store.js';
 import { InvalidStoreInputError } from './errors.js';
+import { canonicalJson } from '../shared/canonical-json.js';
+
+export { canonicalJson };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -102,16 +105,6 @@ export function assertPlainJson(value: unknown, path: string, ancestors: object[
     default:
       throw notJson(path, `a ${typeof value} is not JSON`);
   }
-}
-
-/** JSON with object keys sorted, so that equal content gives equal text whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(item).sort()) sorted[key] = (item as Record<string, unknown>)[key];
-    return sorted;
-  });
 }
 
 function notJson(path: string, why: string): InvalidStoreInputError {

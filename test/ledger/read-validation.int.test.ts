@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT_SCHEMA_VERSION, EventValidationError, decodeEvent, parseCusip, validateEvent } from '../../src/domain/index.js';
-import { loadSample, queryHoldings, readIssuer } from '../../src/ledger/index.js';
+import { loadSample, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -38,16 +38,33 @@ describe('reading an issuer stream', () => {
     for (const stored of recorded) expect(decodeEvent(stored).event).toEqual(validateEvent(stored));
   });
 
-  it('validates an event another program wrote, and names the event and the field when it is bad', async () => {
+  it('sets aside an event another program wrote that fails its schema, names it, and still answers', async () => {
     // Given the sample, and a purchase appended straight to the store with shares as text
     store = await openStore('sqlite::memory:');
     await loadSample(store);
     const id = '33333333-3333-4333-8333-333333333333';
     await store.append('issuer-09175M507', [{ id, ...purchase('ten thousand') }]);
-    // When the issuer is read, Then the read fails with the event's id and the field
-    const error = await readIssuer(store, CUSIP).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EventValidationError);
-    expect((error as Error).message).toMatch(new RegExp(`SharesPurchased ${id} fails its schema: shares`));
+    // When the issuer is read
+    const read = await readIssuer(store, CUSIP);
+    // Then the bad event is listed with the field that fails, and holdings still reproduce Amendment No. 8
+    expect(read.unreadable).toEqual([{ id, type: 'SharesPurchased', recordedAt: expect.any(String), problems: [expect.stringMatching(/^shares: /)] }]);
+    const report = await queryHoldings(store, { issuer: '09175M507', asOf: '2024-07-23' });
+    expect(report.holders.find((h) => h.personId === 'ault-and-company')?.aggregate).toBe(25_229 + (44_000 * 1_000) / 0.22 + 13_008_131 + 1_907_440);
+  });
+
+  it('lets the bad event be retracted (then it is no longer listed) but not corrected', async () => {
+    // Given a bad event another program wrote into the issuer stream
+    store = await openStore('sqlite::memory:');
+    await loadSample(store);
+    const id = '66666666-6666-4666-8666-666666666666';
+    await store.append('issuer-09175M507', [{ id, ...purchase(-5) }]);
+    // When it is corrected, Then that is refused and nothing is written
+    const before = (await store.readStream('issuer-09175M507')).length;
+    await expect(runLedgerCommand(store, { kind: 'CorrectEvent', eventId: id, set: { shares: 5 }, reason: 'sign' })).rejects.toThrow(/fails its schema \(shares: .*\): retract it/);
+    expect((await store.readStream('issuer-09175M507')).length).toBe(before);
+    // When it is retracted, Then the retraction is recorded and the event is no longer listed as unreadable
+    await runLedgerCommand(store, { kind: 'RetractEvent', eventId: id, reason: 'written by a test program' });
+    expect((await readIssuer(store, CUSIP)).unreadable).toEqual([]);
   });
 
   it('counts a valid event another program wrote, after validating it', async () => {

@@ -6,6 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { EventStore, RecordedEvent } from '../../store/event-store.js';
 import { InvalidStoreInputError } from '../../store/errors.js';
+import { appendDomainEvents } from '../../ledger/issuer-events.js';
+import { issuerStream } from '../../domain/index.js';
+
+/** Streams that hold ledger events (`issuer-<CUSIP>`). */
+const ISSUER_STREAM_PREFIX = issuerStream('');
 import { storeFlag } from '../program.js';
 import { withStore } from '../with-store.js';
 import { formatTable, toJson } from '../output.js';
@@ -19,15 +24,18 @@ export function registerStoreCommands(program: Command): void {
     .requiredOption('--stream <name>', 'stream name')
     .requiredOption('--type <type>', 'event type')
     .requiredOption('--data <json>', 'event data as JSON')
-    .option('--id <uuid>', 'event id (a retry with the same id writes nothing)', randomUUID())
+    .option('--id <uuid>', 'event id (a retry with the same id writes nothing); default a new UUID')
     .option('--expected-revision <rev>', "no_stream | stream_exists | any | a revision number", 'any')
     .option('--json', 'print JSON')
     .action(async (options, command: Command) => {
       const data = parseJsonOption(options.data as string);
+      const event = { id: (options.id as string | undefined) ?? randomUUID(), type: options.type as string, data };
+      const expectedRevision = parseExpectedRevision(options.expectedRevision as string);
       const result = await withStore(storeFlag(command), (store) =>
-        store.append(options.stream, [{ id: options.id, type: options.type, data, metadata: { source: 'cli' } }], {
-          expectedRevision: parseExpectedRevision(options.expectedRevision as string),
-        }),
+        // An issuer stream holds ledger events: they pass their schema here, or nothing is written.
+        (options.stream as string).startsWith(ISSUER_STREAM_PREFIX)
+          ? appendDomainEvents(store, options.stream, [event], { expectedRevision, source: 'cli:events-append' })
+          : store.append(options.stream, [{ ...event, metadata: { source: 'cli:events-append' } }], { expectedRevision }),
       );
       console.log(options.json ? toJson(result) : `appended to ${options.stream}: revision ${result.nextExpectedRevision}, position ${result.events[0]!.position}`);
     });

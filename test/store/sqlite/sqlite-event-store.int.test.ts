@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -66,6 +66,24 @@ describe('the SQLite event store', () => {
       expect(() => db.prepare("UPDATE events SET data = '{}'").run()).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
       db.close();
+    });
+  });
+
+  describe('when the file does not exist yet', () => {
+    it('reads an empty log without creating it, and the first append creates it', async () => {
+      // Given a path in a directory that does not exist
+      const file = join(dir, 'not-yet', 'ledger.db');
+      const store = getSqliteEventStore({ path: file });
+      // When it is only read
+      expect(await store.readStream('s')).toEqual([]);
+      expect(await store.readAll()).toEqual([]);
+      // Then neither the file nor its directory was created
+      expect(existsSync(join(dir, 'not-yet'))).toBe(false);
+      // When something is appended, Then the file exists and holds it
+      await store.append('s', [{ id: randomUUID(), type: 'A', data: {} }]);
+      expect(existsSync(file)).toBe(true);
+      expect(await store.readStream('s')).toHaveLength(1);
+      await store.close();
     });
   });
 

@@ -1,0 +1,148 @@
+/**
+ * One open SQLite file with the embedded store's prepared statements: the
+ * append transaction and the reads. The store opens it lazily (see sqlite-event-store.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AppendOptions, AppendResult, EventFilter, RecordedEvent } from '../event-store.js';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../errors.js';
+import { normaliseExpectedRevision, type SerialisedEvent } from '../validate-input.js';
+import { applySchema } from './schema.js';
+
+interface EventRow {
+  position: bigint;
+  id: string;
+  stream: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+/** SQLite's "no limit". */
+export const ALL = -1;
+
+export interface SqliteConnection {
+  append(stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined): AppendResult;
+  readForwards(stream: string, from: bigint, limit: number): RecordedEvent[];
+  readBackwards(stream: string, from: bigint, limit: number): RecordedEvent[];
+  readAllRows(fromPosition: bigint, limit: number, filter: EventFilter | undefined): RecordedEvent[];
+  close(): void;
+}
+
+export function openSqliteConnection(path: string, options: { now: () => Date; busyTimeoutMs: number }): SqliteConnection {
+  const { now } = options;
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+  db.defaultSafeIntegers(true);
+  applySchema(db);
+
+  const byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+  const lastRevision = db
+    .prepare<[string], { revision: bigint | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream = ?');
+  const insert = db.prepare<[string, string, bigint, string, string, string, string]>(
+    'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const forwards = db.prepare<[string, bigint, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+  );
+  const backwards = db.prepare<[string, bigint, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+  );
+  const readAllStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
+
+  const appendInTransaction = db.transaction((stream: string, batch: SerialisedEvent[], options?: AppendOptions) => {
+    const expected = normaliseExpectedRevision(options);
+    const retried = findRetriedBatch(stream, batch);
+    if (retried) return retried;
+    const current = lastRevision.get(stream)?.revision ?? null;
+    checkExpectedRevision(stream, expected, current);
+    const recordedAt = now().toISOString();
+    const first = current === null ? 0n : current + 1n;
+    const events = batch.map((event, i) => {
+      const revision = first + BigInt(i);
+      const { lastInsertRowid } = insert.run(event.id, stream, revision, event.type, event.data, event.metadata, recordedAt);
+      return { id: event.id, revision, position: BigInt(lastInsertRowid) };
+    });
+    return { nextExpectedRevision: events[events.length - 1]!.revision, events };
+  });
+
+  /** A retry sends ids already stored: the same content gives back the original result, anything else is a conflict. */
+  function findRetriedBatch(stream: string, batch: SerialisedEvent[]): AppendResult | null {
+    const stored = batch.map((event) => byId.get(event.id));
+    const found = stored.filter((row) => row !== undefined);
+    if (found.length === 0) return null;
+    for (const [i, row] of stored.entries()) {
+      const event = batch[i]!;
+      if (!row) throw new EventIdConflictError(found[0]!.id, `part of this batch was appended before and part was not (${event.id} is new)`);
+      if (row.stream !== stream) throw new EventIdConflictError(event.id, `it was appended to stream "${row.stream}"`);
+      if (row.type !== event.type || row.data !== event.data || row.metadata !== event.metadata) {
+        throw new EventIdConflictError(event.id, 'it was appended before with different content');
+      }
+      if (i > 0 && row.revision !== stored[i - 1]!.revision + 1n) {
+        throw new EventIdConflictError(event.id, 'it was appended before in another batch');
+      }
+    }
+    const events = found.map((row) => ({ id: row.id, revision: row.revision, position: row.position }));
+    return { nextExpectedRevision: events[events.length - 1]!.revision, events };
+  }
+
+  function readAllStatement(filter: EventFilter | undefined): Database.Statement<unknown[], EventRow> {
+    const prefixes = filter?.streamPrefixes?.length ?? 0;
+    const types = filter?.types?.length ?? 0;
+    const key = `${prefixes}:${types}`;
+    let statement = readAllStatements.get(key);
+    if (!statement) {
+      const where = ['position >= ?'];
+      if (prefixes > 0) where.push(`(${Array(prefixes).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
+      if (types > 0) where.push(`type IN (${Array(types).fill('?').join(', ')})`);
+      statement = db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      readAllStatements.set(key, statement);
+    }
+    return statement;
+  }
+
+  function readAllRows(fromPosition: bigint, limit: number, filter: EventFilter | undefined): RecordedEvent[] {
+    const params: unknown[] = [fromPosition];
+    for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, prefix);
+    params.push(...(filter?.types ?? []), limit);
+    return readAllStatement(filter).all(...params).map(toRecordedEvent);
+  }
+
+  return {
+    append: (stream, batch, appendOptions) => appendInTransaction.immediate(stream, batch, appendOptions),
+    readForwards: (stream, from, limit) => forwards.all(stream, from, limit).map(toRecordedEvent),
+    readBackwards: (stream, from, limit) => backwards.all(stream, from, limit).map(toRecordedEvent),
+    readAllRows,
+    close: () => db.close(),
+  };
+}
+function checkExpectedRevision(stream: string, expected: ReturnType<typeof normaliseExpectedRevision>, current: bigint | null): void {
+  const actual = current ?? 'no_stream';
+  const holds =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    (typeof expected === 'bigint' && current === expected);
+  if (!holds) throw new WrongExpectedRevisionError(stream, expected, actual);
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata = JSON.parse(row.metadata) as RecordedEvent['metadata'];
+  metadata.recordedAt = row.recorded_at;
+  return {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { CommandRejectedError, decide, evolveTarget, initialTargetState, knownPersonIds, validateEvent, type Envelope } from '../../src/domain/index.js';
+
+const source = { amendmentNumber: 8, accessionNumber: null, filedOn: '2024-07-24', item: '5(c)', quote: 'the purchase of 10,000 Shares in the open market on June 17, 2024' };
+const PURCHASE_ID = '10000000-0000-4000-8000-000000000001';
+const RETRACTION_ID = '10000000-0000-4000-8000-000000000002';
+
+function envelope(id: string, event: { type: string; data: unknown }): Envelope {
+  return { id, event: validateEvent(event), recordedAt: '2024-08-01T00:00:00.000Z', position: 0 };
+}
+
+const purchase = envelope(PURCHASE_ID, {
+  type: 'SharesPurchased',
+  data: { effectiveDate: '2024-06-17', disclosedOn: '2024-07-24', source, personId: 'ault-and-company', shares: 10_000, method: 'open-market', pricePerShare: null, totalPrice: null },
+});
+
+function stateFor(eventId: string, envelopes: Envelope[]) {
+  return { ...envelopes.reduce(evolveTarget(eventId), initialTargetState()), knownPersons: knownPersonIds(envelopes) };
+}
+
+describe('deciding a correction or a retraction', () => {
+  it('refuses a correction that changes nothing, naming the value already there', () => {
+    const state = stateFor(PURCHASE_ID, [purchase]);
+    expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { shares: 10_000 }, reason: 'check' }, state)).toThrow(/Nothing changes: .* already has shares=10000/);
+  });
+
+  it('refuses to point a fact at a person no event of the issuer names', () => {
+    const state = stateFor(PURCHASE_ID, [purchase]);
+    expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { personId: 'nobody' }, reason: 'x' }, state)).toThrow(/Unknown person "nobody" for personId: .*ault-and-company/);
+  });
+
+  it('refuses to retract or correct a retraction', () => {
+    // Given a purchase and its retraction
+    const retraction = envelope(RETRACTION_ID, { type: 'EventRetracted', data: { eventId: PURCHASE_ID, reason: 'wrong filer' } });
+    const state = stateFor(RETRACTION_ID, [purchase, retraction]);
+    // When the retraction is retracted, Then it is refused with a reason
+    expect(() => decide({ kind: 'RetractEvent', eventId: RETRACTION_ID, reason: 'undo' }, state)).toThrow(CommandRejectedError);
+    expect(() => decide({ kind: 'RetractEvent', eventId: RETRACTION_ID, reason: 'undo' }, state)).toThrow(/is an EventRetracted: corrections and retractions cannot themselves be corrected or retracted/);
+  });
+
+  it('accepts a real correction, checked against the schema', () => {
+    const state = stateFor(PURCHASE_ID, [purchase]);
+    const [corrected] = decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { shares: 10_500 }, reason: 'typo' }, state);
+    expect(corrected).toEqual({ type: 'EventCorrected', data: { eventId: PURCHASE_ID, set: { shares: 10_500 }, reason: 'typo' } });
+    expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { shares: -1 }, reason: 'typo' }, state)).toThrow(/shares/);
+  });
+});

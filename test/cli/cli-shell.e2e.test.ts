@@ -1,0 +1,46 @@
+/** The command as a user's shell sees it: exit codes, one-line errors, pipes, and no stray files. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = resolve(import.meta.dirname, '../../bin/13d-ledger.js');
+const dir = mkdtempSync(join(tmpdir(), 'ledger-shell-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('the 13d-ledger command in a shell', () => {
+  it('answers a query against a missing ledger file with one line naming the file, and creates nothing', () => {
+    // Given a --store path that does not exist
+    const store = join(dir, 'typo', 'ledger.db');
+    // When holdings are asked for
+    const result = run('--store', `sqlite:${store}`, 'holdings', '--issuer', '09175M507', '--as-of', '2024-07-23');
+    // Then it fails with one line that names the missing file, and no file or directory appears
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`no ledger file at ${store}`);
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
+  it('stops quietly when its output is piped into a reader that closes early', () => {
+    // Given a ledger with the bundled history
+    const store = `sqlite:${join(dir, 'piped.db')}`;
+    expect(run('--store', store, 'sample', 'load').status).toBe(0);
+    // When the history is piped into `head -1`
+    const output = execFileSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" --store ${store} history --issuer 09175M507 --person ault-and-company | head -1`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Then the first line arrives and the pipeline exits 0 (execFileSync throws otherwise)
+    expect(output).toMatch(/^History of Ault & Company, Inc\./);
+  });
+
+  it('answers a usage mistake with the problem and a pointer to help, not the whole help text', () => {
+    const result = run('holdings', '--as-of', '2024-07-23');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("required option '--issuer <cusip>' not specified");
+    expect(result.stderr).toContain('(add --help for usage)');
+    expect(result.stderr).not.toContain('Options:');
+  });
+});

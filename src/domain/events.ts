@@ -7,7 +7,8 @@
  * - `disclosedOn`: the filing date of the filing that made it public (the filedBy clock);
  * - `source`: the filing, the item and the sentence it came from.
  * The store's recorded time (metadata.recordedAt) is the third clock.
- * Share counts are in the issuer's share basis at `effectiveDate` (before any later split).
+ * Share counts and per-share prices are in the issuer's share basis at `disclosedOn` (the filing's date);
+ * the projections convert them to the basis at `effectiveDate` (projections/fold-context.ts).
  */
 import { z } from 'zod';
 import { AccessionNumberSchema, CikSchema, CusipSchema, IsoDateSchema, PersonIdSchema, SecurityIdSchema, UuidSchema } from './ids.js';
@@ -128,6 +129,13 @@ export const StatementFiledSchema = z.object({
     eventDate: IsoDateSchema.nullable(),
     /** Filing date. */
     filedOn: IsoDateSchema,
+    /**
+     * Where `filedOn` was read: the submission header's FILED AS OF DATE, the
+     * signature date (no header at hand: the filing was dated, not necessarily
+     * filed, that day), or a later filing's preamble. Absent in events recorded
+     * before this field (and in the bundled sample, which states its dates).
+     */
+    filedOnFrom: z.enum(['submission-header', 'signature-date', 'preamble']).optional(),
     /** False when the ledger knows only that it was filed (its text is not at hand). */
     contentsKnown: z.boolean(),
     /** Items this filing amends or restates; the rest are "unchanged". */

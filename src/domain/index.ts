@@ -6,3 +6,5 @@ export * from './us-federal-holidays.js';
 export * from './paths.js';
 export * from './decide.js';
 export * from './stable-id.js';
+export * from './filing-key.js';
+export * from './security-ids.js';

@@ -115,6 +115,7 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     transactions,
     review,
     signatureDate,
+    noticeContact: noticeBlock(node(node(cover.authorizedPersons).notificationInfo)),
     scheduleA: [],
   };
 }
@@ -210,4 +211,14 @@ function leafTexts(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(leafTexts);
   if (value !== null && typeof value === 'object') return Object.values(value).flatMap(leafTexts);
   return [];
+}
+
+/** coverPageHeader/authorizedPersons/notificationInfo: the person authorized to receive notices (the text cover's notice block). */
+function noticeBlock(info: Node): ParsedFiling['noticeContact'] {
+  const name = text(info.personName);
+  const address = node(info.personAddress);
+  const lines = [text(address.street1), text(address.street2), text(address.city), [text(address.stateOrCountry), text(address.zipCode)].filter(Boolean).join(' ')].filter((l): l is string => !!l);
+  if (!name || lines.length === 0) return undefined;
+  const phone = text(info.personPhoneNum);
+  return { name, address: lines.join(', '), ...(phone ? { phone } : {}) };
 }

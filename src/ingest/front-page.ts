@@ -36,10 +36,7 @@ export function parseFrontPage(text: string, file: string, coverStart: number): 
   }
   // A combined form (a Schedule TO amendment that is also a 13D/A) prints the other form's amendment
   // number first; the 13D's own follows its "SCHEDULE 13D" title, so look there before anywhere else.
-  const afterTitle = head.slice(form.index, form.index + 400);
-  const amendment =
-    /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(afterTitle) ?? /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(head) ?? /\bAmendment\s+No\.?\s*(\d+)\b/i.exec(head);
-  const amendmentNo = amendment ? Number(amendment[1]) : 0;
+  const amendmentNo = amendmentNumber(text, head, form.index, file);
   const valueAbove = (caption: RegExp) => {
     const match = caption.exec(head);
     if (!match) return undefined;
@@ -76,4 +73,24 @@ export function parseFrontPage(text: string, file: string, coverStart: number): 
     cusip,
     eventDate,
   };
+}
+
+/**
+ * The amendment number: "(Amendment No. 8)" after the form's title, else anywhere on the first page.
+ * A page that says it is an amendment ("Amendment No. eight", "SCHEDULE 13D/A") but gives no number
+ * that parses is refused: falling back to 0 would silently record an amendment as an original.
+ */
+function amendmentNumber(text: string, head: string, titleAt: number, file: string): number {
+  const afterTitle = head.slice(titleAt, titleAt + 400);
+  const numbered =
+    /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(afterTitle) ?? /\(\s*Amendment\s+No\.?\s*(\d+)\s*\)/i.exec(head) ?? /\bAmendment\s+No\.?\s*(\d+)\b/i.exec(head);
+  if (numbered) return Number(numbered[1]);
+  const saysAmendment = /\(\s*Amendment\s+No\b[^)\n]*\)?|\bAmendment\s+No\.?\s*\S+/i.exec(afterTitle) ?? /\(\s*Amendment\s+No\b[^)\n]*\)?/i.exec(head);
+  if (saysAmendment) {
+    const offset = (saysAmendment.input === afterTitle ? titleAt : 0) + saysAmendment.index;
+    throw new FilingParseError(file, { line: lineAt(text, offset) }, `the first page says "${saysAmendment[0].trim()}" but gives no amendment number that parses`);
+  }
+  const slashA = /SCHEDULE\s+13D\s*\/\s*A\b/i.exec(head);
+  if (slashA) throw new FilingParseError(file, { line: lineAt(text, slashA.index) }, `the form says "${slashA[0]}" (an amendment) but gives no amendment number`);
+  return 0;
 }

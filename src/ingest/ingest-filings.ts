@@ -5,16 +5,23 @@
  * One filing is recorded once whatever format it came in: before appending,
  * the issuer stream is read and a StatementFiled with the same filing key
  * (issuer CUSIP + sorted reporting persons + amendment number, see
- * filing-key.ts) from any source (an earlier ingest in another format, the
+ * src/domain/filing-key.ts) from any source (an earlier ingest in another format, the
  * bundled sample) means nothing is written. The append expects the revision
  * that was read, so two concurrent ingests of one filing cannot both write: the
  * loser re-reads once and finds the winner's statement.
+ *
+ * Earlier filings the preamble names (contents unknown) are skipped when the
+ * store knows them already by issuer, amendment number and filing date, from
+ * any source; a filing whose text arrives after it was recorded by date is
+ * appended (it fills in the contents). A second original (amendment 0) for the
+ * same issuer and filers, filed on another date than the one recorded with
+ * known contents, is refused: it is most likely an amendment whose number was lost.
  */
-import { decodeEvents, issuerStream, parseCusip, validateEvent, type Cusip } from '../domain/index.js';
+import { datedFilingKeyOf, decodeEvents, filingKeyOf, filingLabel, issuerStream, parseCusip, validateEvent, type Cusip, type EventData } from '../domain/index.js';
 import { appendToIssuer } from '../ledger/issuer-events.js';
-import { WrongExpectedRevisionError } from '../store/errors.js';
+import { EventIdConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import type { EventStore } from '../store/event-store.js';
-import { filingKeyOf } from './filing-key.js';
+import { FilingParseError } from './filing-parse-error.js';
 import type { ParsedFiling } from './parsed-filing.js';
 import { filingToEvents, type FilingEvents } from './to-events.js';
 
@@ -43,6 +50,10 @@ export interface IngestOutcome {
   review: FilingEvents['review'];
   /** Cover pages recorded as partial (rows not restated are unchanged). */
   partial: string[];
+  /** What the ledger assumed (e.g. the filing date taken from the signature date) or filled in. */
+  notes: string[];
+  /** Earlier filings the preamble names, recorded (or already known) by date. */
+  earlierFilings: { amendmentNumber: number; filedOn: string }[];
 }
 
 /** Maps and validates without writing: what `--dry-run` shows, and the first half of every ingest. */
@@ -78,6 +89,8 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
     alreadyPresent: 0,
     review: planned.review,
     partial: planned.partial,
+    notes: planned.notes,
+    earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
   };
   if (!store) return outcome;
   const cusip = parseCusip(planned.cusip);
@@ -87,34 +100,62 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
       const from = existing.statement.source;
       return { ...outcome, status: 'already-recorded', alreadyRecordedFrom: from, alreadyPresent: planned.events.length, message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it` };
     }
+    if (existing.otherOriginal) {
+      const other = existing.otherOriginal;
+      throw new FilingParseError(filing.file, 'whole file', `a second original Schedule 13D for ${planned.cusip} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`);
+    }
     // A filing naming no person has no identity key: its own event ids are the only guard.
-    const missing = planned.events.filter((e) => !existing.ids.has(e.id));
+    // An earlier filing known by date is recorded once, whichever filing (or the sample) named it first.
+    const missing = planned.events.filter((e) => !existing.ids.has(e.id) && !(e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown && existing.dated.has(datedFilingKeyOf(e.data as Filed))));
+    const own = planned.events[0]!.data as Filed;
+    if (existing.dated.has(datedFilingKeyOf(own))) outcome.notes = [...outcome.notes, `fills in ${filingLabel(own.amendmentNumber)} filed ${own.filedOn}, recorded until now with contents unknown`];
     if (options.dryRun) return { ...outcome, alreadyPresent: planned.events.length - missing.length, message: `would append ${missing.length} events (dry run, nothing written)` };
     if (missing.length === 0) return { ...outcome, status: 'already-recorded', alreadyRecordedFrom: 'this filing', alreadyPresent: planned.events.length, message: 'every event already recorded; nothing written' };
     try {
       await appendToIssuer(store, cusip, missing, { expectedRevision: existing.lastRevision ?? 'no_stream', source: `ingest:${filing.file}` });
     } catch (error) {
       // Someone appended to the issuer between our read and write: re-read and re-check, once.
-      if (error instanceof WrongExpectedRevisionError && attempt === 0) continue;
+      // (An id conflict means the same: the winner wrote an event both batches share, e.g. an earlier filing known by date.)
+      if ((error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) && attempt === 0) continue;
       throw error;
     }
     return { ...outcome, status: 'appended', appended: missing.length, alreadyPresent: planned.events.length - missing.length, message: `${missing.length} events appended` };
   }
 }
 
+type Filed = EventData<'StatementFiled'>;
+
 interface Recorded {
   ids: Set<string>;
   lastRevision: bigint | null;
   statement: { id: string; source: string } | null;
+  /** Dated keys (CUSIP | #N | filing date) of every statement recorded, known or not. */
+  dated: Set<string>;
+  /** An original with known contents by the same filers, filed on another date. */
+  otherOriginal: { filedOn: string; source: string } | null;
+}
+
+/**
+ * Same filing: the same event date when both state one, else the same filing date. (A text copy dates itself
+ * by its signatures, a submission by FILED AS OF DATE: the filing dates of one filing may differ by a day.)
+ */
+function sameFiling(a: Filed, b: Filed): boolean {
+  return a.eventDate !== null && b.eventDate !== null ? a.eventDate === b.eventDate : a.filedOn === b.filedOn;
 }
 
 async function recordedAlready(store: EventStore, cusip: Cusip, planned: FilingEvents): Promise<Recorded> {
   const recorded = await store.readStream(issuerStream(cusip));
   const envelopes = decodeEvents(recorded);
-  let statement: Recorded['statement'] = null;
-  if (planned.identityKey !== null) {
-    const index = envelopes.findIndex(({ event }) => event.type === 'StatementFiled' && filingKeyOf(event.data) === planned.identityKey);
-    if (index >= 0) statement = { id: envelopes[index]!.id, source: String(recorded[index]!.metadata.source ?? 'an unnamed source') };
-  }
-  return { ids: new Set(recorded.map((e) => e.id)), lastRevision: recorded.at(-1)?.revision ?? null, statement };
+  const own = planned.events[0]!.data as Filed;
+  const sourceOf = (i: number) => String(recorded[i]!.metadata.source ?? 'an unnamed source');
+  const found: Recorded = { ids: new Set(recorded.map((e) => e.id)), lastRevision: recorded.at(-1)?.revision ?? null, statement: null, dated: new Set(), otherOriginal: null };
+  envelopes.forEach(({ id, event }, i) => {
+    if (event.type !== 'StatementFiled') return;
+    found.dated.add(datedFilingKeyOf(event.data));
+    if (found.statement !== null || planned.identityKey === null || filingKeyOf(event.data) !== planned.identityKey) return;
+    // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
+    if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(i) };
+    else found.statement = { id, source: sourceOf(i) };
+  });
+  return found;
 }

@@ -119,7 +119,28 @@ export type ParsedTransaction =
   | { kind: 'preferred-issued'; date: string; holder: string; shares: number; title: string; totalPrice?: number; source: Citation }
   | { kind: 'warrants-issued'; date: string; holder: string; shares: number; title: string; source: Citation }
   | { kind: 'exchange-cap-lifted'; date: string; capPercent: number; exchange: string; source: Citation }
-  | { kind: 'joint-filing-agreement'; date: string; source: Citation };
+  | { kind: 'joint-filing-agreement'; date: string; source: Citation }
+  /** Item 6: a note purchase agreement selling a note and warrants together; counts come from Item 3 (note-warrants.ts). */
+  | { kind: 'note-and-warrants-sold'; date: string; holder: string; noteAlias: string; warrantsAlias: string; termYears?: number; exercisableAfterMonths?: number; source: Citation }
+  /** "The Senior Note was subsequently repaid.": dated no later than the filing's as-of date. */
+  | { kind: 'note-repaid'; noteAlias: string; source: Citation };
+
+/** The cover's "(Name, Address and Telephone Number of Person Authorized to Receive Notices and Communications)". */
+export interface NoticeBlock {
+  name: string;
+  address: string;
+  phone?: string;
+  /** "c/o Ault & Company, Inc.": the entity the address is given care of, as written. */
+  careOfName?: string;
+}
+
+/** An earlier filing of the chain the preamble names by date ("filed ... on October 12, 2021 and amended on ..."). */
+export interface EarlierFiling {
+  amendmentNo: number;
+  /** ISO date. */
+  filedOn: string;
+  quote: string;
+}
 
 export interface ReviewItem {
   item: string;
@@ -161,5 +182,10 @@ export interface ParsedFiling {
   review: ReviewItem[];
   /** ISO date of the signatures. */
   signatureDate?: string;
+  /** The signature section as written (names there are spelled in mixed case). */
+  signatureText?: string;
+  noticeContact?: NoticeBlock;
+  /** Earlier filings of the chain the preamble names, original first. */
+  earlierFilings?: EarlierFiling[];
   scheduleA: ScheduleARow[];
 }

@@ -7,6 +7,7 @@
  * Company") are that holder's, reached through control, not the person's.
  * A part no pattern reads goes to review.
  */
+import { canonicalSecurityId, kebab } from '../domain/index.js';
 import type { ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { splitSentences } from './sections.js';
 import { parseCount, parseDollars } from './values.js';
@@ -22,9 +23,7 @@ export interface ReportedHolding {
 
 export interface PreferredTerms { title: string; statedValue: number; conversionPrice: number; conversionPriceFloor: number | null; quote: string }
 
-export function kebab(text: string): string {
-  return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+export { kebab };
 
 const PART = /\((?:i|ii|iii|iv|v|vi|vii|viii)\)\s*/;
 
@@ -47,14 +46,14 @@ export function reportedHoldings(filing: ParsedFiling): { holdings: ReportedHold
       const options = /^([\d,]+) Shares underlying stock options currently exercisable or exercisable within 60 days$/.exec(part);
       const at = { holder, item: '5(a)' };
       if (common) holdings.push({ ...at, security: { id: 'common', title: 'Common Stock', kind: 'common' }, quantity: parseCount(common[1]!)!, sharesIssuable: null, quote: part });
-      else if (preferred) holdings.push({ ...at, security: { id: kebab(preferred[3]!), title: preferred[3]!, kind: 'convertible-preferred' }, quantity: parseCount(preferred[2]!)!, sharesIssuable: parseCount(preferred[1]!)!, quote: part });
+      else if (preferred) holdings.push({ ...at, security: { id: canonicalSecurityId(preferred[3]!, 'convertible-preferred'), title: preferred[3]!, kind: 'convertible-preferred' }, quantity: parseCount(preferred[2]!)!, sharesIssuable: parseCount(preferred[1]!)!, quote: part });
       else if (options) holdings.push({ ...at, security: { id: 'options', title: 'Stock options', kind: 'option' }, quantity: parseCount(options[1]!)!, sharesIssuable: parseCount(options[1]!)!, quote: part });
       else if (warrants) {
         const total = parseCount(warrants[1]!)!;
         const series = warrantSeries.filter((w) => w.holderPhrase && person.heading.includes(w.holderPhrase));
         // Item 3 names the series; use them only when they add up to the Item 5(a) total exactly.
         if (series.length > 0 && series.reduce((sum, w) => sum + w.shares, 0) === total) {
-          for (const w of series) holdings.push({ holder, item: '3', security: { id: kebab(w.title), title: w.title, kind: 'warrant' }, quantity: w.shares, sharesIssuable: w.shares, quote: w.quote });
+          for (const w of series) holdings.push({ holder, item: '3', security: { id: canonicalSecurityId(w.title, 'warrant', { issuedWithNote: w.issuedWithNote }), title: w.title, kind: 'warrant' }, quantity: w.shares, sharesIssuable: w.shares, quote: w.quote });
         } else holdings.push({ ...at, security: { id: 'warrants', title: 'Warrants', kind: 'warrant' }, quantity: total, sharesIssuable: total, quote: part });
       } else review.push({ item: '5(a)', sentence: part, reason: 'a holding Item 5(a) lists that no pattern reads' });
     }
@@ -64,10 +63,11 @@ export function reportedHoldings(filing: ParsedFiling): { holdings: ReportedHold
 
 /** Item 3: "warrants owned directly by Ault & Company, which are currently exercisable into 13,008,131 Shares (the "Series C Warrants")". */
 function namedWarrants(item3: string) {
-  const found: { holderPhrase: string; shares: number; title: string; quote: string }[] = [];
+  const found: { holderPhrase: string; shares: number; title: string; quote: string; issuedWithNote: boolean }[] = [];
   for (const sentence of splitSentences(item3)) {
-    for (const m of sentence.matchAll(/warrants owned directly by ([A-Z][\w&.' ]*?), which are currently exercisable into ([\d,]+) Shares \(the "([^"]+)"\)/g)) {
-      found.push({ holderPhrase: m[1]!, shares: parseCount(m[2]!)!, title: m[3]!, quote: m[0] });
+    for (const m of sentence.matchAll(/warrants owned directly by ([A-Z][\w&.' ]*?), which are currently exercisable into ([\d,]+) Shares \(the "([^"]+)"\)(, were issued in connection with an? [^.]*?\bnote\b)?/g)) {
+      // Warrants "issued in connection with a ... note" are the note's warrants (security-ids.ts: note-warrants).
+      found.push({ holderPhrase: m[1]!, shares: parseCount(m[2]!)!, title: m[3]!, quote: m[0], issuedWithNote: m[4] !== undefined });
     }
   }
   return found;

@@ -59,6 +59,10 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
   const submission = parseSubmission(content, file);
   const document = findSchedule13D(submission, file);
   const parsed = withDocumentPlace(document, file, () => parseDocument(document, file, contentHash));
+  // The document is typed as an amendment: without a number it would be recorded as an original.
+  if (/13D\/A$/i.test(document.type) && parsed.amendmentNo === 0) {
+    throw new FilingParseError(file, { line: document.line }, `document ${document.sequence ?? '?'} is a ${document.type} but states no amendment number`);
+  }
   const exhibits = submission.documents
     .filter((d) => d !== document && /^EX-/i.test(d.type))
     .map((d) => ({ number: d.type.replace(/^EX-/i, ''), description: d.description ?? d.filename ?? d.type, isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`) }));

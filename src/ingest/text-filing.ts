@@ -4,9 +4,11 @@
  */
 import { parseCoverPages } from './cover-page.js';
 import { FilingParseError, lineAt } from './filing-parse-error.js';
+import { earlierFilings } from './earlier-filings.js';
 import { parseFrontPage } from './front-page.js';
 import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, parseSharesOutstanding, parseSignatureDate, restatedItem } from './items.js';
 import { normalizeFilingText } from './normalize-text.js';
+import { parseNoticeBlock } from './notice-block.js';
 import type { FilingFormat, ParsedFiling } from './parsed-filing.js';
 import { firstItemHeading, splitSections } from './sections.js';
 import { extractTransactions, proseSources } from './transactions.js';
@@ -38,6 +40,7 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   const item5 = parseItem5Persons(items['5'], pages, identities);
   const { transactions, review } = extractTransactions(proseSources(items, item5), pages, identities);
   const exhibits = parseExhibits(items['7']);
+  const earlier = earlierFilings(items.preamble, front.amendmentNo);
   return {
     file,
     format: context.format,
@@ -55,8 +58,11 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     item5,
     exhibits,
     transactions,
-    review,
+    review: [...review, ...earlier.review],
     signatureDate: parseSignatureDate(section('signature')),
+    signatureText: section('signature'),
+    noticeContact: parseNoticeBlock(text.slice(0, firstRow.index)),
+    earlierFilings: earlier.earlier,
     scheduleA: parseScheduleA(section('schedule-a')),
   };
 }

@@ -8,39 +8,40 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
+import { canonicalSecurityId, filingKeyOf, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
-import { coverPagesForEvent } from './cover-events.js';
 import { FilingParseError } from './filing-parse-error.js';
-import { filingKeyOf } from './filing-key.js';
 import { matchCover } from './items.js';
 import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
+import { displayNameOf, personIdOf } from './person-names.js';
 import { controlStatements, kebab, preferredTerms, reportedHoldings } from './positions.js';
+import { addTransactions } from './transaction-events.js';
+import { earlierStatementEvents, filingDateOf, statementEvent } from './statement-events.js';
+
 
 export interface FilingEvents {
   cusip: string;
   /** The key the ids derive from: the accession number or the content hash. */
   filingKey: string;
-  /** The format-independent identity of the filing (filing-key.ts); null when it names no person. */
+  /** The format-independent identity of the filing (src/domain/filing-key.ts); null when it names no person. */
   identityKey: string | null;
   events: { id: string; type: DomainEvent['type']; data: DomainEvent['data'] }[];
   persons: string[];
   review: ReviewItem[];
   /** Cover pages recorded as partial (rows not restated are unchanged), and which rows. */
   partial: string[];
-}
-
-/** "AULT & COMPANY, INC." -> "ault-and-company"; "MILTON C. AULT, III" -> "milton-c-ault-iii". */
-export function personIdOf(name: string): string {
-  return kebab(name.replace(/,?\s*\b(?:Inc|Corp|Corporation|LLC|L\.?L\.?C|L\.?P|Ltd|Co)\.?\s*$/i, ''));
+  /** What the ledger assumed, e.g. where the filing date came from. */
+  notes: string[];
 }
 
 export function filingToEvents(filing: ParsedFiling): FilingEvents {
   const fail = (problem: string) => new FilingParseError(filing.file, 'whole file', problem);
   if (!filing.issuer.cusip) throw fail('no CUSIP: the ledger files statements by issuer CUSIP');
   const cusip = parseCusip(filing.issuer.cusip);
-  const filedOn = filing.filingDate ?? filing.signatureDate;
+  const dated = filingDateOf(filing);
+  const filedOn = dated.filedOn;
   if (!filedOn) throw fail('no filing date (no submission header and no signature date)');
+  const notes = dated.note ? [dated.note] : [];
   const asOf = filing.sharesOutstanding?.asOf ?? filing.eventDate ?? filedOn;
   const filingKey = filing.accessionNumber ?? `sha256:${filing.contentHash}`;
   const events: FilingEvents['events'] = [];
@@ -51,31 +52,14 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   });
   const idOf = (cover: CoverPage) => personIdOf(cover.name);
   const holderId = (name: string) => personIdOf(name);
-  const covers = coverPagesForEvent(filing.coverPages, personIdOf);
-  add('statement', {
-    type: 'StatementFiled',
-    data: {
-      effectiveDate: filing.eventDate ?? filedOn,
-      ...source('cover', `Amendment No. ${filing.amendmentNo}`),
-      issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
-      classTitle: filing.classTitle ?? 'Common Stock',
-      amendmentNumber: filing.amendmentNo,
-      accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'],
-      eventDate: filing.eventDate ?? null,
-      filedOn,
-      contentsKnown: true,
-      items: Object.keys(filing.items).filter((k) => /^[1-7]$/.test(k)).map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
-      coverPages: covers.coverPages,
-      ...(covers.partialCoverPages.length > 0 ? { partialCoverPages: covers.partialCoverPages } : {}),
-      noticeContact: null,
-      businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: holderId(i.coverName!), address: i.address!, careOf: null })),
-    },
-  });
+  const statement = statementEvent(filing, cusip, filedOn, source);
+  add('statement', statement.event);
+  events.push(...earlierStatementEvents(filing, cusip, source));
   const byEventDate = { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' as const };
   for (const cover of filing.coverPages) {
     add(`person/${idOf(cover)}`, {
       type: 'PersonIdentified',
-      data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: cover.name,
+      data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: displayNameOf(cover.name, [filing.items['2'], filing.signatureText]),
         kind: cover.typeOfReportingPerson?.includes('IN') ? 'individual' : 'entity', typeOfReportingPerson: cover.typeOfReportingPerson ?? [],
         citizenshipOrPlace: cover.citizenship ?? null, cik: (cover.cik?.padStart(10, '0') ?? null) as never },
     });
@@ -87,14 +71,20 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   const review: ReviewItem[] = [...filing.review];
   type Terms = { statedValue: number | null; conversionPrice: number | null; conversionPriceFloor: number | null; sharesPerUnit: number | null; exercisableFrom: string | null; expiresOn: string | null };
   const none: Terms = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
-  const described = new Set<string>();
+  const described = new Map<string, (typeof events)[number]>();
   const describe = (id: string, title: string, kind: 'common' | 'convertible-preferred' | 'warrant' | 'option' | 'convertible-note', item: string, quote: string, extra: Partial<Terms> = {}) => {
-    if (described.has(id)) return;
-    described.add(id);
+    const earlier = described.get(id);
+    // A security first met in Item 5(a) gets the terms a later sentence states (the note warrants' Item 6 dates).
+    if (earlier) {
+      const stated = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== null && v !== undefined));
+      if (Object.keys(stated).length > 0) earlier.data = { ...earlier.data, ...stated, ...source(item, quote) } as typeof earlier.data;
+      return;
+    }
     add(`security/${id}`, { type: 'SecurityDescribed', data: { ...byEventDate, ...source(item, quote), ...none, ...(kind === 'warrant' || kind === 'option' ? { sharesPerUnit: 1 } : {}), ...extra, securityId: id, title, kind } });
+    described.set(id, events.at(-1)!);
   };
   for (const terms of preferredTerms(filing)) {
-    describe(kebab(terms.title), terms.title, 'convertible-preferred', '5(a)', terms.quote, { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor });
+    describe(canonicalSecurityId(terms.title, 'convertible-preferred'), terms.title, 'convertible-preferred', '5(a)', terms.quote, { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor });
   }
   const positions = reportedHoldings(filing);
   review.push(...positions.review);
@@ -120,7 +110,7 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   if (members.length > 1) {
     add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? cusip)}-reporting-persons`, memberIds: members } });
   }
-  addTransactions(filing, add, source, describe);
+  addTransactions(filing, add, source, describe, asOf, review);
   for (const lift of filing.transactions) {
     if (lift.kind !== 'exchange-cap-lifted') continue;
     const { plan, review: unsure } = capSetFromLift({ capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item }, events);
@@ -130,51 +120,5 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
       add(`cap-set/${kebab(`${lift.exchange} ${lift.capPercent}`)}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId: kebab(`${lift.exchange} ${lift.capPercent}`), capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
     }
   }
-  const statement = events[0]!.data as Parameters<typeof filingKeyOf>[0];
-  return { cusip, filingKey, identityKey: filingKeyOf(statement), events, persons: filing.coverPages.map((c) => c.name), review, partial: covers.partialNotes };
-}
-
-type Add = (key: string, event: DomainEvent) => void;
-type SourceOf = (item: string, quote: string) => { disclosedOn: string; source: Source };
-
-function addTransactions(filing: ParsedFiling, add: Add, source: SourceOf, describe: (id: string, title: string, kind: 'convertible-note' | 'warrant' | 'convertible-preferred', item: string, quote: string, extra?: { conversionPrice?: number | null }) => void) {
-  const notes = filing.transactions.filter((t) => t.kind === 'note-issued');
-  filing.transactions.forEach((t, i) => {
-    const key = `tx/${i}/${t.kind}/${t.date}`;
-    const at = { effectiveDate: t.date, ...source(t.source.item, t.source.sentence) };
-    switch (t.kind) {
-      case 'shares-purchased':
-        return add(key, { type: 'SharesPurchased', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: null, totalPrice: t.totalPrice ?? null } });
-      case 'note-issued': {
-        const id = `${kebab(t.title)}-${t.date.slice(0, 4)}`;
-        describe(id, t.title, 'convertible-note', t.source.item, t.source.sentence, { conversionPrice: t.conversionPrice ?? null });
-        return add(key, { type: 'ConvertibleNoteIssued', data: { ...at, personId: personIdOf(t.holder), securityId: id, principal: t.principal, conversionPrice: t.conversionPrice ?? null, interestRatePercent: t.interestRatePercent ?? null } });
-      }
-      case 'note-converted': {
-        // The note converted is the one note this filing issues to the holder; otherwise it is not certain which.
-        const issued = notes.filter((n) => n.kind === 'note-issued' && n.holder === t.holder);
-        if (issued.length !== 1) return;
-        const note = issued[0]!;
-        const id = note.kind === 'note-issued' ? `${kebab(note.title)}-${note.date.slice(0, 4)}` : '';
-        return add(key, { type: 'ConvertibleNoteConverted', data: { ...at, personId: personIdOf(t.holder), securityId: id, principalConverted: t.principal, sharesIssued: t.shares } });
-      }
-      case 'preferred-issued':
-        describe(kebab(t.title), t.title, 'convertible-preferred', t.source.item, t.source.sentence);
-        return add(key, { type: 'PreferredIssued', data: { ...at, personId: personIdOf(t.holder), securityId: kebab(t.title), shares: t.shares, purchasePrice: t.totalPrice ?? null } });
-      case 'warrants-issued':
-        describe(kebab(t.title), t.title, 'warrant', t.source.item, t.source.sentence);
-        return add(key, { type: 'WarrantsIssued', data: { ...at, personId: personIdOf(t.holder), securityId: kebab(t.title), shares: t.shares, exercisePrice: null, exercisableFrom: null, expiresOn: null } });
-      case 'exchange-cap-lifted':
-        return add(key, { type: 'ExchangeCapLifted', data: { ...at, capId: kebab(`${t.exchange} ${t.capPercent}`), approvedBy: t.exchange } });
-      case 'joint-filing-agreement': {
-        const parties = filing.coverPages.map((c) => personIdOf(c.name));
-        if (parties.length < 2) return;
-        return add(key, { type: 'JointFilingAgreementSigned', data: { ...at, partyIds: parties } });
-      }
-      default: {
-        const unknown: never = t;
-        return unknown;
-      }
-    }
-  });
+  return { cusip, filingKey, identityKey: filingKeyOf(statement.event.data), events, persons: filing.coverPages.map((c) => c.name), review, partial: statement.partialNotes, notes };
 }

@@ -123,7 +123,42 @@ const jointFiling: Matcher = (sentence, _next, source) => {
   return m ? { transactions: [{ kind: 'joint-filing-agreement', date: parseLongDate(m[1]!)!, source: cite(source, sentence) }] } : undefined;
 };
 
-const MATCHERS: Matcher[] = [noteConverted, privatePlacement, noteIssued, preferredWithWarrants, openMarket, exchangeCapLifted, jointFiling];
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const wordNumber = (word: string) => WORD_NUMBERS[word.toLowerCase()] ?? (/^\d+$/.test(word) ? Number(word) : undefined);
+
+/**
+ * Item 6: "On October 13, 2023, the Issuer entered into a note purchase agreement with X, pursuant to which the
+ * Issuer sold to X the Senior Note and Warrants." + "The Warrants have a five-year term, expiring on the fifth
+ * anniversary of the closing date, and became exercisable on the first business day after the six-month
+ * anniversary of the closing date." The principal and warrant count are defined in Item 3 (note-warrants.ts).
+ */
+const noteAndWarrants: Matcher = (sentence, next, source, ctx) => {
+  const m = new RegExp(`^On ${DATE},? the Issuer entered into a note purchase agreement with ${HOLDER}, pursuant to which the Issuer sold to ${HOLDER} the ((?:[A-Z][\\w-]* )*Note) and (?:the )?((?:[A-Z][\\w-]* )*Warrants)\\.?$`).exec(sentence);
+  const holder = m && holderName(m[5]!, ctx);
+  if (!m || !holder || holderName(m[6]!, ctx) !== holder) return undefined;
+  const warrantsAlias = m[8]!;
+  const terms = next
+    ? new RegExp(`^The ${warrantsAlias} ha(?:ve|d) an? (\\w+)-year term, expiring on the \\w+ anniversary of the closing date, and (?:became|become|will become) exercisable on the first business day after the (\\w+)-month anniversary of the closing date\\.?$`).exec(next)
+    : null;
+  const termYears = terms ? wordNumber(terms[1]!) : undefined;
+  const exercisableAfterMonths = terms ? wordNumber(terms[2]!) : undefined;
+  const withTerms = terms !== null && termYears !== undefined && exercisableAfterMonths !== undefined;
+  return {
+    transactions: [{
+      kind: 'note-and-warrants-sold', date: parseLongDate(m[1]!)!, holder, noteAlias: m[7]!, warrantsAlias,
+      ...(withTerms ? { termYears, exercisableAfterMonths } : {}), source: withTerms ? cite(source, sentence, next!) : cite(source, sentence),
+    }],
+    consumesNext: withTerms,
+  };
+};
+
+/** Item 3: "The Senior Note was subsequently repaid." */
+const noteRepaid: Matcher = (sentence, _next, source) => {
+  const m = /^The ((?:[A-Z][\w-]* )*Note) was (?:subsequently |later )?repaid(?: in full)?\.?$/.exec(sentence);
+  return m ? { transactions: [{ kind: 'note-repaid', noteAlias: m[1]!, source: cite(source, sentence) }] } : undefined;
+};
+
+const MATCHERS: Matcher[] = [noteConverted, privatePlacement, noteIssued, preferredWithWarrants, openMarket, exchangeCapLifted, jointFiling, noteAndWarrants, noteRepaid];
 
 /** Words that make a sentence read like a transaction, and the things transacted. */
 const TRANSACTION_VERB = /\b(?:purchas\w*|sold|sells?|sale|acquired|acquisition|converted|exercised|issued|granted|vest(?:ed|ing)|awarded|repaid|redeemed|transferred|disposed|gifted)\b/i;

@@ -1,8 +1,17 @@
-/** Loads the bundled Ault Alliance history; a second load writes nothing. */
-import { aultAllianceHistory } from '../../data/ault-alliance.js';
-import { parseCusip } from '../domain/index.js';
+/**
+ * Loads the bundled Ault Alliance history; a second load writes nothing.
+ *
+ * The sample is grouped by the filing that discloses each event (a statement
+ * is its own filing; every other fact belongs to the filing in its source), and
+ * each filing is compared with the store by the same identity ingest uses
+ * (src/domain/filing-key.ts): a filing already recorded from another source (an
+ * ingest of Amendment No. 8's text, say) is skipped whole, so its positions are
+ * not counted twice. What is new is still appended.
+ */
+import { aultAllianceHistory, type SampleEvent } from '../../data/ault-alliance.js';
+import { datedFilingKeyOf, decodeTolerantly, filingKeyOf, filingLabel, issuerStream, parseCusip, type EventData } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
-import { appendToIssuer, readIssuer } from './issuer-events.js';
+import { appendToIssuer } from './issuer-events.js';
 
 export interface SampleLoadResult {
   stream: string;
@@ -11,17 +20,52 @@ export interface SampleLoadResult {
   total: number;
   appended: number;
   alreadyPresent: number;
+  /** Filings of the sample already recorded from another source: not appended, with the reason. */
+  skipped: { filing: string; events: number; reason: string }[];
+}
+
+type Filed = EventData<'StatementFiled'>;
+
+/** The filing an event belongs to, by amendment number: a statement is its own filing, a fact its source's. */
+function filingOf(event: SampleEvent): number {
+  if (event.type === 'StatementFiled') return (event.data as Filed).amendmentNumber;
+  return 'source' in event.data ? event.data.source.amendmentNumber : -1;
 }
 
 export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
   const history = aultAllianceHistory();
   const cusip = parseCusip(history.issuer.cusip);
-  const { envelopes, lastRevision } = await readIssuer(store, cusip);
-  const present = new Set(envelopes.map((e) => e.id));
-  const missing = history.events.filter((e) => !present.has(e.id));
+  const recorded = await store.readStream(issuerStream(cusip));
+  const present = new Set(recorded.map((e) => e.id));
+  // Statements recorded from another source, by both identities.
+  const known = new Map<string, string>();
+  const sourceOf = new Map(recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
+  for (const { id, event } of decodeTolerantly(recorded).envelopes) {
+    const from = sourceOf.get(id)!;
+    if (event.type !== 'StatementFiled' || from === 'sample:ault-alliance') continue;
+    const key = filingKeyOf(event.data);
+    if (key !== null) known.set(key, from);
+    if (!known.has(datedFilingKeyOf(event.data))) known.set(datedFilingKeyOf(event.data), from);
+  }
+  const groups = new Map<number, SampleEvent[]>();
+  for (const event of history.events) groups.set(filingOf(event), [...(groups.get(filingOf(event)) ?? []), event]);
+  const missing: SampleEvent[] = [];
+  const skipped: SampleLoadResult['skipped'] = [];
+  for (const [amendment, events] of groups) {
+    const statement = events.find((e) => e.type === 'StatementFiled' && (e.data as Filed).amendmentNumber === amendment);
+    const data = statement?.data as Filed | undefined;
+    const from = data ? (known.get(filingKeyOf(data) ?? '') ?? known.get(datedFilingKeyOf(data))) : undefined;
+    const notYet = events.filter((e) => !present.has(e.id));
+    if (from !== undefined && notYet.length > 0) {
+      skipped.push({ filing: filingLabel(amendment), events: notYet.length, reason: `already recorded from ${from}` });
+      continue;
+    }
+    missing.push(...notYet);
+  }
   if (missing.length > 0) {
     // Deterministic ids make a concurrent loader's retry harmless; the revision check makes it explicit.
-    await appendToIssuer(store, cusip, missing, { expectedRevision: lastRevision ?? 'no_stream', source: 'sample:ault-alliance' });
+    await appendToIssuer(store, cusip, missing, { expectedRevision: recorded.at(-1)?.revision ?? 'no_stream', source: 'sample:ault-alliance' });
   }
-  return { stream: history.stream, issuer: history.issuer, total: history.events.length, appended: missing.length, alreadyPresent: history.events.length - missing.length };
+  const skippedEvents = skipped.reduce((sum, s) => sum + s.events, 0);
+  return { stream: history.stream, issuer: history.issuer, total: history.events.length, appended: missing.length, alreadyPresent: history.events.length - missing.length - skippedEvents, skipped };
 }

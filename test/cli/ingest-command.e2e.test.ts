@@ -51,7 +51,7 @@ describe('13d-ledger ingest', () => {
     const store = freshStore();
     // When it is ingested with --json
     const { code, out, err } = await run(store, 'ingest', filingsDir('several'), '--json');
-    // Then each filing is appended, and the progress bar went to stderr
+    // Then each filing is appended, and no progress bar was printed (stderr is not a terminal here)
     expect(code).toBe(0);
     const result = JSON.parse(out) as { dryRun: boolean; filings: { file: string; status: string; appended: number }[] };
     expect(result.filings.map((f) => [f.file.split('/').pop(), f.status])).toEqual([
@@ -60,7 +60,23 @@ describe('13d-ledger ingest', () => {
       ['ault-a8.txt', 'appended'],
     ]);
     expect(await eventCount(store)).toBe(result.filings.reduce((sum, f) => sum + f.appended, 0));
-    expect(err).toMatch(/\[#+\.*\] 3\/3 .*ault-a8\.txt/);
+    expect(err).toBe('');
+  });
+
+  it('draws the progress bar on stderr only when stderr is a terminal', async () => {
+    // Given stderr is a terminal
+    const wasTty = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      // When a directory of three filings is ingested
+      const { code, err } = await run(freshStore(), 'ingest', filingsDir('tty'));
+      // Then one bar is redrawn in place (carriage returns), ending at 3/3 with one newline
+      expect(code).toBe(0);
+      expect(err).toMatch(/\r\[#+\.*\] 3\/3 .*ault-a8\.txt\n$/);
+      expect(err.split('\n')).toHaveLength(2);
+    } finally {
+      process.stderr.isTTY = wasTty;
+    }
   });
 
   it('prints each filing in the --json shape programs read', async () => {
@@ -141,6 +157,60 @@ describe('13d-ledger ingest', () => {
     const [first, second] = (JSON.parse(out) as { filings: { status: string; message: string }[] }).filings;
     expect(first!.status).toBe('dry-run');
     expect(second).toMatchObject({ status: 'already-recorded', message: `same filing as ${AULT_TEXT} earlier in this run; nothing would be written` });
+  });
+});
+
+describe('13d-ledger ingest given paths that hold no good filing', () => {
+  it('refuses an empty directory with a clear message, exit 1, and creates no store file', async () => {
+    // Given an empty directory and no store yet
+    const empty = join(dir, 'empty');
+    mkdirSync(empty, { recursive: true });
+    const store = freshStore();
+    // When it is ingested
+    const { code, out, err } = await run(store, 'ingest', empty);
+    // Then it says no filings were found there, exits 1, prints nothing on stdout and creates no database
+    expect(code).toBe(1);
+    expect(err).toBe(`13d-ledger: IngestPathError: no filings found in ${empty} (ingest reads .txt, .htm, .html and .xml files)\n`);
+    expect(out).toBe('');
+    expect(existsSync(store)).toBe(false);
+  });
+
+  it('names a path that does not exist in plain words', async () => {
+    // Given a path that does not exist
+    const missing = join(dir, 'no-such-filing.txt');
+    // When it is ingested, Then the error says so, without "ENOENT" or "stat"
+    const { code, err } = await run(freshStore(), 'ingest', missing);
+    expect(code).toBe(1);
+    expect(err).toBe(`13d-ledger: IngestPathError: no such file or directory: ${missing}\n`);
+  });
+
+  it('reports every bad file of a mixed directory with its place, exits 1 and writes nothing', async () => {
+    // Given a directory with three good filings and two bad ones
+    const mixed = filingsDir('mixed');
+    copyFileSync(fixture('bad-missing-row-11.txt'), join(mixed, 'bad-a-missing-row-11.txt'));
+    copyFileSync(fixture('bad-namespace.xml'), join(mixed, 'bad-b-namespace.xml'));
+    const store = freshStore();
+    // When it is ingested
+    const { code, err } = await run(store, 'ingest', mixed);
+    // Then both bad files are named with their place, then one closing line, and nothing is written
+    expect(code).toBe(1);
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^13d-ledger: FilingParseError: ${join(mixed, 'bad-a-missing-row-11.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `));
+    expect(lines[1]).toMatch(/^13d-ledger: FilingParseError: .*bad-b-namespace\.xml( at |: )/);
+    expect(lines[2]).toBe('13d-ledger: IngestPathError: 2 of 5 files could not be read; nothing written');
+    expect(await eventCount(store)).toBe(0);
+  });
+
+  it('prints one line for a filing already recorded, not its review list again', async () => {
+    // Given the seed text ingested once
+    const store = freshStore();
+    await run(store, 'ingest', AULT_TEXT);
+    // When it is ingested again
+    const { code, out } = await run(store, 'ingest', AULT_TEXT);
+    // Then one line says it is already recorded
+    expect(code).toBe(0);
+    expect(out).toBe(`${AULT_TEXT}: SC 13D/A No. 8 on issuer-09175M507: already recorded from ingest:${AULT_TEXT} (event ${out.match(/event ([0-9a-f-]{36})/)?.[1]}); nothing written — use \`13d-ledger correct\` to change it\n`);
   });
 });
 

@@ -15,12 +15,13 @@ describe('the 19.99% exchange cap read from the seed text', () => {
     const planned = planIngest(await readFilingFile(AULT_TEXT));
     const set = planned.events.find((e) => e.type === 'ExchangeCapSet')?.data;
     const lifted = planned.events.find((e) => e.type === 'ExchangeCapLifted')?.data;
-    // Then the cap is set on the Series C preferred and every warrant the filing reports, under the lift's capId,
-    // dated on or before the first Series C closing (December 14, 2023), the earliest issuance it disclosed
+    // Then the cap is set on the Series C preferred and every warrant the filing reports, under the lift's capId
+    // (canonical security ids, as the bundled sample names them), dated on or before the earliest issuance of
+    // those securities the filing discloses: the note warrants of October 13, 2023
     expect(set).toMatchObject({
       capId: 'nyse-american-19-99', capPercent: 19.99, exchange: 'NYSE American', baseSharesOutstanding: null,
-      securityIds: ['series-c-preferred-stock', 'series-c-warrants', 'warrants'],
-      effectiveDate: '2023-12-14', effectiveDatePrecision: 'on-or-before', source: { item: 'preamble', quote: expect.stringMatching(LIFT_SENTENCE) },
+      securityIds: ['series-c-preferred', 'series-c-warrants', 'note-warrants'],
+      effectiveDate: '2023-10-13', effectiveDatePrecision: 'on-or-before', source: { item: 'preamble', quote: expect.stringMatching(LIFT_SENTENCE) },
     });
     expect(lifted).toMatchObject({ capId: 'nyse-american-19-99', effectiveDate: '2024-07-23' });
   });
@@ -57,7 +58,7 @@ describe('holdings from the seed text alone, before July 23, 2024', () => {
       expect(company.rightsCounted).toBe(0);
       const warrants = company.securities.find((s) => s.securityId === 'series-c-warrants');
       expect(warrants).toMatchObject({ quantity: 12_269_031 + 4 * 147_820, blockedByCap: 12_860_311 });
-      expect(company.securities.find((s) => s.securityId === 'series-c-preferred-stock')?.quantity).toBe(41_500 + 4 * 500);
+      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')?.quantity).toBe(41_500 + 4 * 500);
       expect(company.notes.join(' ')).toMatch(/19\.99% exchange cap is in force and its base is unknown/);
       // And percent is null: shares outstanding are first reported as of July 23, 2024
       expect(report.sharesOutstanding).toBeNull();

@@ -66,7 +66,8 @@ describe('ingesting into the ledger', () => {
         const a = await queryHoldings(inOrder, { issuer: '00032Q104', asOf });
         const b = await queryHoldings(reversed, { issuer: '00032Q104', asOf });
         expect(figures(b), asOf).toEqual(figures(a));
-        if (asOf === '2025-02-14') expect(figures(a).map((h) => h.aggregate)).toContain(150_000);
+        // The amendment's cover restates BML at 2,100,000 + the 150,000 bought on 2025-02-14 (Item 5(c)).
+        if (asOf === '2025-02-14') expect(figures(a).map((h) => h.aggregate)).toContain(2_100_000 + 150_000);
       }
     } finally {
       await inOrder.close();

@@ -35,12 +35,25 @@ describe('transactions from prose', () => {
   it('lists transaction-like sentences it cannot read with certainty for review, never guessing', async () => {
     const filing = await readFilingFile(AULT_TEXT);
     const sentences = filing.review.map((r) => r.sentence);
-    // The note purchase agreement names no figures in its sentence; the repayment has no date.
-    expect(sentences).toContain('On October 13, 2023, the Issuer entered into a note purchase agreement with Ault & Company, pursuant to which the Issuer sold to Ault & Company the Senior Note and Warrants.');
-    expect(sentences).toContain('The Senior Note was subsequently repaid.');
+    // The Series C SPA says "up to" 50,000 shares: an agreement, not a closing.
+    expect(sentences).toContainEqual(expect.stringMatching(/^On November 6, 2023, the Issuer entered into a securities purchase agreement/));
     // ...and none of them also became a transaction.
     const cited = new Set(filing.transactions.map((t) => t.source.sentence));
     expect(sentences.filter((s) => cited.has(s))).toEqual([]);
+  });
+
+  it('reads the note purchase agreement of October 13, 2023 with the warrant terms, and the repayment', async () => {
+    // Given Amendment No. 8, whose Item 6 sells "the Senior Note and Warrants" and states the warrants' term
+    const filing = await readFilingFile(AULT_TEXT);
+    // When its transactions are read
+    const sold = filing.transactions.find((t) => t.kind === 'note-and-warrants-sold');
+    const repaid = filing.transactions.find((t) => t.kind === 'note-repaid');
+    // Then the sale cites both Item 6 sentences, with a five-year term and exercisability after six months
+    expect(sold).toMatchObject({ date: '2023-10-13', holder: 'AULT & COMPANY, INC.', noteAlias: 'Senior Note', warrantsAlias: 'Warrants', termYears: 5, exercisableAfterMonths: 6, source: { item: '6' } });
+    expect(sold!.source.sentence).toMatch(/Senior Note and Warrants\. The Warrants have a five-year term, .* six-month anniversary of the closing date\.$/);
+    // And "The Senior Note was subsequently repaid." names its note
+    expect(repaid).toMatchObject({ noteAlias: 'Senior Note', source: { item: '3', sentence: 'The Senior Note was subsequently repaid.' } });
+    expect(filing.review.map((r) => r.sentence)).not.toContain('The Senior Note was subsequently repaid.');
   });
 
   it('finds the same transactions in the reflowed, HTML and submission versions', async () => {

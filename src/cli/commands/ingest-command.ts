@@ -2,8 +2,10 @@
  * `13d-ledger ingest PATH... [--dry-run] [--json]`: reads filings (files, or
  * directories searched for .txt/.htm/.html/.xml), parses and validates every
  * one before writing anything, then appends each new filing as one atomic
- * batch. Bad input in any file: an error naming the file and the place, exit
- * code 1, nothing written. A filing already recorded (same issuer, reporting
+ * batch. Bad input: every bad file is named with its place, exit code 1,
+ * nothing written. A path that does not exist, or a directory with no filing
+ * in it, is refused before any store is opened (no database file is created).
+ * Progress goes to stderr only when it is a terminal. A filing already recorded (same issuer, reporting
  * persons and amendment number, from any format or the bundled sample) writes
  * nothing and exits 0.
  */
@@ -23,28 +25,46 @@ import { withStore } from '../with-store.js';
 
 const FILING_EXTENSIONS = /\.(?:txt|htm|html|xml)$/i;
 
-async function expandPaths(paths: readonly string[]): Promise<string[]> {
+/** Raised for paths that give nothing to ingest; the CLI prints its message as the one error line. */
+class IngestPathError extends Error {
+  override readonly name = 'IngestPathError';
+}
+
+async function expandPaths(paths: readonly string[], top = true): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    if ((await stat(path)).isDirectory()) {
+    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new IngestPathError(`no such file or directory: ${path}`);
+      throw error;
+    });
+    if (info.isDirectory()) {
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      files.push(...(await expandPaths(entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name)).map((e) => join(path, e.name)))));
+      const found = await expandPaths(entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name)).map((e) => join(path, e.name)), false);
+      // A directory named on the command line that holds no filing is a mistake to report, not an empty success.
+      if (top && found.length === 0) throw new IngestPathError(`no filings found in ${path} (ingest reads .txt, .htm, .html and .xml files)`);
+      files.push(...found);
     } else files.push(path);
   }
   return files;
 }
 
+/** A progress bar only for a person watching a terminal; piped or captured stderr gets none. */
 function progress(done: number, total: number, file: string): void {
-  if (total < 2) return;
+  if (total < 2 || !process.stderr.isTTY) return;
   const width = 20;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}\n`);
+  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}${done === total ? '\n' : ''}`);
 }
 
 function describe(outcome: IngestOutcome): string {
+  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`;
+  // Already recorded: the review list was shown when it was recorded; one line says so.
+  if (outcome.status === 'already-recorded') return `${head}: ${outcome.message}`;
   const lines = [
-    `${outcome.file}: ${outcome.formType}${outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`,
+    head,
     `  ${outcome.message}`,
+    ...outcome.notes.map((n) => `  note: ${n}`),
+    ...(outcome.earlierFilings.length > 0 ? [`  earlier filings named by the preamble (contents unknown): ${outcome.earlierFilings.map((f) => `${f.amendmentNumber === 0 ? 'original' : `No. ${f.amendmentNumber}`} ${f.filedOn}`).join(', ')}`] : []),
     `  persons: ${outcome.persons.join('; ')}`,
     `  positions: ${outcome.positions}, transactions: ${outcome.transactions}, events: ${outcome.events}`,
     ...outcome.partial.map((s) => `  partial cover page: ${s}`),
@@ -93,10 +113,22 @@ export function registerIngestCommand(program: Command): void {
       const dryRun = options.dryRun ?? false;
       const files = await expandPaths(paths);
       // Every file is parsed and mapped before anything is written: one bad file, nothing written.
+      // Every bad file is reported (file and place), not only the first; then nothing is written.
       const filings: ParsedFiling[] = [];
+      const bad: FilingParseError[] = [];
       for (const [i, file] of files.entries()) {
         progress(i + 1, files.length, file);
-        filings.push(await prepare(file));
+        try {
+          filings.push(await prepare(file));
+        } catch (error) {
+          if (!(error instanceof FilingParseError)) throw error;
+          bad.push(error);
+        }
+      }
+      if (bad.length === 1) throw bad[0]!;
+      if (bad.length > 1) {
+        process.stderr.write(bad.map((error) => `13d-ledger: ${error.name}: ${error.message}\n`).join(''));
+        throw new IngestPathError(`${bad.length} of ${files.length} files could not be read; nothing written`);
       }
       const url = resolveStoreUrl(storeFlag(command));
       // A dry run reads the store to say what is new, but never creates an embedded store file that is not there.

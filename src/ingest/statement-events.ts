@@ -1,0 +1,77 @@
+/**
+ * The StatementFiled events of one filing: its own (contents known), and one
+ * per earlier filing its preamble names (contents unknown, as the bundled
+ * sample records them). An earlier filing's id derives from the issuer, its
+ * amendment number and filing date, so every amendment that names it gives the
+ * same event, and ingest skips it when the store already knows that filing
+ * (datedFilingKeyOf) from any source.
+ */
+import { datedFilingKeyOf, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
+import { coverPagesForEvent } from './cover-events.js';
+import { matchCover } from './items.js';
+import type { ParsedFiling } from './parsed-filing.js';
+import { personIdOf } from './person-names.js';
+
+type Filed = EventData<'StatementFiled'>;
+export type SourceOf = (item: string, quote: string) => { disclosedOn: string; source: Source };
+
+/** Where the filing date comes from: FILED AS OF DATE when a submission header is at hand, else the signature date. */
+export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 'submission-header' | 'signature-date'; note?: string } {
+  if (filing.filingDate) return { filedOn: filing.filingDate, from: 'submission-header' };
+  return {
+    filedOn: filing.signatureDate,
+    from: 'signature-date',
+    note: `filing date ${filing.signatureDate ?? '?'} taken from the signature date: no submission header (FILED AS OF DATE) at hand`,
+  };
+}
+
+export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: string, source: SourceOf) {
+  const covers = coverPagesForEvent(filing.coverPages, personIdOf);
+  const notice = filing.noticeContact;
+  const careOf = notice?.careOfName ? matchCover(notice.careOfName, filing.coverPages, filing.identities) : undefined;
+  const data: Filed = {
+    effectiveDate: filing.eventDate ?? filedOn,
+    ...source('cover', `Amendment No. ${filing.amendmentNo}`),
+    issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
+    classTitle: filing.classTitle ?? 'Common Stock',
+    amendmentNumber: filing.amendmentNo,
+    accessionNumber: (filing.accessionNumber ?? null) as Filed['accessionNumber'],
+    eventDate: filing.eventDate ?? null,
+    filedOn,
+    filedOnFrom: filingDateOf(filing).from,
+    contentsKnown: true,
+    items: Object.keys(filing.items).filter((k) => /^[1-7]$/.test(k)).map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
+    coverPages: covers.coverPages,
+    ...(covers.partialCoverPages.length > 0 ? { partialCoverPages: covers.partialCoverPages } : {}),
+    // Cover: "(Name, Address and Telephone Number of Person Authorized to Receive Notices and Communications)".
+    noticeContact: notice ? { name: notice.name, address: notice.address, careOf: careOf ? personIdOf(careOf.name) : null, phone: notice.phone ?? null } : null,
+    // Item 2(b): principal business addresses.
+    businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: personIdOf(i.coverName!), address: i.address!, careOf: null })),
+  };
+  return { event: { type: 'StatementFiled', data } satisfies DomainEvent, partialNotes: covers.partialNotes };
+}
+
+/** Earlier filings the preamble names, known only by date. */
+export function earlierStatementEvents(filing: ParsedFiling, cusip: Cusip, source: SourceOf) {
+  return (filing.earlierFilings ?? []).map((earlier) => {
+    const data: Filed = {
+      effectiveDate: earlier.filedOn,
+      ...source('preamble', earlier.quote),
+      disclosedOn: earlier.filedOn,
+      issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
+      classTitle: filing.classTitle ?? 'Common Stock',
+      amendmentNumber: earlier.amendmentNo,
+      accessionNumber: null,
+      eventDate: null,
+      filedOn: earlier.filedOn,
+      filedOnFrom: 'preamble',
+      contentsKnown: false,
+      items: [],
+      coverPages: [],
+      noticeContact: null,
+      businessAddresses: [],
+    };
+    const id = stableUuid(`statement-known-by-date/${datedFilingKeyOf(data)}`);
+    return { id, type: 'StatementFiled' as const, data };
+  });
+}

@@ -10,7 +10,7 @@ import { holdingsSeries } from './holdings-at.js';
 import type { Holder } from './holdings.js';
 import { prepare, type PreparedFacts, type StatementFact } from './prepared-facts.js';
 import type { ShareBasis } from './share-basis.js';
-import { label, statementThrough } from './statement.js';
+import { knownOverUnknown, label, statementThrough } from './statement.js';
 
 export interface DiffFiling {
   amendment: number;
@@ -82,7 +82,7 @@ export function amendmentNumbers(input: readonly Fact[] | PreparedFacts): number
 }
 
 function filing(statements: readonly StatementFact[], amendment: number): DiffFiling {
-  const fact = statements.filter((s) => s.event.data.amendmentNumber === amendment).at(-1);
+  const fact = knownOverUnknown(statements).filter((s) => s.event.data.amendmentNumber === amendment).at(-1);
   if (fact === undefined) throw new RangeError(`No ${label(amendment)} in the ledger`);
   const d = fact.event.data;
   return { amendment, label: label(amendment), filedOn: d.filedOn, eventDate: d.eventDate, contentsKnown: d.contentsKnown, holdingsAsOf: d.eventDate ?? d.filedOn };

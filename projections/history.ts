@@ -17,7 +17,7 @@ export interface HistoryView {
   name: string;
   /** Changes to the person's own positions, oldest first. */
   changes: HistoryEntry[];
-  /** Changes to positions of entities the person controls (deemed the person's). */
+  /** Changes to positions of entities the person controls (deemed the person's), from the control date on. */
   throughControlledEntities: HistoryEntry[];
   /** 'as-reported': each entry in the share basis of its date; 'adjusted': all in the basis after the latest split known. */
   shareBasis: ShareBasis;
@@ -29,18 +29,24 @@ export interface HistoryView {
 export function historyOf(input: readonly Fact[] | PreparedFacts, personId: string, asOf: IsoDate | null = null, options: { shareBasis?: ShareBasis } = {}): HistoryView {
   const prepared = prepare(input);
   const facts = prepared.facts;
-  const state = foldLedger(asOf === null ? facts : effectiveBy(facts, asOf), { withLog: true });
-  const controlled = new Set<string>();
-  for (const [entityId, controllers] of state.controls) if (controllers.has(personId)) controlled.add(entityId);
+  // The context of every fact: splits effective after asOf still say in which basis earlier facts were disclosed.
+  const state = foldLedger(asOf === null ? facts : effectiveBy(facts, asOf), { withLog: true, context: prepared.context });
+  // Control: an entity's changes are deemed the person's only from the control date (holdings agree).
+  const controlled = new Map<string, IsoDate>();
+  for (const [entityId, controllers] of state.controls) {
+    const since = controllers.get(personId);
+    if (since !== undefined) controlled.set(entityId, since);
+  }
   const basis = options.shareBasis ?? 'as-reported';
   const log = basis === 'adjusted' ? restateLog(state, prepared.splits) : (state.log ?? []).map((e) => ({ ...e, splitFactorApplied: 1 }));
-  const titled = (entry: ChangeEntry & { splitFactorApplied: number }): HistoryEntry => ({ ...entry, title: state.securities.get(entry.securityId)?.title ?? entry.securityId });
+  // Titles are timeless, like names.
+  const titled = (entry: ChangeEntry & { splitFactorApplied: number }): HistoryEntry => ({ ...entry, title: prepared.titles.get(entry.securityId) ?? state.securities.get(entry.securityId)?.title ?? entry.securityId });
   const all = adjustmentAfter(prepared.splits, 0);
   return {
     personId,
     name: prepared.names.get(personId) ?? personId,
     changes: log.filter((e) => e.personId === personId).map(titled),
-    throughControlledEntities: log.filter((e) => controlled.has(e.personId)).map(titled),
+    throughControlledEntities: log.filter((e) => e.date >= (controlled.get(e.personId) ?? '9999-99-99')).map(titled),
     shareBasis: basis,
     splits: all.splits,
     shareBasisNote: basis === 'adjusted' ? describeBasis('adjusted', all) : describeBasis('as-reported', null, all.splits),

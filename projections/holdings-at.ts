@@ -10,6 +10,7 @@ import { holdingsFromState, sums, type Holder, type HoldingsView, type SecurityH
 import { evolveLedger, initialLedgerState } from './ledger-state.js';
 import type { LedgerState } from './ledger-types.js';
 import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from './prepared-facts.js';
+import { withControlNotes } from './control-notes.js';
 import { withReportedFigures } from './reported-figures.js';
 import { adjustmentAfter, describeBasis, isIdentity, restateCount, restatePrice, type ShareBasis, type ShareBasisAdjustment } from './share-basis.js';
 
@@ -32,7 +33,7 @@ export function holdingsAt(input: readonly Fact[] | PreparedFacts, asOf: IsoDate
 export function holdingsSeries(input: readonly Fact[] | PreparedFacts, dates: readonly IsoDate[], options: HoldingsOptions = {}): HoldingsView[] {
   const prepared = prepare(input);
   const views = new Map<IsoDate, HoldingsView>();
-  const state = initialLedgerState();
+  const state = initialLedgerState(false, prepared.context);
   let folded = 0;
   for (const asOf of [...new Set(dates)].sort()) {
     const count = countEffectiveBy(prepared, asOf);
@@ -44,9 +45,8 @@ export function holdingsSeries(input: readonly Fact[] | PreparedFacts, dates: re
 }
 
 function finish(state: LedgerState, asOf: IsoDate, prepared: PreparedFacts, options: HoldingsOptions): HoldingsView {
-  const withPositions = new Set<string>();
-  for (const held of state.positions.values()) withPositions.add(held.personId);
-  const view = withReportedFigures(holdingsFromState(state, asOf, prepared.names), prepared, withPositions);
+  const computed = holdingsFromState(state, asOf, prepared.names, prepared.titles);
+  const view = withControlNotes(withReportedFigures(computed, prepared, state), prepared);
   // The splits folded so far are the first `splitsApplied` of the issuer's; the rest are later.
   const later = adjustmentAfter(prepared.splits, state.splitsApplied);
   if (options.shareBasis !== 'adjusted') return { ...view, shareBasisNote: describeBasis('as-reported', null, later.splits) };

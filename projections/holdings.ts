@@ -5,78 +5,14 @@
  * the person's own denominator, the four powers, and the basis of each figure.
  */
 import { sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
+import type { Holder, HoldingsView, SecurityHolding } from './holdings-types.js';
 import type { Basis, LedgerState, PositionState, UnexplainedDifference } from './ledger-types.js';
-import type { ShareBasis, ShareBasisAdjustment } from './share-basis.js';
 
 export { personNames } from './prepared-facts.js';
 
-export interface SecurityHolding {
-  securityId: string;
-  title: string;
-  kind: string;
-  /** Who holds it: the person, or an entity the person controls. */
-  heldBy: string;
-  ownership: 'direct' | 'indirect';
-  quantity: number;
-  /** Common shares issuable on conversion or exercise; null for common stock or when terms are unknown. */
-  sharesIssuable: number | null;
-  exercisableWithin60Days: boolean;
-  /** Shares issuable that an exchange cap blocks at the date. */
-  blockedByCap: number;
-  /** Shares this security adds to the aggregate. */
-  countedShares: number;
-  /** Conversion price per common share in the share basis shown (convertibles); null when none is known. */
-  conversionPrice: number | null;
-  basis: Basis;
-  reportedAsOf: IsoDate | null;
-}
+export * from './holdings-types.js';
 
-export interface Holder {
-  personId: string;
-  name: string;
-  securities: SecurityHolding[];
-  /** Common shares owned, directly and through controlled entities. */
-  sharesOwned: { direct: number; indirect: number };
-  /** Shares the person may acquire within 60 days (own and through controlled entities). */
-  rightsCounted: number;
-  aggregate: number;
-  /** Percent units (85.72 means 85.72%), unrounded; null with percentOfClassReason when unknown. */
-  percentOfClass: number | null;
-  percentOfClassReason: string | null;
-  soleVotingPower: number;
-  sharedVotingPower: number;
-  soleDispositivePower: number;
-  sharedDispositivePower: number;
-  basis: Basis;
-  controlledEntities: string[];
-  /** As the filings stated them, in the share basis of their date (not restated). */
-  unexplainedDifferences: UnexplainedDifference[];
-  notes: string[];
-  /** False when the figures come from a cover page or Item 5 that gives no breakdown into securities. */
-  breakdownKnown: boolean;
-  /** Where figures not computed from securities come from; null when computed. */
-  reportedFigures: ReportedFigures | null;
-}
-
-export interface ReportedFigures {
-  kind: 'cover-page' | 'item-5';
-  /** "Schedule 13D", "Amendment No. 8". */
-  filing: string;
-  asOf: IsoDate;
-  factId: string;
-}
-
-export interface HoldingsView {
-  asOf: IsoDate;
-  sharesOutstanding: { value: number; asOf: IsoDate; source: string; basis: Basis } | null;
-  holders: Holder[];
-  /** @defaultValue 'as-reported' */
-  shareBasis: ShareBasis;
-  /** For `adjusted`: the factor applied to counts (prices divided by it) and the splits it includes; else null. */
-  shareBasisAdjustment: ShareBasisAdjustment | null;
-  /** One line saying which share basis the figures are in (and any later split known). */
-  shareBasisNote: string;
-}
+export const fmt = (n: number) => n.toLocaleString('en-US');
 
 const WEAKEST: Basis[] = ['transactions', 'derived', 'reported'];
 function weakest(bases: Basis[]): Basis {
@@ -128,6 +64,7 @@ interface Query {
   horizon: IsoDate;
   outstanding: number | null;
   positionsByPerson: Map<string, PositionState[]>;
+  titles: ReadonlyMap<string, string>;
 }
 
 /** One person's directly held securities, with caps applied. */
@@ -142,7 +79,8 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : Math.floor((issuable ?? 0) * share);
     result.push({
       securityId: held.securityId,
-      title: terms?.title ?? held.securityId,
+      // Titles are timeless, like names: one described later is used at every date.
+      title: q.titles.get(held.securityId) ?? terms?.title ?? held.securityId,
       kind: terms?.kind ?? 'common',
       heldBy: personId,
       ownership: 'direct',
@@ -164,8 +102,8 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     let allowance = base === null ? 0 : Math.floor((base * cap.capPercent) / 100);
     notes.push(
       base === null
-        ? `${capId}: the ${cap.capPercent}% exchange cap is in force and its base is unknown, so no rights subject to it are counted`
-        : `${capId}: the ${cap.capPercent}% exchange cap is in force: at most ${allowance} shares issuable (${cap.capPercent}% of ${base})`,
+        ? `${capId}: the ${cap.capPercent}% exchange cap is in force and its base is unknown, so no rights subject to it are counted; the aggregate is a lower bound`
+        : `${capId}: the ${cap.capPercent}% exchange cap is in force: at most ${fmt(allowance)} shares issuable (${cap.capPercent}% of ${fmt(base)})`,
     );
     // The allowance goes to the securities in the order the cap lists them.
     for (const securityId of cap.securityIds) {
@@ -191,7 +129,7 @@ function controlledBy(state: LedgerState, personId: string, asOf: IsoDate): stri
 }
 
 /** Holdings computed from the securities each person holds (shares basis: the one in force at `asOf`). */
-export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: ReadonlyMap<string, string> = new Map()): HoldingsView {
+export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: ReadonlyMap<string, string> = new Map(), titles: ReadonlyMap<string, string> = new Map()): HoldingsView {
   const so = state.sharesOutstanding;
   const outstanding = so === null ? null : Math.floor((so.count * state.splitFactor) / so.factorAtReport);
   const outstandingBasis: Basis = so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
@@ -209,7 +147,9 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
     if (list === undefined) differencesByPerson.set(d.personId, [d]);
     else list.push(d);
   }
-  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding, positionsByPerson };
+  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding, positionsByPerson, titles };
+  // Shares outstanding are reported at dates; a figure older than the view may miss later issuances.
+  const stale = so !== null && so.asOf < asOf ? `shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}; later issuances are not known to the ledger` : null;
   const holders: Holder[] = [];
   for (const personId of personIds) {
     const notes: string[] = [];
@@ -227,7 +167,7 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
     if (outstanding === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
     // Rule 13d-3(d)(1)(i): only this person's own rights are added to the denominator.
     else percentOfClass = (aggregate / (outstanding + rights)) * 100;
-    if (so !== null && so.asOf !== asOf) notes.push(`shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}`);
+    if (stale !== null && percentOfClass !== null) notes.push(stale);
     const person = state.persons.get(personId);
     holders.push({
       personId,
@@ -248,6 +188,7 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
       notes,
       breakdownKnown: true,
       reportedFigures: null,
+      differsFromReported: [],
     });
   }
   return {
@@ -257,6 +198,7 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
     shareBasis: 'as-reported',
     shareBasisAdjustment: null,
     shareBasisNote: 'share basis: as reported',
+    notes: stale === null ? [] : [stale],
   };
 }
 

@@ -1,5 +1,6 @@
 /** The shapes of the positions fold's state (see ledger-state.ts). */
 import type { EventData, IsoDate, Source } from '../src/domain/index.js';
+import type { FoldContext } from './fold-context.js';
 
 export type Basis = 'reported' | 'derived' | 'transactions';
 export type SecurityKind = EventData<'SecurityDescribed'>['kind'];
@@ -41,6 +42,7 @@ export interface UnexplainedDifference {
   personId: string;
   securityId: string;
   asOf: IsoDate;
+  /** In the share basis of `asOf`; 0 when a filing's breakdown leaves the security out (the position is closed). */
   reported: number;
   /** What the last report plus the transactions since (or the transactions alone) give. */
   computed: number;
@@ -80,6 +82,8 @@ export interface LedgerState {
   securities: Map<string, SecurityTerms>;
   /** Keyed `${personId}|${securityId}`, in first-seen order. */
   positions: Map<string, PositionState>;
+  /** The same positions by person (for a filing's breakdown closing the rest). */
+  positionsOf: Map<string, PositionState[]>;
   sharesOutstanding: { count: number; asOf: IsoDate; reportedBy: string; factorAtReport: number; source: Source } | null;
   caps: Map<string, CapState>;
   /** entity -> controller -> since. */
@@ -91,4 +95,8 @@ export interface LedgerState {
   differences: UnexplainedDifference[];
   /** Change log, kept only when asked (history). */
   log: ChangeEntry[] | null;
+  /** Known splits and reported sets (fold-context.ts); shared, never mutated. */
+  context: FoldContext;
+  /** person -> the report set (reportSetKey) last applied, so its closing runs once. */
+  reportSetApplied: Map<string, string>;
 }

@@ -7,6 +7,7 @@
  */
 import type { Envelope, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
 import { selectFacts, type Clocks, type Fact } from './facts.js';
+import { foldContext, type FoldContext } from './fold-context.js';
 import { cloneLedgerState, evolveLedger, initialLedgerState } from './ledger-state.js';
 import type { LedgerState } from './ledger-types.js';
 
@@ -20,6 +21,15 @@ export interface SplitFact {
   to: number;
 }
 
+/** A control relationship as the holdings notes need it. */
+export interface ControlFact {
+  controllerId: string;
+  entityId: string;
+  effectiveDate: IsoDate;
+  precision: 'exact' | 'on-or-before';
+  filing: number;
+}
+
 export type StatementFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;
 export type OwnershipFact = Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>>;
 
@@ -30,6 +40,12 @@ export interface PreparedFacts {
   /** effectiveDates[i] is facts[i]'s effective date. */
   readonly effectiveDates: readonly IsoDate[];
   readonly names: ReadonlyMap<string, string>;
+  /** Security titles are timeless like names: the latest SecurityDescribed title of each security. */
+  readonly titles: ReadonlyMap<string, string>;
+  /** Every ControlEstablished, in fold order. */
+  readonly controls: readonly ControlFact[];
+  /** Splits and report sets for the fold (every state built from these facts starts with it). */
+  readonly context: FoldContext;
   /** Every split known under the clocks, in fold order (so a fold's splitsApplied indexes it). */
   readonly splits: readonly SplitFact[];
   /** Statements filed (any amendment), in fold order. */
@@ -64,21 +80,29 @@ export function prepare(input: readonly Fact[] | PreparedFacts, options: Prepare
   const splits: SplitFact[] = [];
   const statements: StatementFact[] = [];
   const ownershipReports: OwnershipFact[] = [];
+  const titles = new Map<string, string>();
+  const controls: ControlFact[] = [];
   for (const fact of input) {
     const event = fact.event;
     if (event.type === 'StockSplit') splits.push(splitOf(fact.id, event.data));
+    else if (event.type === 'SecurityDescribed') titles.set(event.data.securityId, event.data.title);
+    else if (event.type === 'ControlEstablished') {
+      const d = event.data;
+      controls.push({ controllerId: d.controllerId, entityId: d.entityId, effectiveDate: d.effectiveDate, precision: d.effectiveDatePrecision ?? 'exact', filing: d.source.amendmentNumber });
+    }
     else if (event.type === 'StatementFiled') statements.push(fact as StatementFact);
     else if (event.type === 'BeneficialOwnershipReported') ownershipReports.push(fact as OwnershipFact);
   }
   const effectiveDates = input.map((f) => f.event.data.effectiveDate);
-  return { kind: 'prepared-facts', facts: input, effectiveDates, names: personNames(input), splits, statements, ownershipReports, checkpoints: checkpoints(input, options.checkpointEvery ?? 0) };
+  const context = foldContext(input);
+  return { kind: 'prepared-facts', facts: input, effectiveDates, names: personNames(input), titles, controls, context, splits, statements, ownershipReports, checkpoints: checkpoints(input, context, options.checkpointEvery ?? 0) };
 }
 
 /** Every as-of query folds a prefix of the facts, so it can start from any checkpoint inside that prefix. */
-function checkpoints(facts: readonly Fact[], every: number): { count: number; state: LedgerState }[] {
+function checkpoints(facts: readonly Fact[], context: FoldContext, every: number): { count: number; state: LedgerState }[] {
   if (every <= 0 || facts.length < 2 * every) return [];
   const result: { count: number; state: LedgerState }[] = [];
-  const state = initialLedgerState();
+  const state = initialLedgerState(false, context);
   let last = 0;
   for (let i = 0; i < facts.length; i++) {
     if (i - last >= every) {
@@ -107,7 +131,7 @@ export function stateAt(prepared: PreparedFacts, asOf: IsoDate): LedgerState {
     start = cps[low - 1]!.count;
     state = cloneLedgerState(cps[low - 1]!.state);
   }
-  state ??= initialLedgerState();
+  state ??= initialLedgerState(false, prepared.context);
   for (let i = start; i < count; i++) evolveLedger(state, prepared.facts[i]!);
   return state;
 }

@@ -6,8 +6,9 @@
 import type { EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
 import { effectiveBy, type Fact } from './facts.js';
 import { holdingsFromState, personNames } from './holdings.js';
+import { foldContext } from './fold-context.js';
 import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
-import { label } from './statement.js';
+import { knownOverUnknown, label } from './statement.js';
 import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, type CheckKind } from './reconciliation-checks.js';
 
 export interface Finding {
@@ -36,7 +37,7 @@ const ROW: Record<(typeof POWERS)[number], string> = { soleVotingPower: 'sole vo
 export function reconcile(facts: readonly Fact[]): ReconciliationView {
   const view: ReconciliationView = { findings: [], consistent: [], notChecked: [] };
   const names = personNames(facts);
-  for (const fact of facts) {
+  for (const fact of knownOverUnknown(facts)) {
     if (fact.event.type !== 'StatementFiled') continue;
     const filed = fact.event.data;
     const filing = label(filed.amendmentNumber);
@@ -47,8 +48,9 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     const add = (ok: boolean, finding: Omit<Finding, 'filing'>) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
     // What was known when the filing was made: facts it or earlier filings disclosed, effective by its event date.
     const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
-    const known = effectiveBy(facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn), asOf);
-    const state = foldLedger(known, { withLog: true });
+    const disclosed = facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn);
+    const known = effectiveBy(disclosed, asOf);
+    const state = foldLedger(known, { withLog: true, context: foldContext(disclosed) });
     const name = (id: string) => names.get(id) ?? id;
     for (const d of state.differences) {
       if (d.source.amendmentNumber !== filed.amendmentNumber) continue;
@@ -56,7 +58,8 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     }
     const item5 = known.filter((f): f is Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>> => f.event.type === 'BeneficialOwnershipReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
     // Only what this filing itself reports security by security can be set against its cover page.
-    const reportedBy = new Set(known.filter((f) => f.event.type === 'PositionReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber).map((f) => (f.event.data as { personId: string }).personId));
+    const ownPositions = known.filter((f): f is Fact<Extract<FactEvent, { type: 'PositionReported' }>> => f.event.type === 'PositionReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
+    const reportedBy = new Set(ownPositions.map((f) => f.event.data.personId));
     const holdings = holdingsFromState(state, asOf, names);
     const outstanding = holdings.sharesOutstanding?.value ?? null;
     // Partial pages (a 13D/A restating some rows) are checked on the rows they state.
@@ -81,7 +84,8 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
           const computed = holder[field];
           add(reported === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported, computed, message: `${who}: ${ROW[field]} ${fmt(reported)}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
         }
-        if (outstanding !== null) percentCheck(add, cover, who, outstanding, holder.rightsCounted);
+        // The rights the filing itself states (its breakdown), not the ledger's: the check is of the filing's arithmetic.
+        if (outstanding !== null) percentCheck(add, cover, who, outstanding, filingRights(state, ownPositions, [cover.personId, ...holder.controlledEntities]));
       }
       for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5?.event.data]] as const) {
         if (figures === undefined || figures.soleVotingPower === undefined || figures.sharedVotingPower === undefined || figures.aggregate === undefined) continue;
@@ -123,9 +127,30 @@ function transactionsBefore(log: readonly ChangeEntry[], d: UnexplainedDifferenc
   return entries;
 }
 
-function percentCheck(add: Add, cover: PartialCoverPage, who: string, outstanding: number, rights: number): void {
+/**
+ * The shares issuable the filing's own breakdown (its reported positions) states for these
+ * persons; a right whose count the filing does not state leaves it unknown.
+ */
+function filingRights(state: LedgerState, positions: readonly Fact<Extract<FactEvent, { type: 'PositionReported' }>>[], ids: readonly string[]): { value: number } | { missing: string } {
+  let value = 0;
+  for (const { event } of positions) {
+    const d = event.data;
+    const terms = state.securities.get(d.securityId);
+    if (!ids.includes(d.personId) || terms?.kind === 'common' || d.quantity === 0) continue;
+    if (d.sharesIssuableReported === null) return { missing: terms?.title ?? d.securityId };
+    value += d.sharesIssuableReported;
+  }
+  return { value };
+}
+
+function percentCheck(add: Add, cover: PartialCoverPage, who: string, outstanding: number, own: { value: number } | { missing: string }): void {
   const reported = cover.percentOfClass;
   if (cover.aggregate === undefined || reported === undefined) return;
+  if ('missing' in own) {
+    add(false, { kind: 'percent-arithmetic', personId: cover.personId, item: 'cover row 13', reported: reported.text, computed: null, message: `${who}: the filing's breakdown does not state the shares issuable on ${own.missing}, so "${reported.text}" cannot be checked against aggregate / (shares outstanding + own rights)` });
+    return;
+  }
+  const rights = own.value;
   // Rule 13d-3(d)(1)(i): the person's own rights join the denominator.
   const denominator = outstanding + rights;
   const computed = (cover.aggregate / denominator) * 100;

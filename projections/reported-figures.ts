@@ -1,25 +1,21 @@
 /**
- * Holdings for persons the ledger knows only from reported figures. An issuer
- * ingested from EDGAR XML has cover pages (rows 7-11, 13) but no Item 5
- * breakdown into securities, so no PositionReported events: the positions fold
- * has nothing for these persons. Their figures are then shown as the filing
- * reports them (basis `reported`), never as zeros.
+ * Holdings from reported figures. An issuer ingested from EDGAR XML has cover
+ * pages (rows 7-11, 13) but no Item 5 breakdown into securities, so no
+ * PositionReported events: the positions fold cannot give these persons'
+ * figures. They are then shown as the filing reports them, never as zeros,
+ * and never as the transactions alone.
  */
 import type { CoverPage, IsoDate, ReportedPercent } from '../src/domain/index.js';
-import type { Holder, HoldingsView, ReportedFigures } from './holdings.js';
-import type { OwnershipFact, PreparedFacts, StatementFact } from './prepared-facts.js';
+import { fmt, type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
+import type { LedgerState } from './ledger-types.js';
+import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from './prepared-facts.js';
+import { compareWithReported } from './reported-comparison.js';
 import { coverPersonIds, foldCoverPages } from './cover-pages.js';
 import { label } from './statement.js';
 
 export const NOT_BROKEN_DOWN = 'securities not broken down by the filing';
 
 interface Figures {
-  aggregate: number;
-  percentOfClass: ReportedPercent;
-  soleVotingPower: number;
-  sharedVotingPower: number;
-  soleDispositivePower: number;
-  sharedDispositivePower: number;
   name: string | null;
   from: ReportedFigures;
 }
@@ -30,7 +26,8 @@ interface Figures {
  * they state), with the filing that last stated each person's page.
  */
 function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<string, { cover: CoverPage; fact: StatementFact }> {
-  const known = statements.filter((f) => f.event.data.effectiveDate <= asOf && f.event.data.contentsKnown);
+  // Cover figures are stated as of the event date, which may precede the filing's effective date.
+  const known = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) <= asOf && f.event.data.contentsKnown);
   known.sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
   let pages: CoverPage[] = [];
   const statedBy = new Map<string, StatementFact>();
@@ -48,23 +45,27 @@ function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<
   return result;
 }
 
+function figuresOf(f: Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'>): Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'> {
+  return { aggregate: f.aggregate, percentOfClass: f.percentOfClass, soleVotingPower: f.soleVotingPower, sharedVotingPower: f.sharedVotingPower, soleDispositivePower: f.soleDispositivePower, sharedDispositivePower: f.sharedDispositivePower };
+}
+
 function fromCover(cover: CoverPage, fact: StatementFact): Figures {
   const d = fact.event.data;
   // Cover figures are stated as of the date of the event requiring the filing.
-  return { ...cover, name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), asOf: d.eventDate ?? d.effectiveDate, factId: fact.id } };
+  return { name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), amendmentNumber: d.amendmentNumber, filedOn: d.filedOn, asOf: d.eventDate ?? d.effectiveDate, factId: fact.id, ...figuresOf(cover) } };
 }
 
-function fromItem5(fact: OwnershipFact, filing: string): Figures {
+function fromItem5(fact: OwnershipFact): Figures {
   const d = fact.event.data;
-  return { ...d, name: null, from: { kind: 'item-5', filing, asOf: d.effectiveDate, factId: fact.id } };
+  return { name: null, from: { kind: 'item-5', filing: label(d.source.amendmentNumber), amendmentNumber: d.source.amendmentNumber, filedOn: d.source.filedOn, asOf: d.effectiveDate, factId: fact.id, ...figuresOf(d) } };
 }
 
 /** Per person, the latest reported figures effective by `asOf`: cover page or Item 5, the later; the cover on a tie. */
-export function reportedFiguresAt(prepared: PreparedFacts, asOf: IsoDate): Map<string, Figures> {
+export function reportedFiguresAt(prepared: PreparedFacts, asOf: IsoDate): Map<string, { name: string | null; from: ReportedFigures }> {
   const figures = new Map<string, Figures>();
   for (const fact of prepared.ownershipReports) {
     if (fact.event.data.effectiveDate > asOf) break;
-    figures.set(fact.event.data.personId, fromItem5(fact, label(fact.event.data.source.amendmentNumber)));
+    figures.set(fact.event.data.personId, fromItem5(fact));
   }
   for (const [personId, { cover, fact }] of coverPagesAt(prepared.statements, asOf)) {
     const item5 = figures.get(personId);
@@ -79,8 +80,36 @@ function percent(reported: ReportedPercent): { percentOfClass: number | null; pe
   return { percentOfClass: null, percentOfClassReason: `the filing reports "${reported.text}" and gives no figure` };
 }
 
-function reportedHolder(base: Holder | null, personId: string, f: Figures): Holder {
-  const notes = [...(base?.notes ?? []), NOT_BROKEN_DOWN, `figures as reported by ${f.from.filing} (${f.from.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${f.from.asOf}`];
+/** Common shares a person's transactions add after `after`, up to `asOf` (a filing's figures plus what followed). */
+function transactionsAfter(prepared: PreparedFacts, personId: string, after: IsoDate, asOf: IsoDate): number {
+  let change = 0;
+  for (let i = countEffectiveBy(prepared, after), end = countEffectiveBy(prepared, asOf); i < end; i++) {
+    const event = prepared.facts[i]!.event;
+    switch (event.type) {
+      case 'SharesPurchased':
+        if (event.data.personId === personId) change += event.data.shares;
+        break;
+      case 'SharesSold':
+        if (event.data.personId === personId) change -= event.data.shares;
+        break;
+      case 'RsusVested':
+      case 'ConvertibleNoteConverted':
+        if (event.data.personId === personId) change += event.data.sharesIssued;
+        break;
+      default:
+        break;
+    }
+  }
+  return change;
+}
+
+function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf: IsoDate, later: number): Holder {
+  const r = f.from;
+  const notes = [...(base?.notes ?? []), NOT_BROKEN_DOWN, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
+  if (base !== null && base.securities.length > 0) notes.push(`the transactions known give ${fmt(base.aggregate)} shares; the filing's figures replace them (transactions up to ${r.asOf} are history, not added on top)`);
+  const pct = later === 0 ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
+  // Shares bought or sold later are held directly: sole power, as for computed holdings.
+  if (later !== 0) notes.push(`${later > 0 ? '+' : ''}${fmt(later)} shares from transactions after ${r.asOf} added to the reported figures (sole power)`);
   return {
     personId,
     name: base?.name ?? f.name ?? personId,
@@ -88,39 +117,58 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures): Hold
     // The filing gives no breakdown: the ledger counted no shares or rights from securities (see breakdownKnown).
     sharesOwned: { direct: 0, indirect: 0 },
     rightsCounted: 0,
-    aggregate: f.aggregate,
-    ...percent(f.percentOfClass),
-    soleVotingPower: f.soleVotingPower,
-    sharedVotingPower: f.sharedVotingPower,
-    soleDispositivePower: f.soleDispositivePower,
-    sharedDispositivePower: f.sharedDispositivePower,
-    basis: 'reported',
+    aggregate: r.aggregate + later,
+    ...pct,
+    soleVotingPower: r.soleVotingPower + later,
+    sharedVotingPower: r.sharedVotingPower,
+    soleDispositivePower: r.soleDispositivePower + later,
+    sharedDispositivePower: r.sharedDispositivePower,
+    // Reported only on the date the filing states them; afterwards the last report carried forward.
+    basis: r.asOf === asOf && later === 0 ? 'reported' : 'derived',
     controlledEntities: base?.controlledEntities ?? [],
     unexplainedDifferences: base?.unexplainedDifferences ?? [],
     notes,
     breakdownKnown: false,
-    reportedFigures: f.from,
+    reportedFigures: r,
+    differsFromReported: [],
   };
 }
 
 /**
- * Replaces holders with no positions in the fold (none of their own, none through a
- * controlled entity; a position sold down to zero is still a position) by their
- * reported figures, and adds persons known only from them.
+ * Whether the filing behind `r` (or a later one) broke the person's holdings down security by
+ * security: a position of the person or an entity it controls last reported by that filing or later.
  */
-export function withReportedFigures(view: HoldingsView, prepared: PreparedFacts, withPositions: ReadonlySet<string>): HoldingsView {
-  if (prepared.statements.length === 0 && prepared.ownershipReports.length === 0) return view;
-  const figures = reportedFiguresAt(prepared, view.asOf);
-  if (figures.size === 0) return view;
+function hasBreakdown(state: LedgerState, ids: readonly string[], r: ReportedFigures): boolean {
+  for (const held of state.positions.values()) {
+    const last = held.lastReport;
+    if (last === null || !ids.includes(held.personId)) continue;
+    if (last.asOf > r.asOf || (last.source.amendmentNumber === r.amendmentNumber && last.source.filedOn === r.filedOn)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reported figures against computed ones, per holder:
+ * - when the latest filing gives the person's figures but no security-by-security breakdown,
+ *   those figures are the holder's from its as-of date on (`reported` on that date, `derived`
+ *   after, plus later transactions); transactions before it are history, not added on top;
+ * - else the computed figures stand, checked against what a filing reports as of the view's
+ *   date (reported-comparison.ts): `reported` only where they agree.
+ * Persons known only from reported figures are added.
+ */
+export function withReportedFigures(view: HoldingsView, prepared: PreparedFacts, state: LedgerState): HoldingsView {
+  const figures = prepared.statements.length === 0 && prepared.ownershipReports.length === 0 ? new Map<string, Figures>() : reportedFiguresAt(prepared, view.asOf);
   const seen = new Set<string>();
   const holders = view.holders.map((holder) => {
     seen.add(holder.personId);
     const f = figures.get(holder.personId);
-    const hasPositions = withPositions.has(holder.personId) || holder.controlledEntities.some((id) => withPositions.has(id));
-    return f !== undefined && !hasPositions ? reportedHolder(holder, holder.personId, f) : holder;
+    if (f !== undefined && !hasBreakdown(state, [holder.personId, ...holder.controlledEntities], f.from)) {
+      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from.asOf, view.asOf));
+    }
+    return compareWithReported(holder, f?.from.asOf === view.asOf ? f.from : null, view.asOf);
   });
   for (const [personId, f] of figures) {
-    if (!seen.has(personId)) holders.push(reportedHolder(null, personId, { ...f, name: prepared.names.get(personId) ?? f.name }));
+    if (!seen.has(personId)) holders.push(reportedHolder(null, personId, { ...f, name: prepared.names.get(personId) ?? f.name }, view.asOf, transactionsAfter(prepared, personId, f.from.asOf, view.asOf)));
   }
   return { ...view, holders };
 }

@@ -4,7 +4,9 @@
  * whether it is as reported then or adjusted to today's share basis."
  *
  * - `as-reported`: counts in the issuer's share basis in force at the view's date
- *   (splits effective by then applied, later ones not).
+ *   (splits effective by then applied, later ones not). A fact disclosed after a
+ *   later split states its counts in that later basis; the fold converts them back
+ *   to the basis of the fact's date first (fold-context.ts), so this label holds.
  * - `adjusted`: counts and prices restated into the basis of the latest split known
  *   to the clocks (every split selected under filedBy/recordedBy, even one effective
  *   after the view's date).

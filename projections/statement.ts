@@ -4,6 +4,7 @@
  */
 import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
 import { foldCoverPages } from './cover-pages.js';
+import { datedFilingKeyOf } from '../src/domain/filing-key.js';
 import type { Fact } from './facts.js';
 
 type Filed = EventData<'StatementFiled'>;
@@ -33,14 +34,28 @@ export function label(amendmentNumber: number): string {
 type FiledFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;
 const isStatement = (f: Fact): f is FiledFact => f.event.type === 'StatementFiled';
 
+/**
+ * The statements to fold: a filing first known only by date (a later preamble named it)
+ * and later ingested with its text is one filing, so the known twin replaces the unknown.
+ */
+export function knownOverUnknown<F extends Fact>(facts: readonly F[]): F[] {
+  const known = new Set<string>();
+  for (const fact of facts) if (fact.event.type === 'StatementFiled' && fact.event.data.contentsKnown) known.add(datedFilingKeyOf(fact.event.data));
+  return facts.filter((fact) => fact.event.type !== 'StatementFiled' || fact.event.data.contentsKnown || !known.has(datedFilingKeyOf(fact.event.data)));
+}
+
+function statementsIn(facts: readonly Fact[]): FiledFact[] {
+  return knownOverUnknown(facts.filter(isStatement));
+}
+
 /** Statements filed on or before `asOf`, folded in amendment order. */
 export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementView {
-  return foldStatements(facts.filter(isStatement).filter((f) => f.event.data.filedOn <= asOf), asOf);
+  return foldStatements(statementsIn(facts).filter((f) => f.event.data.filedOn <= asOf), asOf);
 }
 
 /** The original folded with Amendments 1..`amendmentNumber` (whatever their dates): the statement "through Amendment N". */
 export function statementThrough(facts: readonly Fact[], amendmentNumber: number): StatementView {
-  const filed = facts.filter(isStatement).filter((f) => f.event.data.amendmentNumber <= amendmentNumber);
+  const filed = statementsIn(facts).filter((f) => f.event.data.amendmentNumber <= amendmentNumber);
   const last = filed.reduce<IsoDate>((latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest), '0000-01-01');
   return foldStatements(filed, last);
 }

@@ -1,7 +1,7 @@
 /** diff: what changed between two filings of an issuer's Schedule 13D chain. */
 import { amendmentDiff, amendmentNumbers, type AmendmentDiff } from '../../projections/amendment-diff.js';
 import { prepareFacts } from '../../projections/prepared-facts.js';
-import { InvalidValueError } from '../domain/index.js';
+import { InvalidValueError, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
@@ -21,15 +21,15 @@ function amendmentNumber(text: string, flag: string): number {
 }
 
 /** JSON: { issuer, from, to, itemsRestated, coverChanges, holdingChanges, notes, ... } */
-export async function queryDiff(store: EventStore, input: DiffInput): Promise<AmendmentDiff & { issuer: { cusip: string; name: string | null } }> {
+export async function queryDiff(store: EventStore, input: DiffInput): Promise<AmendmentDiff & { issuer: { cusip: string; name: string | null }; unreadableEvents: UnreadableEvent[] }> {
   const from = amendmentNumber(input.from, '--from');
   const to = amendmentNumber(input.to, '--to');
   if (from >= to) throw new InvalidValueError(`--from ${from} must be an earlier filing than --to ${to}`);
   const clocks = parseClocks({ asOf: '9999-12-31', filedBy: input.filedBy, recordedBy: input.recordedBy });
   const shareBasis = parseShareBasis(input.shareBasis);
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
+  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
   const prepared = prepareFacts(envelopes, clocks, { checkpointEvery: 0 });
   const known = amendmentNumbers(prepared);
   for (const n of [from, to]) if (!known.includes(n)) throw new InvalidValueError(`The ledger has no filing numbered ${n} for ${cusip}; it knows ${known.join(', ')} (0 is the original)`);
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...amendmentDiff(prepared, from, to, { shareBasis }) };
+  return { issuer: { cusip, name: issuerName(envelopes) }, ...amendmentDiff(prepared, from, to, { shareBasis }), unreadableEvents };
 }

@@ -2,6 +2,7 @@
 import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
 import type { Holder } from '../../projections/holdings.js';
 import type { ShareBasis, ShareBasisAdjustment } from '../../projections/share-basis.js';
+import type { UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
@@ -19,12 +20,16 @@ export interface HoldingsReport {
   shareBasisNote: string;
   sharesOutstanding: { value: number; asOf: string; source: string; basis: string } | null;
   holders: Holder[];
+  /** Notes on the whole view: stale shares outstanding, control known only from a later date. */
+  notes: string[];
+  /** Events left out because they fail their schema (written by another program); retract them to clear this. */
+  unreadableEvents: UnreadableEvent[];
 }
 
 export async function queryHoldings(store: EventStore, input: ClockInput & { issuer: string; shareBasis?: string | undefined }): Promise<HoldingsReport> {
   const clocks = parseClocks(input);
   const shareBasis = parseShareBasis(input.shareBasis);
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
+  const { cusip, envelopes, unreadable } = await readKnownIssuer(store, input.issuer);
   const view = holdingsFromEnvelopes(envelopes, clocks, { shareBasis });
   return {
     issuer: { cusip, name: issuerName(envelopes) },
@@ -36,5 +41,7 @@ export async function queryHoldings(store: EventStore, input: ClockInput & { iss
     shareBasisNote: view.shareBasisNote,
     sharesOutstanding: view.sharesOutstanding,
     holders: view.holders,
+    notes: view.notes,
+    unreadableEvents: unreadable,
   };
 }

@@ -4,38 +4,51 @@ import { groupsAt, type GroupsView } from '../../projections/groups.js';
 import { historyOf, type HistoryView } from '../../projections/history.js';
 import { reconcile, type ReconciliationView } from '../../projections/reconciliation.js';
 import { statementAt, type StatementView } from '../../projections/statement.js';
-import { PersonIdSchema, InvalidValueError } from '../domain/index.js';
+import { personNames } from '../../projections/prepared-facts.js';
+import { PersonIdSchema, InvalidValueError, type Envelope, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
 
 type IssuerInput = { issuer: string };
 type Issuer = { cusip: string; name: string | null };
+/** Every query result lists the events it had to leave out because they fail their schema. */
+type WithUnreadable = { unreadableEvents: UnreadableEvent[] };
 
-export async function queryGroup(store: EventStore, input: IssuerInput & ClockInput): Promise<GroupsView & { issuer: Issuer }> {
+export async function queryGroup(store: EventStore, input: IssuerInput & ClockInput): Promise<GroupsView & { issuer: Issuer } & WithUnreadable> {
   const clocks = parseClocks(input);
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...groupsAt(selectFacts(envelopes, clocks), clocks.asOf) };
+  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
+  return { issuer: { cusip, name: issuerName(envelopes) }, ...groupsAt(selectFacts(envelopes, clocks), clocks.asOf), unreadableEvents };
 }
 
-export async function queryStatement(store: EventStore, input: IssuerInput & ClockInput): Promise<Omit<StatementView, 'issuer'> & { issuer: Issuer }> {
+export async function queryStatement(store: EventStore, input: IssuerInput & ClockInput): Promise<Omit<StatementView, 'issuer'> & { issuer: Issuer } & WithUnreadable> {
   const clocks = parseClocks(input);
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
+  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
   const view = statementAt(selectFacts(envelopes, clocks), clocks.asOf);
-  return { ...view, issuer: { cusip, name: view.issuer?.name ?? issuerName(envelopes) } };
+  return { ...view, issuer: { cusip, name: view.issuer?.name ?? issuerName(envelopes) }, unreadableEvents };
 }
 
-export async function queryHistory(store: EventStore, input: IssuerInput & Partial<ClockInput> & { person: string; shareBasis?: string | undefined }): Promise<HistoryView & { issuer: Issuer }> {
+export async function queryHistory(store: EventStore, input: IssuerInput & Partial<ClockInput> & { person: string; shareBasis?: string | undefined }): Promise<HistoryView & { issuer: Issuer } & WithUnreadable> {
   if (!PersonIdSchema.safeParse(input.person).success) throw new InvalidValueError(`--person "${input.person}" is not a person id (kebab-case, e.g. ault-and-company)`);
   const clocks = parseClocks({ ...input, asOf: input.asOf ?? '9999-12-31' });
   const shareBasis = parseShareBasis(input.shareBasis);
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
+  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
+  assertKnownPerson(envelopes, input.person, cusip);
   const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis });
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...view };
+  return { issuer: { cusip, name: issuerName(envelopes) }, ...view, unreadableEvents };
 }
 
-export async function queryReconciliation(store: EventStore, input: IssuerInput & Partial<ClockInput>): Promise<ReconciliationView & { issuer: Issuer }> {
+/** A person the issuer's events never name is a mistake to report, not an empty history. */
+function assertKnownPerson(envelopes: readonly Envelope[], personId: string, cusip: string): void {
+  const facts = selectFacts(envelopes);
+  const known = new Set(personNames(facts).keys());
+  for (const { event } of facts) if ('personId' in event.data) known.add(event.data.personId);
+  if (known.has(personId)) return;
+  throw new InvalidValueError(`--person "${personId}" is not a person of issuer ${cusip}; known persons: ${[...known].sort().join(', ') || 'none'}`);
+}
+
+export async function queryReconciliation(store: EventStore, input: IssuerInput & Partial<ClockInput>): Promise<ReconciliationView & { issuer: Issuer } & WithUnreadable> {
   const clocks = parseClocks({ ...input, asOf: input.asOf ?? '9999-12-31' });
-  const { cusip, envelopes } = await readKnownIssuer(store, input.issuer);
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...reconcile(selectFacts(envelopes, clocks)) };
+  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
+  return { issuer: { cusip, name: issuerName(envelopes) }, ...reconcile(selectFacts(envelopes, clocks)), unreadableEvents };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendToIssuer, loadSample, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
+import { appendToIssuer, loadSample, queryHistory, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
 import { EventValidationError, parseCusip, CommandRejectedError } from '../../src/domain/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -63,5 +63,12 @@ describe('the ledger services', () => {
     const target = (await readIssuer(s, CUSIP)).envelopes.find((e) => e.event.type === 'SharesPurchased')!;
     await runLedgerCommand(s, { kind: 'RetractEvent', eventId: target.id, reason: 'test' });
     await expect(runLedgerCommand(s, { kind: 'RetractEvent', eventId: target.id, reason: 'again' })).rejects.toThrow(/already retracted/);
+  });
+
+  it('refuse a history of a person the issuer does not know, naming the known persons', async () => {
+    const s = await open();
+    await loadSample(s);
+    await expect(queryHistory(s, { issuer: '09175M507', person: 'nobody' })).rejects.toThrow(/--person "nobody" is not a person of issuer 09175M507; known persons: .*ault-and-company.*william-b-horne/);
+    await expect(queryHistory(s, { issuer: '09175M507', person: 'ault-and-company' })).resolves.toMatchObject({ personId: 'ault-and-company' });
   });
 });

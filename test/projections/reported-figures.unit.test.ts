@@ -75,6 +75,8 @@ describe('holdings of an issuer known only from cover pages', () => {
     const [item5] = envelopes([{ type: 'BeneficialOwnershipReported', data: { effectiveDate: '2025-01-15', disclosedOn: '2025-01-16', source: { ...source, amendmentNumber: 1, filedOn: '2025-01-16', item: '5(a)' }, personId: 'bml-investment-partners', aggregate: 2_000_000, percentOfClass: { kind: 'value', value: 8.1, text: '8.1%' }, soleVotingPower: 0, sharedVotingPower: 2_000_000, soleDispositivePower: 0, sharedDispositivePower: 2_000_000 } }]);
     const bml = holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-31' }).holders.find((h) => h.personId === 'bml-investment-partners')!;
     // Then
-    expect(bml).toMatchObject({ aggregate: 2_000_000, basis: 'reported', reportedFigures: { kind: 'item-5', filing: 'Amendment No. 1', asOf: '2025-01-15' } });
+    // basis derived: the figures are as of 2025-01-15, carried forward to 2025-01-31
+    expect(bml).toMatchObject({ aggregate: 2_000_000, basis: 'derived', reportedFigures: { kind: 'item-5', filing: 'Amendment No. 1', asOf: '2025-01-15' } });
+    expect(holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-15' }).holders.find((h) => h.personId === 'bml-investment-partners')!.basis).toBe('reported');
   });
 });

@@ -37,3 +37,84 @@ export function formatCount(value: number | bigint | null | undefined): string {
   if (value === null || value === undefined) return '-';
   return value.toLocaleString('en-US');
 }
+
+/** 739948 -> "$739,948"; 0.22 -> "$0.22" (prices keep the cents or fractions the filing gave). */
+export function formatMoney(value: number): string {
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 6 })}`;
+}
+
+/** A signed count: "+10,000", "-600,000", "0". */
+export function formatChange(value: number): string {
+  return `${value > 0 ? '+' : ''}${formatCount(value)}`;
+}
+
+// Words after which a bare number is an identifier, not a count: "CUSIP 594918104", "CIK 1422142", "File No. 0001".
+const ID_BEFORE = /(?:CUSIP|CIK|No\.|#|Suite|Box)\s*$/i;
+// "NV 89141": a US state code then a ZIP code.
+const ZIP_BEFORE = /\b[A-Z]{2}\s$/;
+// A 4-digit year is left alone unless a unit says it is a count ("2000 shares").
+const COUNT_AFTER = /^\s*(?:shares|units|warrants|options|rights|RSUs|Shares)\b/;
+
+/**
+ * Puts thousands separators into bare integers of 4+ digits in prose the
+ * projections wrote ("reported 25229" -> "reported 25,229"). Left alone: numbers
+ * already grouped, decimals' fractions, leading-zero codes (CIKs, accession
+ * numbers), anything joined to letters or hyphens (CUSIPs, ids, dates), years,
+ * and numbers after an identifier word or a state code.
+ */
+export function groupDigits(text: string): string {
+  return text.replace(/\d+(?:\.\d+)?/g, (match, offset: number) => {
+    const before = text.slice(0, offset);
+    const after = text.slice(offset + match.length);
+    const [whole, fraction] = match.split('.') as [string, string | undefined];
+    if (whole.length < 4 || whole.startsWith('0')) return match;
+    // Joined to something: part of a date, id, CUSIP, grouped number or decimal.
+    // A minus sign after a space or bracket is a sign ("-600000"); a hyphen after a word joins an id.
+    const signed = /(?:^|[\s(])-$/.test(before);
+    if ((!signed && /[\w.,/:\-]$/.test(before)) || /^(?:[\w/\-]|[:,.]\d)/.test(after)) return match;
+    if (ID_BEFORE.test(before) || ZIP_BEFORE.test(before)) return match;
+    if (whole.length === 4 && fraction === undefined && Number(whole) >= 1900 && Number(whole) <= 2100 && !COUNT_AFTER.test(after) && !before.endsWith('$')) return match;
+    return Number(whole).toLocaleString('en-US') + (fraction === undefined ? '' : `.${fraction}`);
+  });
+}
+
+/** String notes a view carries; the projections may add `notes` to views that had none. */
+export function notesOf(source: object): string[] {
+  const notes = (source as { notes?: unknown }).notes;
+  return Array.isArray(notes) ? notes.filter((n): n is string => typeof n === 'string') : [];
+}
+
+/** "Notes:" and one line per note, digits grouped; nothing when there are none. */
+export function noteLines(notes: readonly string[]): string[] {
+  const unique = [...new Set(notes.map(groupDigits))];
+  return unique.length === 0 ? [] : ['', 'Notes:', ...unique.map((n) => `- ${n}`)];
+}
+
+type Unreadable = { id: string; type: string; problems: string[] };
+const warnedAbout = new Set<string>();
+
+/**
+ * Every ledger query result lists the events it left out because they fail their
+ * schema; whatever the output format, the user hears of each once, on stderr.
+ */
+export function warnAboutUnreadableEvents(result: { unreadableEvents?: readonly Unreadable[] }): void {
+  const fresh = (result.unreadableEvents ?? []).filter((event) => !warnedAbout.has(event.id));
+  if (fresh.length === 0) return;
+  process.stderr.write(`warning: ${fresh.length} event(s) in this issuer's stream fail their schema and were left out:\n`);
+  for (const event of fresh) {
+    warnedAbout.add(event.id);
+    process.stderr.write(`  ${event.id} ${event.type}: ${event.problems.join('; ')}\n`);
+  }
+  process.stderr.write('  (written by another program; `13d-ledger retract --event ID --reason TEXT` clears one)\n');
+}
+
+/** A ledger query that warns about the events it had to leave out. */
+export function warned<Args extends unknown[], Result extends { unreadableEvents?: readonly Unreadable[] }>(
+  query: (...args: Args) => Promise<Result>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const result = await query(...args);
+    warnAboutUnreadableEvents(result);
+    return result;
+  };
+}

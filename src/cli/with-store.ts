@@ -25,3 +25,4 @@ function sqliteFileThatDoesNotExist(url: string): string | null {
   const path = url.slice('sqlite:'.length);
   return existsSync(path) ? null : path;
 }
+

@@ -44,3 +44,35 @@ describe('the 13d-ledger command in a shell', () => {
     expect(result.stderr).not.toContain('Options:');
   });
 });
+
+describe('an issuer stream holding an event another program wrote badly', () => {
+  it('still answers, warns on stderr naming the event, and the warning goes once it is retracted', () => {
+    // Given the bundled history and a bad event appended straight to the store (not through the ledger)
+    const store = `sqlite:${join(dir, 'bad-event.db')}`;
+    expect(run('--store', store, 'sample', 'load').status).toBe(0);
+    const id = '77777777-7777-4777-8777-777777777777';
+    const raw = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+      import { openStore } from ${JSON.stringify(resolve(import.meta.dirname, '../../src/store/open-store.ts'))};
+      const s = await openStore(${JSON.stringify(store)});
+      await s.append('issuer-09175M507', [{ id: '${id}', type: 'PositionReported', data: { personId: 'x', quantity: 'lots' } }]);
+      await s.close();`], { encoding: 'utf8' });
+    expect(raw.status, raw.stderr).toBe(0);
+    // When holdings are asked for
+    const holdings = run('--store', store, 'holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--json');
+    // Then Amendment No. 8's figures come back, and stderr names the bad event
+    expect(holdings.status).toBe(0);
+    expect(JSON.parse(holdings.stdout).holders[0].aggregate).toBe(214_940_800);
+    expect(holdings.stderr).toContain(`${id} PositionReported`);
+    // When it is retracted, Then the warning is gone
+    expect(run('--store', store, 'retract', '--event', id, '--reason', 'written by a broken script').status).toBe(0);
+    expect(run('--store', store, 'holdings', '--issuer', '09175M507', '--as-of', '2024-07-23').stderr).toBe('');
+  });
+
+  it('refuses to append a bad ledger event to an issuer stream through `events append`', () => {
+    const store = `sqlite:${join(dir, 'raw-append.db')}`;
+    const result = run('--store', store, 'events', 'append', '--stream', 'issuer-09175M507', '--type', 'PositionReported', '--data', '{"personId":"x","quantity":"lots"}');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/PositionReported .* fails its schema/);
+    expect(existsSync(join(dir, 'raw-append.db'))).toBe(false);
+  });
+});

@@ -3,14 +3,17 @@
  * print JSON (--json) or a table. The HTTP service calls the same functions.
  */
 import type { Command } from 'commander';
-import { queryHoldings } from '../../ledger/holdings-query.js';
+import { queryHoldings as queryHoldingsUnwarned } from '../../ledger/holdings-query.js';
 import { loadSample } from '../../ledger/sample.js';
 import { storeFlag } from '../program.js';
-import { toJson } from '../output.js';
+import { toJson, warned } from '../output.js';
 import { withStore } from '../with-store.js';
+import { explainEmptyHoldings } from './holdings-empty.js';
 import { formatHoldings } from './ledger-format.js';
 import { registerLedgerQueryCommands } from './ledger-query-commands.js';
 import { registerDiffCommand } from './ledger-diff-command.js';
+
+const queryHoldings = warned(queryHoldingsUnwarned);
 
 const SAMPLE_ISSUER = '09175M507';
 const SAMPLE_DATE = '2024-07-23';
@@ -29,7 +32,7 @@ export function registerLedgerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const result = await withStore(storeFlag(command), loadSample);
-      print(options.json ? toJson(result) : `${result.issuer.name} (${result.stream}): ${result.appended} events appended, ${result.alreadyPresent} already present`);
+      print(options.json ? toJson(result) : `${result.issuer.name} (${result.stream}): ${result.appended} events appended, ${result.alreadyPresent} already present${skippedText(result)}`);
     });
 
   program
@@ -42,7 +45,7 @@ export function registerLedgerCommands(program: Command): void {
         report: await queryHoldings(store, { issuer: SAMPLE_ISSUER, asOf: SAMPLE_DATE }),
       }));
       if (options.json) return print(toJson({ sample: loaded, holdings: report }));
-      print(`Sample: ${loaded.appended} events appended, ${loaded.alreadyPresent} already present.\n`);
+      print(`Sample: ${loaded.appended} events appended, ${loaded.alreadyPresent} already present${skippedText(loaded)}.\n`);
       print(formatHoldings(report));
     });
 
@@ -56,10 +59,24 @@ export function registerLedgerCommands(program: Command): void {
     .option('--share-basis <basis>', SHARE_BASIS_HELP, 'as-reported')
     .option('--json', 'print JSON')
     .action(async (options: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string; shareBasis?: string; json?: boolean }, command: Command) => {
-      const report = await withStore(storeFlag(command), (store) => queryHoldings(store, options));
-      print(options.json ? toJson(report) : formatHoldings(report));
+      const { report, empty } = await withStore(storeFlag(command), async (store) => {
+        const found = await queryHoldings(store, options);
+        // Only a table with no rows needs the reason, and finding it reads the stream again.
+        return { report: found, empty: options.json || found.holders.length > 0 ? undefined : await explainEmptyHoldings(store, options) };
+      });
+      print(options.json ? toJson(report) : formatHoldings(report, empty));
     });
 
   registerLedgerQueryCommands(program);
   registerDiffCommand(program);
+}
+
+/** Filings of the sample that ingest had already recorded from another source: said, not hidden. */
+function skippedText(result: { skipped?: readonly { filing: string; events: number; reason: string }[] }): string {
+  const skipped = result.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const byReason = new Map<string, string[]>();
+  for (const { filing, reason } of skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), filing]);
+  const parts = [...byReason].map(([reason, filings]) => `${filings.join(', ')}: ${reason}`);
+  return `; ${skipped.length} filing(s) skipped (${parts.join('; ')})`;
 }

@@ -1,51 +1,89 @@
-/** Readable tables for the ledger commands (JSON output needs none of this). */
+/** The holdings table (JSON output needs none of this): header, holders, securities, notes. */
+import type { Holder } from '../../../projections/holdings.js';
 import type { HoldingsReport } from '../../ledger/holdings-query.js';
-import { formatCount, formatTable } from '../output.js';
+import { formatCount, formatTable, groupDigits, notesOf } from '../output.js';
+import { formatHoldingsNotes } from './holdings-notes.js';
+import { formatSecurities } from './holdings-securities.js';
+import { formatPercent, formatReportedPercent, formatReportedPercentValue, isReportedPercent } from './percent-format.js';
+import type { ReportedPercent } from '../../domain/index.js';
 
-export function formatPercent(value: number | null): string {
-  if (value === null) return 'unknown';
-  // Cover pages write small stakes as "Less than 1%"; the figure is kept beside it.
-  if (value < 1) return `<1% (${value.toPrecision(2)}%)`;
-  return `${value.toFixed(2)}%`;
+export { formatPercent } from './percent-format.js';
+
+/** Row 13 as the filing wrote it, when the view carries the filing's figures (older views do not). */
+function reportedPercentOf(h: Holder): ReportedPercent | null {
+  const percent = (h.reportedFigures as { percentOfClass?: unknown } | null)?.percentOfClass;
+  return isReportedPercent(percent) ? percent : null;
 }
 
-export function formatHoldings(report: HoldingsReport): string {
-  const so = report.sharesOutstanding;
+/**
+ * True when the figures shown are the filing's own: no breakdown (the filing's figures are all
+ * there is, whatever the date), or computed figures the projections found equal to the filing's.
+ */
+function showsReported(h: Holder): boolean {
+  if (h.reportedFigures === null) return false;
+  if (!h.breakdownKnown) return true;
+  const differs = (h as { differsFromReported?: unknown }).differsFromReported;
+  return h.basis === 'reported' && !(Array.isArray(differs) && differs.length > 0);
+}
+
+/**
+ * A percent a filing reported is printed at the filing's own precision ("8.5%", "Less than 1%"),
+ * from its text when the view carries it, else the value without padding zeros. A percent the
+ * ledger computed has two decimals.
+ */
+export function holderPercent(h: Holder): string {
+  if (showsReported(h)) {
+    const reported = reportedPercentOf(h);
+    if (reported !== null && (h.percentOfClass !== null || reported.kind === 'less-than')) return formatReportedPercent(reported);
+    if (h.percentOfClass !== null && !h.breakdownKnown) return formatReportedPercentValue(h.percentOfClass);
+  }
+  return h.percentOfClass === null ? 'unknown' : formatPercent(h.percentOfClass);
+}
+
+const BASIS: Record<string, string> = { reported: 'reported', derived: 'derived', transactions: 'from transactions' };
+
+/** "reported (Amendment No. 8, cover page)": where a reported figure comes from. */
+function holderBasis(h: Holder): string {
+  const word = BASIS[h.basis] ?? h.basis;
+  const r = h.reportedFigures;
+  if (r === null || !showsReported(h)) return word;
+  return `${word} (${r.filing}, ${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}${h.basis === 'reported' ? '' : `, as of ${r.asOf}`})`;
+}
+
+function title(report: HoldingsReport): string {
   const clocks = [report.filedBy ? `filed by ${report.filedBy}` : null, report.recordedBy ? `recorded by ${report.recordedBy}` : null].filter(Boolean);
-  const lines = [
-    `${report.issuer.name ?? 'Issuer'} (CUSIP ${report.issuer.cusip}) holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`,
-    so === null ? 'Shares outstanding: unknown' : `Shares outstanding: ${formatCount(so.value)} as of ${so.asOf} (${so.basis}; ${so.source})`,
-    '',
+  return `${report.issuer.name ?? 'Issuer'} (CUSIP ${report.issuer.cusip}): holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`;
+}
+
+function outstanding(report: HoldingsReport): string {
+  const so = report.sharesOutstanding;
+  if (so === null) return `Shares outstanding: not known on or before ${report.asOf}`;
+  const basis = so.basis === 'reported' ? 'reported' : `the latest reported, as of ${so.asOf}`;
+  return `Shares outstanding: ${formatCount(so.value)} as of ${so.asOf} (${basis}; source: ${groupDigits(so.source)})`;
+}
+
+/** `empty` is the one-sentence reason to print when there are no holders (see holdings-empty.ts). */
+export function formatHoldings(report: HoldingsReport, empty?: string): string {
+  const lines = [title(report), outstanding(report), ''];
+  if (report.holders.length === 0) {
+    lines.push(empty ?? `No holdings are known for this issuer as of ${report.asOf}.`);
+    return lines.join('\n');
+  }
+  lines.push(
     formatTable(report.holders, [
       { header: 'Reporting person', value: (h) => h.name },
       { header: 'Aggregate', value: (h) => formatCount(h.aggregate), align: 'right' },
-      { header: 'Percent', value: (h) => formatPercent(h.percentOfClass), align: 'right' },
+      { header: 'Percent', value: holderPercent, align: 'right' },
       { header: 'Sole vote', value: (h) => formatCount(h.soleVotingPower), align: 'right' },
       { header: 'Shared vote', value: (h) => formatCount(h.sharedVotingPower), align: 'right' },
       { header: 'Sole disp.', value: (h) => formatCount(h.soleDispositivePower), align: 'right' },
       { header: 'Shared disp.', value: (h) => formatCount(h.sharedDispositivePower), align: 'right' },
-      { header: 'Basis', value: (h) => h.basis },
+      { header: 'Basis', value: holderBasis },
     ]),
-    '',
-  ];
-  const securities = report.holders.flatMap((h) => h.securities.filter((s) => s.ownership === 'direct').map((s) => ({ holder: h.name, ...s })));
-  if (securities.length > 0) {
-    lines.push(
-      formatTable(securities, [
-        { header: 'Held by', value: (s) => s.holder },
-        { header: 'Security', value: (s) => s.title },
-        { header: 'Quantity', value: (s) => formatCount(s.quantity), align: 'right' },
-        { header: 'Issuable', value: (s) => formatCount(s.sharesIssuable), align: 'right' },
-        { header: '<=60 days', value: (s) => (s.sharesIssuable === null ? '' : s.exercisableWithin60Days ? 'yes' : 'no') },
-        { header: 'Cap blocks', value: (s) => (s.blockedByCap > 0 ? formatCount(s.blockedByCap) : ''), align: 'right' },
-        { header: 'Counted', value: (s) => formatCount(s.countedShares), align: 'right' },
-        { header: 'Basis', value: (s) => s.basis + (s.basis === 'derived' && s.reportedAsOf ? ` (reported ${s.reportedAsOf})` : '') },
-      ]),
-    );
-  }
-  const notes = [...new Set(report.holders.flatMap((h) => [...h.notes, ...(h.percentOfClassReason ? [`percent unknown: ${h.percentOfClassReason}`] : [])]))];
-  const differences = report.holders.flatMap((h) => h.unexplainedDifferences.filter((d) => d.personId === h.personId));
-  for (const d of differences) notes.push(`unexplained: ${d.personId} ${d.securityId} reported ${formatCount(d.reported)} as of ${d.asOf}, transactions give ${formatCount(d.computed)} (${d.difference > 0 ? '+' : ''}${formatCount(d.difference)})`);
-  if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((n) => `- ${n}`));
+  );
+  const securities = formatSecurities(report.holders);
+  if (securities !== null) lines.push('', securities);
+  const notes = formatHoldingsNotes(notesOf(report), report.holders);
+  if (notes.length > 0) lines.push('', ...notes);
   return lines.join('\n');
 }

@@ -1,12 +1,22 @@
-/** group, history, statement, reconcile, correct, retract: parse, call src/ledger, print. */
+/** group, history, statement, reconcile, correct, retract: parse, call src/ledger, print (tables in *-format.ts). */
 import type { Command } from 'commander';
 import { runLedgerCommand, parseAssignment } from '../../ledger/corrections.js';
-import { queryGroup, queryHistory, queryReconciliation, queryStatement } from '../../ledger/queries.js';
+import * as queries from '../../ledger/queries.js';
 import { storeFlag } from '../program.js';
-import { formatCount, formatTable, toJson } from '../output.js';
+import { toJson, warned } from '../output.js';
 import { withStore } from '../with-store.js';
+import { earliestMembership, formatGroup } from './group-format.js';
+import { formatHistory } from './history-format.js';
+import { historyContext } from './history-prices.js';
+import { formatReconciliation } from './reconcile-format.js';
+import { formatStatement } from './statement-format.js';
 
-const out = (text: string) => process.stdout.write(`${text}\n`);
+const queryGroup = warned(queries.queryGroup);
+const queryHistory = warned(queries.queryHistory);
+const queryStatement = warned(queries.queryStatement);
+const queryReconciliation = warned(queries.queryReconciliation);
+
+const out = (text: string): void => void process.stdout.write(`${text}\n`);
 type Json = { json?: boolean };
 
 export function registerLedgerQueryCommands(program: Command): void {
@@ -19,17 +29,13 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--recorded-by <instant>', 'only events recorded by this instant')
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string } & Json, command: Command) => {
-      const view = await withStore(storeFlag(command), (store) => queryGroup(store, o));
-      if (o.json) {
-        out(toJson(view));
-        return;
-      }
-      out(`Group members of ${view.issuer.name ?? view.issuer.cusip} as of ${view.asOf}`);
-      out(view.members.length === 0 ? '(none known)' : formatTable(view.members, [
-        { header: 'Person', value: (m) => m.name },
-        { header: 'Id', value: (m) => m.personId },
-        { header: 'Since', value: (m) => (m.sincePrecision === 'on-or-before' ? `on or before ${m.since}` : m.since) },
-      ]));
+      if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryGroup(store, o))));
+      const { view, everything } = await withStore(storeFlag(command), async (store) => ({
+        view: await queryGroup(store, o),
+        // Membership at the far future: to say when an empty answer stops being empty.
+        everything: await queryGroup(store, { ...o, asOf: '9999-12-31' }),
+      }));
+      out(formatGroup(view, earliestMembership(everything)));
     });
 
   program
@@ -43,24 +49,9 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--share-basis <basis>', 'as-reported (each change in the share count of its date) or adjusted (restated to the latest split known)', 'as-reported')
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; person: string; asOf?: string; filedBy?: string; recordedBy?: string; shareBasis?: string } & Json, command: Command) => {
-      const view = await withStore(storeFlag(command), (store) => queryHistory(store, o));
-      if (o.json) {
-        out(toJson(view));
-        return;
-      }
-      const rows = [...view.changes, ...view.throughControlledEntities];
-      out(`History of ${view.name} (${view.personId}); ${view.shareBasisNote}`);
-      out(rows.length === 0 ? '(no changes recorded)' : formatTable(rows, [
-        { header: 'Date', value: (e) => (e.precision === 'on-or-before' ? `<=${e.date}` : e.date) },
-        { header: 'Holder', value: (e) => e.personId },
-        { header: 'Security', value: (e) => e.title },
-        { header: 'Change', value: (e) => (e.change > 0 ? '+' : '') + formatCount(e.change), align: 'right' },
-        { header: 'After', value: (e) => formatCount(e.quantityAfter), align: 'right' },
-        { header: 'Price', value: (e) => (e.pricePerShare === null ? '' : `$${e.pricePerShare}`), align: 'right' },
-        { header: 'Kind', value: (e) => e.kind },
-        { header: 'Source', value: (e) => `A${e.source.amendmentNumber} Item ${e.source.item}` },
-        { header: 'Note', value: (e) => e.note ?? '' },
-      ]));
+      if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryHistory(store, o))));
+      const { view, context } = await withStore(storeFlag(command), async (store) => ({ view: await queryHistory(store, o), context: await historyContext(store, o) }));
+      out(formatHistory(view, context));
     });
 
   program
@@ -71,25 +62,15 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--recorded-by <instant>', 'only events recorded by this instant')
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; asOf: string; recordedBy?: string } & Json, command: Command) => {
-      const view = await withStore(storeFlag(command), (store) => queryStatement(store, o));
-      if (o.json) {
-        out(toJson(view));
-        return;
-      }
-      out(`Schedule 13D, ${view.issuer.name ?? ''} (${view.issuer.cusip}), ${view.classTitle ?? ''}, as of ${view.asOf}`);
-      out(formatTable(view.filings, [
-        { header: 'Filing', value: (f) => f.label },
-        { header: 'Filed', value: (f) => f.filedOn },
-        { header: 'Event date', value: (f) => f.eventDate ?? '' },
-        { header: 'Items changed', value: (f) => (f.contentsKnown ? f.itemsChanged.join(', ') : 'contents unknown') },
-      ]));
-      out('');
-      out(formatTable(view.items, [
-        { header: 'Item', value: (i) => i.item },
-        { header: 'Last changed by', value: (i) => (i.lastChangedBy ? `${i.lastChangedBy} (${i.change})` : 'no known change') },
-        { header: 'Unknown filings since', value: (i) => i.possiblyChangedByUnknownFilings.length.toString() },
-        { header: 'Summary', value: (i) => i.summary ?? '' },
-      ]));
+      if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryStatement(store, o))));
+      const { view, first } = await withStore(storeFlag(command), async (store) => {
+        const found = await queryStatement(store, o);
+        // Before the original there is no statement: name the first filing the ledger knows instead.
+        const all = found.filings.length > 0 ? null : await queryStatement(store, { ...o, asOf: '9999-12-31' });
+        const earliest = all?.filings.reduce<(typeof all.filings)[number] | null>((min, f) => (min === null || f.filedOn < min.filedOn ? f : min), null) ?? null;
+        return { view: found, first: earliest === null ? null : { label: earliest.label, filedOn: earliest.filedOn } };
+      });
+      out(formatStatement(view, first));
     });
 
   program
@@ -100,12 +81,7 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; recordedBy?: string } & Json, command: Command) => {
       const view = await withStore(storeFlag(command), (store) => queryReconciliation(store, o));
-      if (o.json) {
-        out(toJson(view));
-        return;
-      }
-      out(`${view.findings.length} findings, ${view.consistent.length} checks consistent, ${view.notChecked.length} filings not checked`);
-      for (const f of view.findings) out(`- [${f.filing}] ${f.kind}: ${f.message}`);
+      out(o.json ? toJson(view) : formatReconciliation(view));
     });
 
   program

@@ -1,0 +1,44 @@
+/**
+ * History of one holder as text: every change to the person's positions and to
+ * those of entities it controls, in date order, holders named, prices labelled.
+ */
+import type { HistoryEntry, HistoryView } from '../../../projections/history.js';
+import { label } from '../../../projections/statement.js';
+import { formatChange, formatCount, formatMoney, formatTable, groupDigits, noteLines, notesOf } from '../output.js';
+import { priceLabel, type HistoryContext } from './history-prices.js';
+
+type History = HistoryView & { issuer: { cusip: string; name: string | null } };
+
+const EVENT_WORDS: Record<string, string> = {
+  SharesPurchased: 'purchase', SharesSold: 'sale', RsusVested: 'RSUs vested', ConvertibleNoteIssued: 'note issued',
+  ConvertibleNoteConverted: 'conversion', ConvertibleNoteRepaid: 'repaid', PreferredIssued: 'preferred issued',
+  WarrantsIssued: 'warrants issued', OptionsGranted: 'options granted', OptionsVested: 'options vested',
+  StockSplit: 'split', PositionReported: 'reported position',
+};
+
+/** Rows in date order; on one date the person's own rows first, then the entities' (a stable sort keeps that). */
+export function historyRows(view: HistoryView): HistoryEntry[] {
+  return [...view.changes, ...view.throughControlledEntities].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export function formatHistory(view: History, context: HistoryContext): string {
+  const rows = historyRows(view);
+  // Note principal is dollars: shown as money so it is not read as a share count.
+  const isNote = (e: HistoryEntry) => context.notes.has(e.securityId);
+  const name = (id: string) => (id === view.personId ? view.name : context.names.get(id) ?? id);
+  const head = `History of ${view.name} (${view.personId}) in ${view.issuer.name ?? 'the issuer'} (CUSIP ${view.issuer.cusip}); ${view.shareBasisNote}`;
+  if (rows.length === 0) return [head, `No changes are recorded for ${view.name} under these clocks.`, ...noteLines(notesOf(view))].join('\n');
+  const table = formatTable(rows, [
+    { header: 'Date', value: (e) => (e.precision === 'on-or-before' ? `on or before ${e.date}` : e.date) },
+    { header: 'Holder', value: (e) => name(e.personId) },
+    { header: 'Security', value: (e) => e.title },
+    { header: 'Change', value: (e) => (isNote(e) ? `${e.change > 0 ? '+' : e.change < 0 ? '-' : ''}${formatMoney(Math.abs(e.change))}` : formatChange(e.change)), align: 'right' },
+    { header: 'After', value: (e) => (isNote(e) ? formatMoney(e.quantityAfter) : formatCount(e.quantityAfter)), align: 'right' },
+    { header: 'Price', value: (e) => priceLabel(e, context.events.get(e.factId)), align: 'right' },
+    { header: 'Event', value: (e) => EVENT_WORDS[e.eventType] ?? e.kind },
+    { header: 'Source', value: (e) => `${label(e.source.amendmentNumber)}, Item ${e.source.item}` },
+    { header: 'Note', value: (e) => groupDigits(e.note ?? '') },
+  ]);
+  const through = view.throughControlledEntities.length === 0 ? [] : ['', `Rows held by ${[...new Set(view.throughControlledEntities.map((e) => name(e.personId)))].join(', ')} are deemed ${view.name}'s through control (Rule 13d-3).`];
+  return [head, '', table, ...through, ...noteLines(notesOf(view))].join('\n');
+}

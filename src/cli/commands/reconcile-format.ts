@@ -1,0 +1,56 @@
+/**
+ * Reconciliation as text: findings grouped by filing, each with what the filing
+ * reports against what its own figures and transactions give, both formatted.
+ */
+import type { Finding, ReconciliationView } from '../../../projections/reconciliation.js';
+import { formatCount, groupDigits, noteLines, notesOf } from '../output.js';
+
+type Reconciliation = ReconciliationView & { issuer: { cusip: string; name: string | null } };
+
+const KIND_WORDS: Record<string, string> = {
+  'unexplained-position-difference': 'Position not explained by transactions',
+  'cover-vs-item-5': 'Cover page against Item 5',
+  'address-mismatch': 'Address mismatch',
+  'powers-vs-aggregate': 'Powers against aggregate',
+  'cover-vs-positions': 'Cover page against positions',
+  'footnote-sum': 'Footnote breakdown against total',
+  'item-5-breakdown': 'Item 5(a) breakdown against total',
+  'percent-denominator-not-stated': 'Percent with no shares outstanding stated',
+  'percent-arithmetic': 'Percent arithmetic',
+};
+
+function kind(k: string): string {
+  return KIND_WORDS[k] ?? k.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+function figure(value: number | string | null): string {
+  if (value === null) return 'not stated';
+  return typeof value === 'number' ? formatCount(value) : groupDigits(value);
+}
+
+function findingLines(f: Finding, n: number): string[] {
+  const where = f.item === null ? '' : f.item === 'cover' ? ' (cover page)' : ` (Item ${f.item})`;
+  const lines = [`  ${n}. ${kind(f.kind)}${where}: ${groupDigits(f.message)}`];
+  if (f.reported !== null || f.computed !== null) lines.push(`     reported ${figure(f.reported)}; computed ${figure(f.computed)}`);
+  return lines;
+}
+
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+
+export function formatReconciliation(view: Reconciliation): string {
+  const lines = [
+    `${view.issuer.name ?? 'Issuer'} (CUSIP ${view.issuer.cusip}): reconciliation of each filing against its own figures and transactions`,
+    `${plural(view.findings.length, 'finding')}; ${plural(view.consistent.length, 'check')} consistent; ${plural(view.notChecked.length, 'filing')} not checked (contents unknown)`,
+  ];
+  const filings = [...new Set(view.findings.map((f) => f.filing))];
+  for (const filing of filings) {
+    lines.push('', `${filing}:`);
+    view.findings.filter((f) => f.filing === filing).forEach((f, i) => lines.push(...findingLines(f, i + 1)));
+  }
+  if (view.findings.length === 0) lines.push('', 'No findings: every check that could be made holds.');
+  if (view.notChecked.length > 0) {
+    lines.push('', `Not checked (contents unknown): ${view.notChecked.map((n) => n.replace(/: contents unknown$/, '')).join('; ')}`);
+  }
+  lines.push(...noteLines(notesOf(view)));
+  return lines.join('\n');
+}

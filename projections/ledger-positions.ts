@@ -100,7 +100,8 @@ export function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { t
     // Never smoothed: the gap between the filing and its transactions is kept and named.
     const difference = quantity - computed;
     state.differences.push({ personId: data.personId, securityId: data.securityId, asOf: data.effectiveDate, reported: quantity, computed, difference, factId: fact.id, source: data.source });
-    note = `reported ${fmt(quantity)}, transactions give ${fmt(computed)}: ${difference > 0 ? '+' : ''}${fmt(difference)} unexplained`;
+    // Notes are for the history log only; replay without a log skips the (slow) number formatting.
+    if (state.log !== null) note = `reported ${fmt(quantity)}, transactions give ${fmt(computed)}: ${difference > 0 ? '+' : ''}${fmt(difference)} unexplained`;
   }
   const exercisableFrom = data.exercisableFrom ?? state.securities.get(data.securityId)?.exercisableFrom ?? null;
   held.quantity = quantity;
@@ -122,11 +123,13 @@ function closeUnreported(state: LedgerState, fact: Fact<Extract<Fact['event'], {
   for (const held of state.positionsOf.get(data.personId) ?? []) {
     if (listed.has(held.securityId) || (held.quantity === 0 && held.lots.length === 0)) continue;
     const computed = held.quantity;
-    let note = `not in the filing's breakdown as of ${data.effectiveDate}: closed`;
     if (computed !== 0) {
       state.differences.push({ personId: held.personId, securityId: held.securityId, asOf: data.effectiveDate, reported: 0, computed, difference: -computed, factId: fact.id, source: data.source });
-      note += `; transactions give ${fmt(computed)}: ${fmt(-computed)} unexplained`;
     }
+    const note =
+      state.log === null
+        ? null
+        : `not in the filing's breakdown as of ${data.effectiveDate}: closed${computed !== 0 ? `; transactions give ${fmt(computed)}: ${fmt(-computed)} unexplained` : ''}`;
     held.quantity = 0;
     held.lots = [];
     held.lastReport = { asOf: data.effectiveDate, quantity: 0, factId: fact.id, source: data.source };

@@ -1,28 +1,17 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { AADI_XML, AULT_TEXT, fixture } from '../ingest/fixtures.js';
+import { runCliCapturing } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-ingest-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let stores = 0;
 const freshStore = () => join(dir, `ledger-${++stores}.db`);
 
-async function run(storeFile: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    return { code: await runCli(['--store', `sqlite:${storeFile}`, ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (storeFile: string, ...args: string[]) => runCliCapturing(`sqlite:${storeFile}`, ...args);
 
 async function eventCount(storeFile: string): Promise<number> {
   if (!existsSync(storeFile)) return 0;

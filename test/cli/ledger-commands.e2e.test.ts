@@ -1,26 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCapturing } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
 const store = `sqlite:${join(dir, 'ledger.db')}`;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    const code = await runCli(['--store', store, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCliCapturing(store, ...args);
 
 describe('the ledger commands', () => {
   it('quickstart loads the sample and prints the holdings table at 2024-07-23', async () => {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/program.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCapturing } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-tables-'));
 const store = `sqlite:${join(dir, 'ledger.db')}`;
@@ -10,19 +10,7 @@ const ISSUER = ['--issuer', '09175M507'];
 const DATES = ['2019-12-01', '2020-08-20', '2024-03-10', '2024-07-22', '2024-07-23', '2026-01-01'];
 const PERSONS = ['ault-and-company', 'milton-c-ault-iii', 'william-b-horne', 'henry-c-w-nisser', 'kenneth-s-cragun'];
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    const code = await runCli(['--store', store, ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCliCapturing(store, ...args);
 
 async function table(...args: string[]): Promise<string> {
   const { code, out, err } = await run(...args);

@@ -9,21 +9,13 @@ import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { queryReconciliation, queryStatement } from '../../src/ledger/queries.js';
 import { loadSample } from '../../src/ledger/sample.js';
 import type { EventStore } from '../../src/store/event-store.js';
-import { openStore } from '../../src/store/open-store.js';
 import { AADI_XML, AULT_TEXT, fixture } from './fixtures.js';
 import { seedText } from './later-amendments.js';
+import { withMemoryStore } from '../support/memory-store.js';
 
 const AULT = '09175M507';
 type Filed = EventData<'StatementFiled'>;
 
-async function withMemoryStore<T>(work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openStore('sqlite::memory:');
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const statements = (events: { type: string; data: unknown }[]) => events.filter((e) => e.type === 'StatementFiled').map((e) => e.data as Filed);
 

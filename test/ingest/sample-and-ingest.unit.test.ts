@@ -5,21 +5,13 @@ import { ingestFiling } from '../../src/ingest/ingest-filings.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { loadSample } from '../../src/ledger/sample.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { AULT_TEXT } from './fixtures.js';
 import { amendmentNine } from './later-amendments.js';
+import { withMemoryStore } from '../support/memory-store.js';
 
 const AULT = '09175M507';
 
-async function withMemoryStore<T>(work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openStore('sqlite::memory:');
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const figures = async (store: EventStore, asOf: string) =>
   (await queryHoldings(store, { issuer: AULT, asOf })).holders.map((h) => ({ personId: h.personId, name: h.name, aggregate: h.aggregate, percent: h.percentOfClass === null ? null : Number(h.percentOfClass.toFixed(2)) }));

@@ -22,6 +22,8 @@ interface EventRow {
 }
 
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+/** Reads fetch rows as arrays in COLUMNS order: about a quarter cheaper than objects on a replay. */
+type EventTuple = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string, recordedAt: string];
 /** SQLite's "no limit". */
 export const ALL = -1;
 
@@ -49,13 +51,13 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
   const insert = db.prepare<[string, string, bigint, string, string, string, string]>(
     'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const forwards = db.prepare<[string, bigint, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
-  );
-  const backwards = db.prepare<[string, bigint, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-  );
-  const readAllStatements = new Map<string, Database.Statement<unknown[], EventRow>>();
+  const forwards = db
+    .prepare<[string, bigint, number], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)
+    .raw(true);
+  const backwards = db
+    .prepare<[string, bigint, number], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+    .raw(true);
+  const readAllStatements = new Map<string, Database.Statement<unknown[], EventTuple>>();
 
   const appendInTransaction = db.transaction((stream: string, batch: SerialisedEvent[], options?: AppendOptions) => {
     const expected = normaliseExpectedRevision(options);
@@ -93,7 +95,7 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
     return { nextExpectedRevision: events[events.length - 1]!.revision, events };
   }
 
-  function readAllStatement(filter: EventFilter | undefined): Database.Statement<unknown[], EventRow> {
+  function readAllStatement(filter: EventFilter | undefined): Database.Statement<unknown[], EventTuple> {
     const prefixes = filter?.streamPrefixes?.length ?? 0;
     const types = filter?.types?.length ?? 0;
     const key = `${prefixes}:${types}`;
@@ -102,7 +104,7 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
       const where = ['position >= ?'];
       if (prefixes > 0) where.push(`(${Array(prefixes).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
       if (types > 0) where.push(`type IN (${Array(types).fill('?').join(', ')})`);
-      statement = db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      statement = db.prepare<unknown[], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw(true);
       readAllStatements.set(key, statement);
     }
     return statement;
@@ -133,16 +135,8 @@ function checkExpectedRevision(stream: string, expected: ReturnType<typeof norma
   if (!holds) throw new WrongExpectedRevisionError(stream, expected, actual);
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata) as RecordedEvent['metadata'];
-  metadata.recordedAt = row.recorded_at;
-  return {
-    id: row.id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata,
-    stream: row.stream,
-    revision: row.revision,
-    position: row.position,
-  };
+function toRecordedEvent(row: EventTuple): RecordedEvent {
+  const metadata = JSON.parse(row[6]) as RecordedEvent['metadata'];
+  metadata.recordedAt = row[7];
+  return { id: row[1], type: row[4], data: JSON.parse(row[5]), metadata, stream: row[2], revision: row[3], position: row[0] };
 }

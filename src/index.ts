@@ -21,6 +21,7 @@ export {
   EventIdConflictError,
   InvalidStoreInputError,
   StoreClosedError,
+  StoreUnavailableError,
   UnsupportedStoreUrlError,
   WrongExpectedRevisionError,
   type ActualRevision,

@@ -43,3 +43,8 @@ export class StoreClosedError extends Error {
     super('The event store is closed');
   }
 }
+
+/** The store could not be reached or answered with an error of its own. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

@@ -76,3 +76,21 @@ describe('an issuer stream holding an event another program wrote badly', () => 
     expect(existsSync(join(dir, 'raw-append.db'))).toBe(false);
   });
 });
+
+describe('reconcile and statement under --filed-by', () => {
+  it('check only the filings filed by then', () => {
+    // Given the bundled history: Amendment No. 8 filed 2024-07-24, the earlier filings' contents unknown
+    const store = `sqlite:${join(dir, 'filed-by.db')}`;
+    expect(run('--store', store, 'sample', 'load').status).toBe(0);
+    // When reconciled as of the record on 2024-01-01, Then nothing can be checked and the 8 earlier filings are named
+    const before = JSON.parse(run('--store', store, 'reconcile', '--issuer', '09175M507', '--filed-by', '2024-01-01', '--json').stdout);
+    expect(before.findings).toEqual([]);
+    expect(before.notChecked).toHaveLength(8);
+    // And with no --filed-by, Amendment No. 8's findings appear
+    const all = JSON.parse(run('--store', store, 'reconcile', '--issuer', '09175M507', '--json').stdout);
+    expect(all.findings.length).toBeGreaterThan(0);
+    // And the statement filed by 2023-12-31 stops at Amendment No. 7
+    const statement = JSON.parse(run('--store', store, 'statement', '--issuer', '09175M507', '--as-of', '2024-08-01', '--filed-by', '2023-12-31', '--json').stdout);
+    expect(statement.filings.at(-1).amendmentNumber).toBe(7);
+  });
+});

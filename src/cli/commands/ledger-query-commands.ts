@@ -59,9 +59,10 @@ export function registerLedgerQueryCommands(program: Command): void {
     .description('the Schedule 13D as of a date: the original folded with every amendment filed by then')
     .requiredOption('--issuer <cusip>', 'issuer CUSIP')
     .requiredOption('--as-of <date>', 'YYYY-MM-DD')
+    .option('--filed-by <date>', 'only filings filed on or before this date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
     .option('--json', 'print JSON')
-    .action(async (o: { issuer: string; asOf: string; recordedBy?: string } & Json, command: Command) => {
+    .action(async (o: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string } & Json, command: Command) => {
       if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryStatement(store, o))));
       const { view, first } = await withStore(storeFlag(command), async (store) => {
         const found = await queryStatement(store, o);
@@ -77,9 +78,10 @@ export function registerLedgerQueryCommands(program: Command): void {
     .command('reconcile')
     .description("each filing's figures against its own transactions, Item 5 and arithmetic")
     .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .option('--filed-by <date>', 'only filings (and facts they disclose) filed on or before this date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
     .option('--json', 'print JSON')
-    .action(async (o: { issuer: string; recordedBy?: string } & Json, command: Command) => {
+    .action(async (o: { issuer: string; filedBy?: string; recordedBy?: string } & Json, command: Command) => {
       const view = await withStore(storeFlag(command), (store) => queryReconciliation(store, o));
       out(o.json ? toJson(view) : formatReconciliation(view));
     });

@@ -58,10 +58,11 @@ export function registerStoreCommands(program: Command): void {
 
   events
     .command('demo')
-    .description('append three sample events to a fresh stream and read them back (a store self-check)')
+    .description('append three sample events to a fresh stream and read them back (a store self-check; in memory unless --store or LEDGER_STORE names a store)')
     .option('--json', 'print JSON')
     .action(async (options, command: Command) => {
-      const read = await withStore(storeFlag(command), runStoreDemo);
+      // A self-check, not ledger data: it writes to an in-memory store unless a store is named explicitly.
+      const read = await withStore(storeFlag(command) ?? process.env.LEDGER_STORE ?? 'sqlite::memory:', runStoreDemo);
       console.log(options.json ? toJson(read) : formatEvents(read));
     });
 }
@@ -88,7 +89,8 @@ function formatEvents(events: readonly RecordedEvent[]): string {
     { header: 'rev', value: (e) => String(e.revision), align: 'right' },
     { header: 'type', value: (e) => e.type },
     { header: 'recorded', value: (e) => e.metadata.recordedAt },
-    { header: 'data', value: (e) => JSON.stringify(e.data) },
+    // The whole data is in --json; a table line stays readable.
+    { header: 'data', value: (e) => truncate(JSON.stringify(e.data), 100) },
   ]);
 }
 
@@ -111,4 +113,8 @@ function parseExpectedRevision(text: string): 'no_stream' | 'stream_exists' | 'a
 function parseCount(text: string): number {
   if (!/^\d+$/.test(text)) throw new InvalidStoreInputError(`--limit must be a non-negative integer, got "${text}"`);
   return Number(text);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -9,6 +9,7 @@ import {
   EventIdConflictError,
   InvalidStoreInputError,
   StoreClosedError,
+  StoreUnavailableError,
   UnsupportedStoreUrlError,
   WrongExpectedRevisionError,
 } from '../errors.js';
@@ -123,8 +124,12 @@ const PORT_ERRORS = [
 /** Port errors pass through; anything from the client becomes a plain Error (the original kept as `cause`). */
 export function toPortError(error: unknown, what: string): Error {
   if (PORT_ERRORS.some((type) => error instanceof type)) return error as Error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new Error(`EventStoreDB ${what} failed: ${message}`, { cause: error });
+  // gRPC ends some messages with an empty "Resolution note: "; drop it rather than show a dangling label.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*Resolution note:\s*$/, '');
+  const hint = /UNAVAILABLE|ECONNREFUSED|ENOTFOUND|Failed to discover/.test(message)
+    ? ' (is the server running? `docker compose up -d eventstore` starts one on localhost:2113)'
+    : '';
+  return new StoreUnavailableError(`EventStoreDB ${what} failed: ${message}${hint}`, { cause: error });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

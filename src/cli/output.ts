@@ -32,10 +32,10 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
   return lines.map((line) => line.trimEnd()).join('\n');
 }
 
-/** 214940800 -> "214,940,800". */
+/** 214940800 -> "214,940,800"; a computed percent keeps the 4 decimals it was computed to (85.6626). */
 export function formatCount(value: number | bigint | null | undefined): string {
   if (value === null || value === undefined) return '-';
-  return value.toLocaleString('en-US');
+  return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
 /** 739948 -> "$739,948"; 0.22 -> "$0.22" (prices keep the cents or fractions the filing gave). */

@@ -4,7 +4,7 @@ import { showCoverValue, showFigures } from '../../src/cli/commands/diff-format.
 import { notCountedReason } from '../../src/cli/commands/holdings-securities.js';
 import { holderPercent } from '../../src/cli/commands/ledger-format.js';
 import { formatPercent, formatReportedPercent, formatReportedPercentValue } from '../../src/cli/commands/percent-format.js';
-import { formatMoney, groupDigits } from '../../src/cli/output.js';
+import { formatCount, formatMoney, groupDigits } from '../../src/cli/output.js';
 
 describe('groupDigits', () => {
   it.each([
@@ -94,5 +94,13 @@ describe('diff values', () => {
   it('writes money as the filing does', () => {
     expect(formatMoney(739_948)).toBe('$739,948');
     expect(formatMoney(0.22)).toBe('$0.22');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits and keeps the 4 decimals a computed percent has (85.6626, not 85.663)', () => {
+    expect(formatCount(214_940_800)).toBe('214,940,800');
+    expect(formatCount(85.6626)).toBe('85.6626');
+    expect(formatCount(null)).toBe('-');
   });
 });

@@ -74,6 +74,7 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
         throw new CommandRejectedError(`Nothing changes: event ${command.eventId} already has ${describeSet(command.set)}`);
       }
       assertKnownPersons(command.set, state.knownPersons);
+      assertNotEffectiveAfterDisclosure(merged, command.eventId);
       // The corrected event must still satisfy its schema, else nothing is written.
       validateEvent({ type: target.event.type, data: merged }, target.id);
       const corrected: EventOf<'EventCorrected'> = {
@@ -111,6 +112,14 @@ function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: Reado
     const field = path.split('.').at(-1)!;
     if (!PERSON_FIELDS.has(field) || value === null || known.has(String(value))) continue;
     throw new CommandRejectedError(`Unknown person "${String(value)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
+  }
+}
+
+/** A fact cannot have happened after the filing that made it public disclosed it. */
+function assertNotEffectiveAfterDisclosure(data: unknown, eventId: string): void {
+  const { effectiveDate, disclosedOn } = (data ?? {}) as { effectiveDate?: unknown; disclosedOn?: unknown };
+  if (typeof effectiveDate === 'string' && typeof disclosedOn === 'string' && effectiveDate > disclosedOn) {
+    throw new CommandRejectedError(`Event ${eventId} would take effect on ${effectiveDate}, after the filing that disclosed it (${disclosedOn})`);
   }
 }
 

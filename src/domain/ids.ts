@@ -95,10 +95,11 @@ export function parseIsoDate(text: string, what = 'date'): IsoDate {
 /**
  * An instant for the recordedBy clock, normalised to the store's format
  * (`toISOString`, UTC, milliseconds) so that strings compare correctly.
- * A bare date means the end of that day in UTC.
+ * A bare date means the end of that day in New York, where EDGAR dates its
+ * filings, so "--recorded-by 2024-07-24" includes what was recorded that US business day.
  */
 export function parseInstant(text: string, what = 'instant'): string {
-  if (isIsoDate(text)) return `${text}T23:59:59.999Z`;
+  if (isIsoDate(text)) return DateTime.fromISO(text, { zone: 'America/New_York' }).endOf('day').toUTC().toISO()!;
   const parsed = DateTime.fromISO(text, { zone: 'utc', setZone: false });
   if (!parsed.isValid || !/T/.test(text)) {
     throw new InvalidValueError(`${what} "${text}" is not an ISO date or instant such as 2024-07-24T12:00:00Z`);

@@ -44,4 +44,11 @@ describe('deciding a correction or a retraction', () => {
     expect(corrected).toEqual({ type: 'EventCorrected', data: { eventId: PURCHASE_ID, set: { shares: 10_500 }, reason: 'typo' } });
     expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { shares: -1 }, reason: 'typo' }, state)).toThrow(/shares/);
   });
+
+  it('refuses a correction that would make a fact take effect after the filing that disclosed it', () => {
+    const state = stateFor(PURCHASE_ID, [purchase]);
+    expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { effectiveDate: '2024-07-25' }, reason: 'x' }, state)).toThrow(
+      /would take effect on 2024-07-25, after the filing that disclosed it \(2024-07-24\)/,
+    );
+  });
 });

@@ -49,8 +49,11 @@ describe('dates', () => {
     expect(exercisableWithin60Days(null, '2000-01-01')).toBe(true);
   });
 
-  it('reads a bare date given to --recorded-by as the end of that day in UTC', () => {
-    expect(parseInstant('2024-08-01')).toBe('2024-08-01T23:59:59.999Z');
+  it('reads a bare date given to --recorded-by as the end of that day in New York, where EDGAR dates filings', () => {
+    // EDT in summer (UTC-4): 23:59:59.999 on 2024-08-01 in New York is 03:59:59.999 UTC the next day
+    expect(parseInstant('2024-08-01')).toBe('2024-08-02T03:59:59.999Z');
+    // EST in winter (UTC-5)
+    expect(parseInstant('2024-01-15')).toBe('2024-01-16T04:59:59.999Z');
     expect(parseInstant('2024-08-01T12:00:00+02:00')).toBe('2024-08-01T10:00:00.000Z');
     expect(() => parseInstant('yesterday')).toThrow(/not an ISO date or instant/);
   });

@@ -79,7 +79,7 @@ describe('holdings with nothing to show', () => {
   it.each([
     [['--as-of', '2019-12-01'], /No holdings facts are effective on or before 2019-12-01; the earliest date with holdings is 2020-01-15\./],
     [['--as-of', '2024-07-23', '--filed-by', '2020-01-01'], /No filing about this issuer had been filed by 2020-01-01; the first, Original Schedule 13D, was filed on 2021-10-12/],
-    [['--as-of', '2024-07-23', '--recorded-by', '2020-01-01'], /The ledger had recorded nothing for this issuer by 2020-01-01T23:59:59\.999Z; its first event was recorded at /],
+    [['--as-of', '2024-07-23', '--recorded-by', '2020-01-01'], /The ledger had recorded nothing for this issuer by 2020-01-02T04:59:59\.999Z; its first event was recorded at /],
   ])('explains in one sentence why %j is empty', async (args, sentence) => {
     const out = await table('holdings', ...ISSUER, ...args);
     expect(out).toMatch(sentence);

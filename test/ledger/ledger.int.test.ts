@@ -38,8 +38,8 @@ describe('the ledger services', () => {
     await loadSample(s);
     const { envelopes } = await readIssuer(s, CUSIP);
     const purchase = envelopes.find((e) => e.event.type === 'SharesPurchased' && e.event.data.shares === 10_000)!;
-    // When the 10,000-share purchase is corrected to 10,500 on 2024-09-01
-    clock = new Date('2024-09-01T00:00:00.000Z');
+    // When the 10,000-share purchase is corrected to 10,500 on 2024-09-01 (11:00 in New York)
+    clock = new Date('2024-09-01T15:00:00.000Z');
     await runLedgerCommand(s, { kind: 'CorrectEvent', eventId: purchase.id, set: { shares: 10_500 }, reason: 'test correction' });
     // Then
     const owned = async (recordedBy?: string) => (await queryHoldings(s, { issuer: '09175M507', asOf: '2024-07-01', recordedBy })).holders.find((h) => h.personId === 'ault-and-company')!.sharesOwned.direct;

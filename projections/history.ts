@@ -1,5 +1,6 @@
 /** History of one holder: each change to each position, dated, with its source, in the share basis asked for. */
-import type { IsoDate } from '../src/domain/index.js';
+import type { Envelope, FactEvent, IsoDate } from '../src/domain/index.js';
+import { auditIndex, originalFacts, retractedFacts, type AuditIndex } from './audit-index.js';
 import { effectiveBy, type Fact } from './facts.js';
 import { foldLedger } from './ledger-state.js';
 import type { ChangeEntry, LedgerState } from './ledger-types.js';
@@ -10,6 +11,45 @@ export interface HistoryEntry extends ChangeEntry {
   title: string;
   /** Factor applied to this entry's counts (1 when none; prices divided by it). */
   splitFactorApplied: number;
+  /** Set when the fact behind this entry was corrected: `change`/`quantityAfter` are the corrected values. */
+  corrected: CorrectedInfo | null;
+  /** Set when the fact was recorded, then retracted: the entry contributes 0 (`change` 0). */
+  retracted: RetractedInfo | null;
+}
+
+export interface CorrectedInfo {
+  /**
+   * What was first recorded: the change and position after it as the uncorrected fact gave them
+   * (same share basis as the entry), and the corrected fields' first values. Null when the
+   * history was built without the envelopes (only the reasons are known then).
+   */
+  originally: { change: number | null; quantityAfter: number | null; fields: Record<string, unknown> } | null;
+  /** Reasons of the corrections applied, oldest first. */
+  reasons: string[];
+  /** When the latest correction was recorded; null when unknown (built without the envelopes). */
+  recordedAt: string | null;
+  /** Every correction: fields set (new values), their values before, reason, recorded time. */
+  corrections: { set: Record<string, unknown>; before: Record<string, unknown>; reason: string; recordedAt: string }[];
+}
+
+export interface RetractedInfo {
+  reason: string;
+  /** When the retraction was recorded. */
+  recordedAt: string;
+  /** When the retracted fact itself was recorded. */
+  originallyRecordedAt: string;
+  /** The change the fact gave before it was retracted (same share basis as the entry). */
+  wouldHaveChanged: number;
+}
+
+export interface HistoryOptions {
+  shareBasis?: ShareBasis;
+  /**
+   * The correction/retraction trail (auditIndex of the same envelopes under the same clocks),
+   * or the envelopes themselves with those clocks. Without it, corrected entries carry only
+   * their reasons and retracted facts do not appear.
+   */
+  audit?: AuditIndex | { envelopes: readonly Envelope[]; filedBy?: IsoDate | null; recordedBy?: string | null };
 }
 
 export interface HistoryView {
@@ -26,11 +66,12 @@ export interface HistoryView {
   shareBasisNote: string;
 }
 
-export function historyOf(input: readonly Fact[] | PreparedFacts, personId: string, asOf: IsoDate | null = null, options: { shareBasis?: ShareBasis } = {}): HistoryView {
+export function historyOf(input: readonly Fact[] | PreparedFacts, personId: string, asOf: IsoDate | null = null, options: HistoryOptions = {}): HistoryView {
   const prepared = prepare(input);
   const facts = prepared.facts;
   // The context of every fact: splits effective after asOf still say in which basis earlier facts were disclosed.
   const state = foldLedger(asOf === null ? facts : effectiveBy(facts, asOf), { withLog: true, context: prepared.context });
+  const audit = options.audit === undefined ? null : 'kind' in options.audit ? options.audit : auditIndex(options.audit.envelopes, options.audit);
   // Control: an entity's changes are deemed the person's only from the control date (holdings agree).
   const controlled = new Map<string, IsoDate>();
   for (const [entityId, controllers] of state.controls) {
@@ -38,9 +79,15 @@ export function historyOf(input: readonly Fact[] | PreparedFacts, personId: stri
     if (since !== undefined) controlled.set(entityId, since);
   }
   const basis = options.shareBasis ?? 'as-reported';
-  const log = basis === 'adjusted' ? restateLog(state, prepared.splits) : (state.log ?? []).map((e) => ({ ...e, splitFactorApplied: 1 }));
+  const trail = auditTrail(facts, state, audit, asOf, basis, prepared.splits);
+  const log = basis === 'adjusted' ? restateLog(state, prepared.splits, trail.log) : trail.log.map((e) => ({ ...e, splitFactorApplied: 1 }));
   // Titles are timeless, like names.
-  const titled = (entry: ChangeEntry & { splitFactorApplied: number }): HistoryEntry => ({ ...entry, title: prepared.titles.get(entry.securityId) ?? state.securities.get(entry.securityId)?.title ?? entry.securityId });
+  const titled = (entry: AuditedEntry & { splitFactorApplied: number }): HistoryEntry => ({
+    ...entry,
+    title: prepared.titles.get(entry.securityId) ?? state.securities.get(entry.securityId)?.title ?? entry.securityId,
+    corrected: entry.corrected ?? null,
+    retracted: entry.retracted ?? null,
+  });
   const all = adjustmentAfter(prepared.splits, 0);
   return {
     personId,
@@ -58,9 +105,9 @@ export function historyOf(input: readonly Fact[] | PreparedFacts, personId: stri
  * splits that came after it, its change as the difference from the position's previous
  * restated quantity (so a split's own entry changes nothing in the adjusted basis).
  */
-function restateLog(state: LedgerState, splits: readonly SplitFact[]): (ChangeEntry & { splitFactorApplied: number })[] {
+function restateLog<T extends ChangeEntry>(state: LedgerState, splits: readonly SplitFact[], log: readonly T[] = (state.log ?? []) as T[]): (T & { splitFactorApplied: number })[] {
   const previous = new Map<string, number>();
-  return (state.log ?? []).map((entry) => {
+  return log.map((entry) => {
     const adjustment = adjustmentAfter(splits, entry.splitsApplied);
     const kind = state.securities.get(entry.securityId)?.kind ?? 'common';
     // Preferred shares and note principal do not split.
@@ -79,4 +126,97 @@ function restateLog(state: LedgerState, splits: readonly SplitFact[]): (ChangeEn
       splitFactorApplied: splitsWithShares ? adjustment.factor : 1,
     };
   });
+}
+
+type AuditedEntry = ChangeEntry & { corrected?: CorrectedInfo | null; retracted?: RetractedInfo | null };
+
+/**
+ * The fold's log with the audit trail: entries of corrected facts marked with what was first
+ * recorded (from a second fold of the facts as first recorded, retracted ones included), and
+ * each retracted fact's entries put back at their date with change 0.
+ */
+function auditTrail(facts: readonly Fact[], state: LedgerState, audit: AuditIndex | null, asOf: IsoDate | null, basis: ShareBasis, splits: readonly SplitFact[]): { log: AuditedEntry[] } {
+  const log = state.log ?? [];
+  const correctedFacts = new Map<string, Fact>();
+  for (const f of facts) if (f.corrections.length > 0) correctedFacts.set(f.id, f);
+  if (audit === null) {
+    return {
+      log: log.map((e) => {
+        const f = correctedFacts.get(e.factId);
+        return f === undefined ? e : { ...e, corrected: { originally: null, reasons: f.corrections, recordedAt: null, corrections: [] } };
+      }),
+    };
+  }
+  const originals = originalFacts(audit);
+  const retracted = retractedFacts(audit);
+  let asRecorded: Fact[] = facts.map((f) => originals.get(f.id) ?? f).concat(retracted);
+  asRecorded = asRecorded
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const da = a.f.event.data.effectiveDate;
+      const db = b.f.event.data.effectiveDate;
+      if (da !== db) return da < db ? -1 : 1;
+      const r = rankOf(a.f.event.type) - rankOf(b.f.event.type);
+      return r !== 0 ? r : a.f.position - b.f.position;
+    })
+    .map((x) => x.f);
+  if (asOf !== null) asRecorded = asRecorded.filter((f) => f.event.data.effectiveDate <= asOf);
+  const altState = foldLedger(asRecorded, { withLog: true });
+  const altLog = basis === 'adjusted' ? restateLog(altState, splits) : (altState.log ?? []);
+  const key = (e: ChangeEntry): string => `${e.factId}|${e.personId}|${e.securityId}`;
+  const altByKey = new Map<string, ChangeEntry>();
+  for (const e of altLog) altByKey.set(key(e), e);
+  const result: AuditedEntry[] = log.map((e) => {
+    const record = audit.records.get(e.factId);
+    const f = correctedFacts.get(e.factId);
+    if (record === undefined || record.corrections.length === 0) {
+      return f === undefined ? e : { ...e, corrected: { originally: null, reasons: f.corrections, recordedAt: null, corrections: [] } };
+    }
+    const alt = altByKey.get(key(e));
+    const fields: Record<string, unknown> = {};
+    for (const c of record.corrections) for (const [path, value] of Object.entries(c.before)) if (!(path in fields)) fields[path] = value;
+    return {
+      ...e,
+      corrected: {
+        originally: { change: alt?.change ?? null, quantityAfter: alt?.quantityAfter ?? null, fields },
+        reasons: record.corrections.map((c) => c.reason),
+        recordedAt: record.corrections.at(-1)!.recordedAt,
+        corrections: record.corrections,
+      },
+    };
+  });
+  // Retracted facts: at their date, after the entries of that date, contributing 0.
+  for (const alt of altLog) {
+    const record = audit.records.get(alt.factId);
+    if (record?.retraction == null) continue;
+    let at = result.length;
+    while (at > 0 && result[at - 1]!.date > alt.date) at--;
+    let quantity = 0;
+    let splitsApplied = alt.splitsApplied;
+    for (let i = at - 1; i >= 0; i--) {
+      const r = result[i]!;
+      if (r.personId === alt.personId && r.securityId === alt.securityId) {
+        quantity = r.quantityAfter;
+        splitsApplied = r.splitsApplied;
+        break;
+      }
+    }
+    const retraction = record.retraction;
+    result.splice(at, 0, {
+      ...alt,
+      change: 0,
+      quantityAfter: quantity,
+      splitsApplied,
+      note: `recorded ${record.recordedAt}, retracted ${retraction.recordedAt}: ${retraction.reason}; contributes 0 (it gave ${alt.change})`,
+      retracted: { reason: retraction.reason, recordedAt: retraction.recordedAt, originallyRecordedAt: record.recordedAt, wouldHaveChanged: alt.change },
+    });
+  }
+  return { log: result };
+}
+
+/** The ordering selectFacts uses within a date, coarsely: definitions, transactions, reported figures. */
+function rankOf(type: FactEvent['type']): number {
+  if (type === 'PositionReported' || type === 'BeneficialOwnershipReported' || type === 'SharesOutstandingReported') return 2;
+  if (['StatementFiled', 'PersonIdentified', 'SecurityDescribed', 'ControlEstablished', 'ControlEnded', 'GroupFormed', 'GroupMemberJoined', 'GroupMemberLeft', 'JointFilingAgreementSigned'].includes(type)) return 0;
+  return 1;
 }

@@ -103,20 +103,22 @@ function transactionsAfter(prepared: PreparedFacts, personId: string, after: Iso
   return change;
 }
 
-function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf: IsoDate, later: number): Holder {
+function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf: IsoDate, later: number, statements: readonly StatementFact[] = []): Holder {
   const r = f.from;
-  const notes = [...(base?.notes ?? []), NOT_BROKEN_DOWN, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
-  if (base !== null && base.securities.length > 0) notes.push(`the transactions known give ${fmt(base.aggregate)} shares; the filing's figures replace them (transactions up to ${r.asOf} are history, not added on top)`);
+  // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
+  const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
+  const notes = [...(base?.notes ?? []), lastBreakdown === null ? NOT_BROKEN_DOWN : `${NOT_BROKEN_DOWN} ${r.filing}: securities as last broken down by ${lastBreakdown}, plus the transactions since (derived)`, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
+  if (base !== null && base.securities.length > 0 && base.aggregate !== r.aggregate) notes.push(`the ${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
   const pct = later === 0 ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
   // Shares bought or sold later are held directly: sole power, as for computed holdings.
   if (later !== 0) notes.push(`${later > 0 ? '+' : ''}${fmt(later)} shares from transactions after ${r.asOf} added to the reported figures (sole power)`);
   return {
     personId,
     name: base?.name ?? f.name ?? personId,
-    securities: [],
-    // The filing gives no breakdown: the ledger counted no shares or rights from securities (see breakdownKnown).
-    sharesOwned: { direct: 0, indirect: 0 },
-    rightsCounted: 0,
+    // The last known breakdown, each security derived from its last report; the totals below are the filing's.
+    securities: lastBreakdown === null ? [] : base!.securities.map((s) => ({ ...s, basis: s.basis === 'transactions' ? s.basis : 'derived' })),
+    sharesOwned: lastBreakdown === null ? { direct: 0, indirect: 0 } : base!.sharesOwned,
+    rightsCounted: lastBreakdown === null ? 0 : base!.rightsCounted,
     aggregate: r.aggregate + later,
     ...pct,
     soleVotingPower: r.soleVotingPower + later,
@@ -132,6 +134,15 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
     reportedFigures: r,
     differsFromReported: [],
   };
+}
+
+/** The filing that last broke the holder's securities down ("Amendment No. 8"), or null when none did. */
+function lastBrokenDownBy(base: Holder, statements: readonly StatementFact[]): string | null {
+  let latest: IsoDate | null = null;
+  for (const s of base.securities) if (s.reportedAsOf !== null && (latest === null || s.reportedAsOf > latest)) latest = s.reportedAsOf;
+  if (latest === null) return null;
+  const filing = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) === latest).at(-1);
+  return filing === undefined ? `the report as of ${latest}` : `${label(filing.event.data.amendmentNumber)} (as of ${latest})`;
 }
 
 /**
@@ -163,7 +174,7 @@ export function withReportedFigures(view: HoldingsView, prepared: PreparedFacts,
     seen.add(holder.personId);
     const f = figures.get(holder.personId);
     if (f !== undefined && !hasBreakdown(state, [holder.personId, ...holder.controlledEntities], f.from)) {
-      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from.asOf, view.asOf));
+      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from.asOf, view.asOf), prepared.statements);
     }
     return compareWithReported(holder, f?.from.asOf === view.asOf ? f.from : null, view.asOf);
   });

@@ -34,7 +34,8 @@ export async function queryHistory(store: EventStore, input: IssuerInput & Parti
   const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
   assertKnownPerson(envelopes, input.person, cusip);
-  const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis });
+  // The audit index shows corrections (with the value first recorded) and retractions under the same clocks.
+  const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis, audit: { envelopes, ...clocks } });
   return { issuer: { cusip, name: issuerName(envelopes) }, ...view, unreadableEvents };
 }
 

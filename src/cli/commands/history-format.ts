@@ -37,8 +37,23 @@ export function formatHistory(view: History, context: HistoryContext): string {
     { header: 'Price', value: (e) => priceLabel(e, context.events.get(e.factId)), align: 'right' },
     { header: 'Event', value: (e) => EVENT_WORDS[e.eventType] ?? e.kind },
     { header: 'Source', value: (e) => `${label(e.source.amendmentNumber)}, Item ${e.source.item}` },
-    { header: 'Note', value: (e) => groupDigits(e.note ?? '') },
+    { header: 'Note', value: (e) => groupDigits([auditNote(e), e.note ?? ''].filter((text) => text !== '').join('; ')) },
   ]);
   const through = view.throughControlledEntities.length === 0 ? [] : ['', `Rows held by ${[...new Set(view.throughControlledEntities.map((e) => name(e.personId)))].join(', ')} are deemed ${view.name}'s through control (Rule 13d-3).`];
   return [head, '', table, ...through, ...noteLines(notesOf(view))].join('\n');
+}
+
+/** The audit trail in one cell: a corrected change names what was first recorded and why; a retracted one what it gave. */
+function auditNote(e: HistoryEntry): string {
+  if (e.retracted !== null) {
+    const r = e.retracted;
+    return `RETRACTED ${r.recordedAt.slice(0, 10)} ("${r.reason}"); recorded ${r.originallyRecordedAt.slice(0, 10)}, was ${formatChange(r.wouldHaveChanged)}`;
+  }
+  if (e.corrected !== null) {
+    const c = e.corrected;
+    const from = c.originally?.change === null || c.originally === null ? '' : ` from ${formatChange(c.originally.change)}`;
+    const when = c.recordedAt === null ? '' : ` ${c.recordedAt.slice(0, 10)}`;
+    return `CORRECTED${when}${from} ("${c.reasons.join('"; "')}")`;
+  }
+  return '';
 }

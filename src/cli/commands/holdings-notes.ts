@@ -20,23 +20,28 @@ function differenceNotes(h: Holder): string[] {
 }
 
 /** Rule 13d-3 and control: what the person is deemed to own through entities it controls. */
-function controlNote(h: Holder, names: ReadonlyMap<string, string>): string[] {
+function controlNote(h: Holder, holders: ReadonlyMap<string, Holder>): string[] {
   if (h.controlledEntities.length === 0) return [];
-  const through = h.securities.filter((s) => s.ownership === 'indirect').reduce((sum, s) => sum + s.countedShares, 0);
-  const entities = h.controlledEntities.map((id) => names.get(id) ?? id).join(', ');
+  // The entity's own aggregate when it is a holder here: a cover-only filing states its total without a breakdown.
+  const through = h.controlledEntities.reduce((sum, id) => {
+    const entity = holders.get(id);
+    const indirect = h.securities.filter((s) => s.ownership === 'indirect' && s.heldBy === id).reduce((total, s) => total + s.countedShares, 0);
+    return sum + (entity?.aggregate ?? indirect);
+  }, 0);
+  const entities = h.controlledEntities.map((id) => holders.get(id)?.name ?? id).join(', ');
   return [`includes ${formatCount(through)} shares of ${entities}, which it controls (shared voting and dispositive power)`];
 }
 
-function holderNotes(h: Holder, names: ReadonlyMap<string, string>): string[] {
+function holderNotes(h: Holder, holders: ReadonlyMap<string, Holder>): string[] {
   const reason = h.percentOfClass === null ? [percentUnknownReason(h.percentOfClassReason)] : [];
-  return [...controlNote(h, names), ...reason, ...notesOf(h), ...differenceNotes(h)].map(groupDigits);
+  return [...controlNote(h, holders), ...reason, ...notesOf(h), ...differenceNotes(h)].map(groupDigits);
 }
 
 export function formatHoldingsNotes(viewNotes: readonly string[], holders: readonly Holder[]): string[] {
-  const names = new Map(holders.map((h) => [h.personId, h.name]));
+  const byId = new Map(holders.map((h) => [h.personId, h]));
   const forView = [...new Set(viewNotes.map(groupDigits))];
   // A note already said for the view is not repeated under each person.
-  const perHolder = holders.map((h) => ({ name: h.name, notes: [...new Set(holderNotes(h, names))].filter((n) => !forView.includes(n)) }));
+  const perHolder = holders.map((h) => ({ name: h.name, notes: [...new Set(holderNotes(h, byId))].filter((n) => !forView.includes(n)) }));
   // A note every person carries is said once, for all of them.
   const common = holders.length < 2 ? [] : perHolder[0]!.notes.filter((n) => perHolder.every((p) => p.notes.includes(n)));
   const sections: { title: string; notes: string[] }[] = [

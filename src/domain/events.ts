@@ -248,7 +248,11 @@ export const SharesPurchasedSchema = z.object({
 
 export const SharesSoldSchema = z.object({
   type: z.literal('SharesSold'),
-  data: z.object({ ...fact, personId: PersonIdSchema, shares: count, method: z.enum(['open-market', 'private-placement']), pricePerShare: money.nullable() }),
+  data: z.object({
+    ...fact, personId: PersonIdSchema, shares: count, method: z.enum(['open-market', 'private-placement']), pricePerShare: money.nullable(),
+    /** "for an aggregate price of $Y" (optional: events recorded before it existed have none). */
+    totalPrice: money.nullable().optional(),
+  }),
 });
 
 export const ConvertibleNoteIssuedSchema = z.object({

@@ -10,7 +10,8 @@
 import { canonicalSecurityId, kebab } from '../domain/index.js';
 import type { ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { splitSentences } from './sections.js';
-import { parseCount, parseDollars } from './values.js';
+import { matchCover } from './items.js';
+import { LONG_DATE, parseCount, parseDollars, parseLongDate } from './values.js';
 
 export interface ReportedHolding {
   holder: string;
@@ -83,6 +84,26 @@ export function preferredTerms(filing: ParsedFiling): PreferredTerms[] {
     terms.set(m[1]!, { title: m[1]!, statedValue: parseDollars(m[2]!)!, conversionPrice: parseDollars(m[3] ?? m[5]!)!, conversionPriceFloor: m[4] ? parseDollars(m[4])! : null, quote: sentence });
   }
   return [...terms.values()];
+}
+
+/**
+ * Item 6: "On November 6, 2023, the Issuer entered into a securities purchase agreement (the "SPA") with Ault &
+ * Company, pursuant to which the Issuer agreed to sell, in one or more closings, to Ault & Company up to 50,000
+ * shares of Series C Preferred Stock ...". The agreement that creates the preferred ties its terms to its date:
+ * only when the sentence names exactly that preferred and a reporting person on both sides; otherwise undefined.
+ */
+export function preferredAgreement(filing: ParsedFiling, title: string): { date: string; quote: string } | undefined {
+  const found: { date: string; quote: string }[] = [];
+  for (const sentence of splitSentences(filing.items['6'] ?? '')) {
+    const m = new RegExp(`^On (${LONG_DATE.source}),? the Issuer entered into an? securities purchase agreement \\(the "[^"]+"\\) with ([^,]+(?:, (?:Inc|LLC|L\\.P|Ltd)\\.?)?), pursuant to which the Issuer agreed to sell,?(?: in one or more closings,)? to ([^,]+?(?:, (?:Inc|LLC|L\\.P|Ltd)\\.?)?),? up to [\\d,]+ shares of (.+? Preferred Stock)\\b`).exec(sentence);
+    if (!m || m[7] !== title) continue;
+    const buyer = matchCover(m[5]!, filing.coverPages, filing.identities);
+    if (!buyer || matchCover(m[6]!, filing.coverPages, filing.identities) !== buyer) continue;
+    const date = parseLongDate(m[1]!);
+    if (date) found.push({ date, quote: sentence });
+  }
+  // Two agreements for the same preferred: not certain which set the terms.
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue of his relationship with Ault & Company". */

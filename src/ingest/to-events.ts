@@ -1,8 +1,13 @@
 /**
  * A ParsedFiling into the ledger's domain events, for one atomic append to
- * the issuer's stream. Ids are UUIDs derived from the filing's accession
- * number (or, without one, the hash of its content) and a key per fact, so
- * ingesting the same filing again writes nothing.
+ * the issuer's stream. The facts a filing states as of its own date
+ * (StatementFiled, PositionReported, BeneficialOwnershipReported,
+ * SharesOutstandingReported) have UUIDs derived from the filing's accession
+ * number (or, without one, the hash of its content) and a key per fact; every
+ * transaction and timeless fact has a UUID derived from the issuer and its
+ * identifying content (factIdentity), so an amendment restating it yields the
+ * same id. Ingesting the same filing again, or a transaction again, writes
+ * nothing.
  *
  * Figures are kept as reported. A cover page that leaves rows out (an XML
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
@@ -14,7 +19,7 @@ import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
 import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { displayNameOf, personIdOf } from './person-names.js';
-import { controlStatements, kebab, preferredTerms, reportedHoldings } from './positions.js';
+import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedHoldings } from './positions.js';
 import { addTransactions } from './transaction-events.js';
 import { earlierStatementEvents, filingDateOf, statementEvent } from './statement-events.js';
 
@@ -45,7 +50,13 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   const asOf = filing.sharesOutstanding?.asOf ?? filing.eventDate ?? filedOn;
   const filingKey = filing.accessionNumber ?? `sha256:${filing.contentHash}`;
   const events: FilingEvents['events'] = [];
-  const add = (key: string, event: DomainEvent) => events.push({ id: stableUuid(`ingest/${filingKey}/${key}`), type: event.type, data: event.data });
+  // Ids are assigned once every event is planned (a description may still take terms from a later sentence).
+  const planned: { entry: FilingEvents['events'][number]; key: string }[] = [];
+  const add = (key: string, event: DomainEvent) => {
+    const entry = { id: '', type: event.type, data: event.data };
+    events.push(entry);
+    planned.push({ entry, key });
+  };
   const source = (item: string, quote: string): { disclosedOn: string; source: Source } => ({
     disclosedOn: filedOn,
     source: { amendmentNumber: filing.amendmentNo, accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'], filedOn, item, quote },
@@ -84,7 +95,16 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
     described.set(id, events.at(-1)!);
   };
   for (const terms of preferredTerms(filing)) {
-    describe(canonicalSecurityId(terms.title, 'convertible-preferred'), terms.title, 'convertible-preferred', '5(a)', terms.quote, { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor });
+    const stated = { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor };
+    const agreement = preferredAgreement(filing, terms.title);
+    const id = canonicalSecurityId(terms.title, 'convertible-preferred');
+    if (!agreement) {
+      describe(id, terms.title, 'convertible-preferred', '5(a)', terms.quote, stated);
+      continue;
+    }
+    // The agreement that sells this preferred dates its terms: in force on or before the agreement date.
+    add(`security/${id}`, { type: 'SecurityDescribed', data: { effectiveDate: agreement.date, effectiveDatePrecision: 'on-or-before', ...source('6', `${agreement.quote} ${terms.quote}`), ...none, ...stated, securityId: id, title: terms.title, kind: 'convertible-preferred' } });
+    described.set(id, events.at(-1)!);
   }
   const positions = reportedHoldings(filing);
   review.push(...positions.review);
@@ -120,5 +140,54 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
       add(`cap-set/${kebab(`${lift.exchange} ${lift.capPercent}`)}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId: kebab(`${lift.exchange} ${lift.capPercent}`), capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
     }
   }
-  return { cusip, filingKey, identityKey: filingKeyOf(statement.event.data), events, persons: filing.coverPages.map((c) => c.name), review, partial: statement.partialNotes, notes };
+  assignIds(planned, cusip, filingKey);
+  const quoted = events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
+  // A sentence already turned into an event is not also listed for review.
+  const unread = review.filter((r) => !quoted.some((q) => q.includes(r.sentence)));
+  return { cusip, filingKey, identityKey: filingKeyOf(statement.event.data), events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
+}
+
+/** The facts a filing states about itself, as of its own date: keyed by the filing. */
+const FILING_SPECIFIC = new Set<DomainEvent['type']>(['StatementFiled', 'PositionReported', 'BeneficialOwnershipReported', 'SharesOutstandingReported']);
+
+/**
+ * What identifies a transaction or timeless fact whichever filing discloses it: the issuer, the type and the
+ * data without where it was read (source, disclosure date). A date the filing gives only as a bound
+ * ("on-or-before" its own as-of date) is the filing's, not the fact's, so it is left out too.
+ */
+export function factIdentity(cusip: string, type: DomainEvent['type'], data: DomainEvent['data']): string {
+  const { source: _source, disclosedOn: _disclosed, ...rest } = data as Record<string, unknown>;
+  if (rest.effectiveDatePrecision === 'on-or-before') {
+    delete rest.effectiveDate;
+    delete rest.effectiveDatePrecision;
+  }
+  return `ingest-fact/${cusip}/${type}/${canonicalJson(rest)}`;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Filing-specific facts get ids from the filing key; every other fact from its identity, so a transaction an
+ * amendment restates has the id it had in the filing that first disclosed it, and ingest writes it once. Two
+ * identical facts in one filing are told apart by their order.
+ */
+function assignIds(planned: { entry: FilingEvents['events'][number]; key: string }[], cusip: string, filingKey: string): void {
+  const seen = new Map<string, number>();
+  for (const { entry, key } of planned) {
+    if (FILING_SPECIFIC.has(entry.type)) {
+      entry.id = stableUuid(`ingest/${filingKey}/${key}`);
+      continue;
+    }
+    const identity = factIdentity(cusip, entry.type, entry.data);
+    const n = (seen.get(identity) ?? 0) + 1;
+    seen.set(identity, n);
+    entry.id = stableUuid(n === 1 ? identity : `${identity}#${n}`);
+  }
 }

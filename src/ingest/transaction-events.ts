@@ -23,7 +23,9 @@ export function addTransactions(filing: ParsedFiling, add: Add, source: SourceOf
     const at = { effectiveDate: 'date' in t ? t.date : asOf, ...source(t.source.item, t.source.sentence) };
     switch (t.kind) {
       case 'shares-purchased':
-        return add(key, { type: 'SharesPurchased', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: null, totalPrice: t.totalPrice ?? null } });
+        return add(key, { type: 'SharesPurchased', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: t.pricePerShare ?? null, totalPrice: t.totalPrice ?? null } });
+      case 'shares-sold':
+        return add(key, { type: 'SharesSold', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: t.pricePerShare ?? null, ...(t.totalPrice !== undefined ? { totalPrice: t.totalPrice } : {}) } });
       case 'note-issued': {
         const id = noteId(t.title, t.date);
         describe(id, t.title, 'convertible-note', t.source.item, t.source.sentence, { conversionPrice: t.conversionPrice ?? null });

@@ -95,19 +95,35 @@ const preferredWithWarrants: Matcher = (sentence, _next, source, ctx) => {
   };
 };
 
-/** Item 5(c): "Other than the purchase of 10,000 Shares in the open market on June 17, 2024, X has not entered into any transactions..." or "X purchased 10,000 Shares in the open market on June 17, 2024". */
+/** ", at a price of $0.15 per Share" or "for an aggregate price of $750": the price clause a purchase or sale may carry. */
+const PRICE = String.raw`(?:,?\s+(?:at a (?:purchase |sale )?price of ${MONEY} per [Ss]hare|for an? (?:aggregate|total) (?:purchase |sale )?price of ${MONEY}))?`;
+
+function trade(verb: string, date: string, holder: string, shares: string, perShare: string | undefined, total: string | undefined, source: ProseSource, sentence: string): ParsedTransaction {
+  const prices = { ...(perShare ? { pricePerShare: parseDollars(perShare)! } : {}), ...(total ? { totalPrice: parseDollars(total)! } : {}) };
+  const at = { method: 'open-market' as const, date: parseLongDate(date)!, holder, shares: parseCount(shares)!, ...prices, source: cite(source, sentence) };
+  return /^(?:purchase|purchased)$/.test(verb) ? { kind: 'shares-purchased', ...at } : { kind: 'shares-sold', ...at };
+}
+
+/**
+ * Item 5(c): "Other than the purchase [sale] of 10,000 Shares in the open market on June 17, 2024[ at a price of
+ * $0.15 per Share], X has not entered into any transactions..." or "[On D,] X purchased [sold] 10,000 Shares in the
+ * open market[ on D][ at a price of $0.12 per Share | for an aggregate price of $Y]". The holder is the sentence's
+ * named person matched to a reporting person; in an Item 5(c) block about one person it must be that person.
+ */
 const openMarket: Matcher = (sentence, _next, source, ctx) => {
-  const other = new RegExp(`^Other than the purchase of ${N} Shares in the open market on ${DATE}, ${HOLDER} has not entered into any (?:other )?transactions`).exec(sentence);
-  const direct = new RegExp(`^(?:On ${DATE},? )?${HOLDER} purchased ${N} Shares in the open market(?: on ${DATE})?\\.?$`).exec(sentence);
+  const other = new RegExp(`^Other than the (purchase|sale) of ${N} Shares in the open market on ${DATE}${PRICE}, ${HOLDER} has not entered into any (?:other )?transactions`).exec(sentence);
+  const direct = new RegExp(`^(?:On ${DATE},? )?${HOLDER} (purchased|sold) ${N} Shares in the open market(?: on ${DATE})?${PRICE}\\.?$`).exec(sentence);
   if (other) {
-    const holder = holderName(other[6]!, ctx);
+    const holder = holderName(other[9]!, ctx);
     if (!holder || (source.person && source.person !== holder)) return undefined;
-    return { transactions: [{ kind: 'shares-purchased', method: 'open-market', date: parseLongDate(other[2]!)!, holder, shares: parseCount(other[1]!)!, source: cite(source, sentence) }] };
+    return { transactions: [trade(other[1]!, other[3]!, holder, other[2]!, other[7], other[8], source, sentence)] };
   }
-  const date = direct && (direct[1] ?? direct[7]);
-  const holder = direct && holderName(direct[5]!, ctx);
-  if (!direct || !date || !holder) return undefined;
-  return { transactions: [{ kind: 'shares-purchased', method: 'open-market', date: parseLongDate(date)!, holder, shares: parseCount(direct[6]!)!, source: cite(source, sentence) }] };
+  if (!direct) return undefined;
+  const date = direct[1] ?? direct[8];
+  const holder = holderName(direct[5]!, ctx);
+  // Two dates, or none: not certain which.
+  if (!date || (direct[1] && direct[8]) || !holder || (source.person && source.person !== holder)) return undefined;
+  return { transactions: [trade(direct[6]!, date, holder, direct[7]!, direct[12], direct[13], source, sentence)] };
 };
 
 /** Preamble: "approval by the NYSE American ..., effective July 23, 2024, ... in excess of the initial 19.99% of Common Stock". */

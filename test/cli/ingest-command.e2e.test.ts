@@ -82,7 +82,9 @@ describe('13d-ledger ingest', () => {
       positions: 12, alreadyPresent: 0, partial: [],
     });
     expect(filing!.appended).toBe(filing!.events);
-    expect(filing!.review).toEqual(expect.arrayContaining([expect.objectContaining({ item: '6', sentence: expect.stringMatching(/^On November 6, 2023/) })]));
+    // Item 3's purchase prices are listed for review; the November 6, 2023 SPA sentence is not: it dates the Series C terms
+    expect(filing!.review).toEqual(expect.arrayContaining([expect.objectContaining({ item: '3', sentence: expect.stringMatching(/^The aggregate purchase price of the 25,229 Shares/) })]));
+    expect(filing!.review).not.toContainEqual(expect.objectContaining({ sentence: expect.stringMatching(/^On November 6, 2023/) }));
   });
 
   it('writes nothing with --dry-run, and says what it would write', async () => {

@@ -53,9 +53,10 @@ describe('holdings from the seed text alone, before July 23, 2024', () => {
       // 88 (2020-01-15) + 55 (2020-08-20) + 36 (2021-05-12) + 10,000 (2024-06-17) common shares, from Items 5(c) and 6
       expect(company.aggregate).toBe(88 + 55 + 36 + 10_000);
       // No rights count: the 12,269,031 + 4 x 147,820 = 12,860,311 Series C warrant shares are blocked by the
-      // 19.99% cap, whose base is unknown (no share count is stated before July 23); the 43,500 Series C
-      // preferred have conversion terms first stated as of July 23
+      // 19.99% cap, whose base is unknown (no share count is stated before July 23); so are the 43,500 Series C
+      // preferred, whose terms the November 6, 2023 SPA dates: 43,500 x $1,000 / $0.22
       expect(company.rightsCounted).toBe(0);
+      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')).toMatchObject({ sharesIssuable: 197_727_272, blockedByCap: 197_727_272, countedShares: 0 });
       const warrants = company.securities.find((s) => s.securityId === 'series-c-warrants');
       expect(warrants).toMatchObject({ quantity: 12_269_031 + 4 * 147_820, blockedByCap: 12_860_311 });
       expect(company.securities.find((s) => s.securityId === 'series-c-preferred')?.quantity).toBe(41_500 + 4 * 500);

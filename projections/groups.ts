@@ -34,8 +34,11 @@ export function groupsAt(facts: readonly Fact[], asOf: IsoDate): GroupsView {
     const precision = event.data.effectiveDatePrecision ?? 'exact';
     switch (event.type) {
       case 'GroupFormed': {
-        const members = new Map(event.data.memberIds.map((id) => [id, { since: event.data.effectiveDate, precision }] as const));
-        groups.set(event.data.groupId, { formedOn: event.data.effectiveDate, members });
+        // A filing's member list is the membership as of its date: continuing members keep the date
+        // they first joined, new ones join now, those it no longer lists have left.
+        const previous = groups.get(event.data.groupId);
+        const members = new Map(event.data.memberIds.map((id) => [id, previous?.members.get(id) ?? { since: event.data.effectiveDate, precision }] as const));
+        groups.set(event.data.groupId, { formedOn: previous?.formedOn ?? event.data.effectiveDate, members });
         break;
       }
       case 'GroupMemberJoined': {

@@ -75,7 +75,10 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     if (held.quantity === 0) continue;
     const terms = state.securities.get(held.securityId);
     const issuable = sharesIssuable(state, held);
-    const share = issuable === null ? 0 : exercisableShare(held, q.horizon);
+    // Rule 13d-3(d)(1)(i): a right that has expired on or before the date is no right to acquire.
+    const expired = terms !== undefined && terms.kind !== 'common' && terms.expiresOn !== null && terms.expiresOn <= asOf;
+    if (expired) notes.push(`${q.titles.get(held.securityId) ?? terms.title}: expired on ${terms.expiresOn}; not counted`);
+    const share = issuable === null || expired ? 0 : exercisableShare(held, q.horizon);
     const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : Math.floor((issuable ?? 0) * share);
     result.push({
       securityId: held.securityId,

@@ -4,6 +4,7 @@
  * Pure: the input array and its events are never mutated.
  */
 import { applySet, isFact, type Envelope, type FactEvent, type IsoDate, type Source } from '../src/domain/index.js';
+import { canonicalJson } from '../src/shared/canonical-json.js';
 
 export interface Clocks {
   /** Fold facts effective on or before this date. */
@@ -161,7 +162,7 @@ export function restatementGroups(envelopes: readonly Envelope[], recordedBy: st
     if (isFact(envelope.event)) items.push(envelope as FactEnvelope);
   }
   // Twins have the same effective date: sort as the fold does (so the final sort is nearly free), then compare within each date.
-  items.sort(compareEnvelopes);
+  items.sort(compareFacts);
   const result: (FactEnvelope | FactEnvelope[])[] = [];
   let start = 0;
   while (start < items.length) {
@@ -198,16 +199,6 @@ function groupRun(items: readonly FactEnvelope[], start: number, end: number, re
     }
     if (!joined) result.push(fact);
   }
-}
-
-function compareEnvelopes(a: FactEnvelope, b: FactEnvelope): number {
-  const da = a.event.data.effectiveDate;
-  const db = b.event.data.effectiveDate;
-  if (da !== db) return da < db ? -1 : 1;
-  const ra = rank(a.event.type);
-  const rb = rank(b.event.type);
-  if (ra !== rb) return ra - rb;
-  return a.position - b.position;
 }
 
 function mergeGroup(group: readonly FactEnvelope[], corrections: ReadonlyMap<string, Correction[]>, retracted: ReadonlySet<string>, filedBy: IsoDate | null): Fact | null {
@@ -256,17 +247,14 @@ export function sameContent(a: FactEvent, b: FactEvent): boolean {
     const u = x[name];
     const v = y[name];
     if (u === v) continue;
-    if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || canonical(u) !== canonical(v)) return false;
+    if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || canonicalJson(u) !== canonicalJson(v)) return false;
   }
   for (const name in y) if (!DISCLOSURE_FIELDS.has(name) && y[name] !== undefined) count--;
   return count === 0;
 }
 
-/** JSON with object keys sorted (arrays keep their order). */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0))) : v));
-}
-function compareFacts(a: Fact, b: Fact): number {
+/** Fold order, for facts and for envelopes alike: effective date, then rank, then recorded position. */
+function compareFacts(a: { event: FactEvent; position: number }, b: { event: FactEvent; position: number }): number {
   const da = a.event.data.effectiveDate;
   const db = b.event.data.effectiveDate;
   if (da !== db) return da < db ? -1 : 1;

@@ -33,6 +33,11 @@ export function position(state: LedgerState, personId: string, securityId: strin
 /** A transaction changes a position by `change` units; negative changes take from the earliest lots. */
 export function transact(state: LedgerState, fact: Fact, personId: string, securityId: string, change: number, exercisableFrom: IsoDate | null = null, price: number | null = null): void {
   const held = position(state, personId, securityId);
+  if (change < 0 && held.quantity + change < 0) {
+    // More disposed of than held: the arithmetic stays (no silent clamp) and the gap is named.
+    const source = fact.event.data.source;
+    state.differences.push({ kind: 'sale-exceeds-holding', personId, securityId, asOf: fact.event.data.effectiveDate, reported: -change, computed: held.quantity, difference: -change - held.quantity, factId: fact.id, source });
+  }
   held.quantity += change;
   const last = held.lots.at(-1);
   // Lots differ only in exercisability; same-date additions merge so common stock keeps one lot.

@@ -39,6 +39,12 @@ export interface PositionState {
 }
 
 export interface UnexplainedDifference {
+  /**
+   * 'reported-position' (default when absent): a filing's figure against what the transactions give.
+   * 'sale-exceeds-holding': a sale or conversion of more than the transactions say was held; `reported`
+   * is the amount disposed of, `computed` the holding before it, `difference` the shortfall.
+   */
+  kind?: 'reported-position' | 'sale-exceeds-holding';
   personId: string;
   securityId: string;
   asOf: IsoDate;

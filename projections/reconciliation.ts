@@ -104,6 +104,9 @@ type Add = (ok: boolean, finding: Omit<Finding, 'filing'>) => void;
 
 function differenceMessage(state: LedgerState, d: UnexplainedDifference, who: string): string {
   const title = state.securities.get(d.securityId)?.title ?? d.securityId;
+  if (d.kind === 'sale-exceeds-holding') {
+    return `${who}, ${title}: the filing discloses ${fmt(d.reported)} disposed of on ${d.asOf}, but its transactions show only ${fmt(d.computed)} held: an acquisition of at least ${fmt(d.difference)} is not disclosed`;
+  }
   const parts = transactionsBefore(state.log ?? [], d).map((e) => e.change);
   const sum = parts.length > 1 ? ` (${parts.map(fmt).join(' + ')})` : '';
   let message = `${who}, ${title}: the filing reports ${fmt(d.reported)}; its disclosed transactions explain ${fmt(d.computed)}${sum} of them, leaving ${fmt(d.difference)} unexplained`;

@@ -15,7 +15,11 @@ function differenceNotes(h: Holder): string[] {
   return h.unexplainedDifferences
     .filter((d) => d.personId === h.personId)
     .map((d) => {
-      return `${titles.get(d.securityId) ?? d.securityId}: reported ${formatCount(d.reported)} as of ${d.asOf}, but the transactions give ${formatCount(d.computed)}: ${formatChange(d.difference)} unexplained`;
+      const title = titles.get(d.securityId) ?? d.securityId;
+      if (d.kind === 'sale-exceeds-holding') {
+        return `${title}: ${formatCount(d.reported)} disposed of on ${d.asOf}, but the transactions show only ${formatCount(d.computed)} held: an acquisition of at least ${formatCount(d.difference)} is missing from the ledger`;
+      }
+      return `${title}: reported ${formatCount(d.reported)} as of ${d.asOf}, but the transactions give ${formatCount(d.computed)}: ${formatChange(d.difference)} unexplained`;
     });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Envelope, IsoDate } from '../src/domain/index.js';
 import { selectFacts, type Clocks, type Fact } from './facts.js';
-import { holdingsFromState, sums, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
+import { holdingsFromState, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
 import { evolveLedger, initialLedgerState } from './ledger-state.js';
 import type { LedgerState } from './ledger-types.js';
 import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from './prepared-facts.js';
@@ -78,17 +78,26 @@ function restateSecurity(s: SecurityHolding, adjustment: ShareBasisAdjustment): 
     blockedByCap: count(s.blockedByCap),
     countedShares: count(s.countedShares),
     conversionPrice: s.conversionPrice === null ? null : restatePrice(s.conversionPrice, adjustment),
+    // Restated, so no filing stated it in this basis.
+    basis: s.basis === 'reported' ? 'derived' : s.basis,
   };
 }
 
 function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
   const count = (n: number) => restateCount(n, adjustment);
-  const restated = { ...h, notes: [...h.notes] };
-  if (!h.breakdownKnown) {
-    // Reported figures with no breakdown: each figure is restated on its own.
-    return { ...restated, aggregate: count(h.aggregate), soleVotingPower: count(h.soleVotingPower), sharedVotingPower: count(h.sharedVotingPower), soleDispositivePower: count(h.soleDispositivePower), sharedDispositivePower: count(h.sharedDispositivePower) };
-  }
+  // Totals are restated from the unrounded totals, rounded down once (not the sum of rounded parts),
+  // and a restated figure is derived: no filing stated it in this share basis.
+  const totals = {
+    aggregate: count(h.aggregate),
+    soleVotingPower: count(h.soleVotingPower),
+    sharedVotingPower: count(h.sharedVotingPower),
+    soleDispositivePower: count(h.soleDispositivePower),
+    sharedDispositivePower: count(h.sharedDispositivePower),
+    basis: h.basis === 'reported' ? ('derived' as const) : h.basis,
+    notes: [...h.notes, 'figures restated into the later share basis: each total rounded down once from its unrounded value'],
+  };
+  if (!h.breakdownKnown) return { ...h, ...totals };
   const securities = h.securities.map((s) => restateSecurity(s, adjustment));
-  const { own, through, rights, sharesOwned } = sums(securities);
-  return { ...restated, securities, sharesOwned, rightsCounted: rights, aggregate: own + through, soleVotingPower: own, sharedVotingPower: through, soleDispositivePower: own, sharedDispositivePower: through };
+  const sharesOwned = { direct: count(h.sharesOwned.direct), indirect: count(h.sharesOwned.indirect) };
+  return { ...h, ...totals, securities, sharesOwned, rightsCounted: count(h.rightsCounted) };
 }

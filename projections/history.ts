@@ -149,7 +149,22 @@ function auditTrail(facts: readonly Fact[], state: LedgerState, audit: AuditInde
   }
   const originals = originalFacts(audit);
   const retracted = retractedFacts(audit);
-  let asRecorded: Fact[] = facts.map((f) => originals.get(f.id) ?? f).concat(retracted);
+  // A fact restated by later filings is one fact (facts.ts): a correction of any of its twins is its correction.
+  const twinsOf = new Map(facts.map((f) => [f.id, [f.id, ...(f.restatedByIds ?? [])]]));
+  const firstOf = <T>(id: string, lookup: (twin: string) => T | undefined): T | undefined => {
+    for (const twin of twinsOf.get(id) ?? [id]) {
+      const found = lookup(twin);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  let asRecorded: Fact[] = facts
+    .map((f) => {
+      const original = firstOf(f.id, (id) => originals.get(id));
+      // Keyed by the kept fact's id, so its log entry pairs with the entry it had as first recorded.
+      return original === undefined ? f : { ...original, id: f.id };
+    })
+    .concat(retracted);
   asRecorded = asRecorded
     .map((f, i) => ({ f, i }))
     .sort((a, b) => {
@@ -167,7 +182,7 @@ function auditTrail(facts: readonly Fact[], state: LedgerState, audit: AuditInde
   const altByKey = new Map<string, ChangeEntry>();
   for (const e of altLog) altByKey.set(key(e), e);
   const result: AuditedEntry[] = log.map((e) => {
-    const record = audit.records.get(e.factId);
+    const record = firstOf(e.factId, (id) => audit.records.get(id));
     const f = correctedFacts.get(e.factId);
     if (record === undefined || record.corrections.length === 0) {
       return f === undefined ? e : { ...e, corrected: { originally: null, reasons: f.corrections, recordedAt: null, corrections: [] } };

@@ -58,3 +58,22 @@ describe('history: the audit trail of corrections and retractions', () => {
     expect(entry.corrected).toMatchObject({ originally: null, reasons: ['typo in Item 5(c)'] });
   });
 });
+
+describe('history of a fact a later filing restated', () => {
+  it('shows a correction made to the restatement against the one merged fact, with the value first recorded', () => {
+    // Given the sample, an "Amendment No. 9" restating the 2024-06-17 purchase of 10,000, and a correction of that restatement
+    const base = sampleEnvelopes();
+    const purchase = base.find((e) => e.event.type === 'SharesPurchased' && e.event.data.effectiveDate === '2024-06-17')!;
+    if (purchase.event.type !== 'SharesPurchased') throw new Error('not a purchase');
+    const a9 = { ...purchase.event.data.source, amendmentNumber: 9, filedOn: '2024-08-22' };
+    const [restated] = envelopes([{ type: 'SharesPurchased', data: { ...purchase.event.data, disclosedOn: '2024-08-22', source: a9 } }], RECORDED, base.length);
+    const [correction] = envelopes([{ type: 'EventCorrected', data: { eventId: restated!.id, set: { shares: 10_500 }, reason: 'typo in Amendment No. 9' } }], CORRECTED_AT, base.length + 1);
+    const all = [...base, restated!, correction!];
+    // When the history is built
+    const view = historyOf(selectFacts(all), 'ault-and-company', null, { audit: { envelopes: all } });
+    // Then the purchase appears once, corrected to 10,500 from the 10,000 first recorded
+    const entries = view.changes.filter((e) => e.date === '2024-06-17' && e.securityId === 'common');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ change: 10_500, corrected: { originally: { change: 10_000 }, reasons: ['typo in Amendment No. 9'] } });
+  });
+});

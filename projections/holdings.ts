@@ -7,12 +7,12 @@
 import { sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
 import type { Holder, HoldingsView, SecurityHolding } from './holdings-types.js';
 import type { Basis, LedgerState, PositionState, UnexplainedDifference } from './ledger-types.js';
+import { fmt } from './format.js';
 
 export { personNames } from './prepared-facts.js';
 
 export * from './holdings-types.js';
 
-export const fmt = (n: number) => n.toLocaleString('en-US');
 
 const WEAKEST: Basis[] = ['transactions', 'derived', 'reported'];
 function weakest(bases: Basis[]): Basis {

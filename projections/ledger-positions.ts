@@ -7,6 +7,7 @@ import type { IsoDate } from '../src/domain/index.js';
 import type { Fact } from './facts.js';
 import { countAtEffective, disclosureRatio, reportSetKey } from './fold-context.js';
 import type { ChangeEntry, LedgerState, Lot, PositionState, SecurityKind, SecurityTerms } from './ledger-types.js';
+import { fmt } from './format.js';
 
 export function terms(state: LedgerState, securityId: string, kind: SecurityKind): SecurityTerms {
   let found = state.securities.get(securityId);
@@ -81,7 +82,6 @@ export function record(state: LedgerState, fact: Fact, held: PositionState, chan
   });
 }
 
-export const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Preferred shares and note principal are not share counts: splits leave them alone. */
 function splitsWithShares(state: LedgerState, securityId: string): boolean {

@@ -18,8 +18,9 @@
 import type { IsoDate } from '../src/domain/index.js';
 import type { Fact } from './facts.js';
 import { countAtEffective, disclosureRatio, EMPTY_CONTEXT, foldContext, priceAtEffective, type FoldContext } from './fold-context.js';
-import { fmt, position, record, report, split, terms, transact } from './ledger-positions.js';
+import { position, record, report, split, terms, transact } from './ledger-positions.js';
 import { NOT_YET_EXERCISABLE, type LedgerState, type Lot, type PositionState } from './ledger-types.js';
+import { fmt } from './format.js';
 
 export * from './ledger-types.js';
 

@@ -5,11 +5,11 @@
  * the denominator. Pure; used by reconciliation.ts.
  */
 import type { PartialCoverPage, ReportedPercent } from '../src/domain/index.js';
+import { fmt } from './format.js';
 
 export type CheckKind = 'footnote-sum' | 'item-5-breakdown' | 'percent-denominator-not-stated' | 'percent-arithmetic';
 export type AddCheck = (ok: boolean, finding: { kind: CheckKind; message: string; reported: number | string | null; computed: number | string | null; personId: string | null; item: string | null }) => void;
 
-const fmt = (n: number) => n.toLocaleString('en-US');
 /** XML writes "8.5", text "85.72%": print either as a percent once. */
 const pct = (text: string) => (text.trim().endsWith('%') ? text.trim() : `${text.trim()}%`);
 const ROMAN = /\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s*/;

@@ -10,6 +10,7 @@ import { foldContext } from './fold-context.js';
 import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
 import { knownOverUnknown, label } from './statement.js';
 import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, type CheckKind } from './reconciliation-checks.js';
+import { fmt } from './format.js';
 
 export interface Finding {
   filing: string;
@@ -30,7 +31,6 @@ export interface ReconciliationView {
 }
 
 type Filed = EventData<'StatementFiled'>;
-const fmt = (n: number) => n.toLocaleString('en-US');
 const POWERS = ['soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'aggregate'] as const;
 const ROW: Record<(typeof POWERS)[number], string> = { soleVotingPower: 'sole voting power (row 7)', sharedVotingPower: 'shared voting power (row 8)', soleDispositivePower: 'sole dispositive power (row 9)', sharedDispositivePower: 'shared dispositive power (row 10)', aggregate: 'aggregate (row 11)' };
 

@@ -6,8 +6,9 @@
  * the basis is `derived` and the difference is named with both numbers.
  */
 import type { IsoDate, ReportedPercent } from '../src/domain/index.js';
-import { fmt, type FigureDifference, type FigureField, type Holder, type ReportedFigures } from './holdings.js';
+import { type FigureDifference, type FigureField, type Holder, type ReportedFigures } from './holdings.js';
 import { decimalsOf } from './reconciliation-checks.js';
+import { fmt } from './format.js';
 
 const COUNTS: readonly Exclude<FigureField, 'percentOfClass'>[] = ['aggregate', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower'];
 const LABEL: Record<FigureField, string> = {

@@ -6,12 +6,13 @@
  * and never as the transactions alone.
  */
 import type { CoverPage, IsoDate, ReportedPercent } from '../src/domain/index.js';
-import { fmt, type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
+import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from './ledger-types.js';
 import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from './prepared-facts.js';
 import { compareWithReported } from './reported-comparison.js';
 import { coverPersonIds, foldCoverPages } from './cover-pages.js';
 import { label } from './statement.js';
+import { fmt } from './format.js';
 
 export const NOT_BROKEN_DOWN = 'securities not broken down by the filing';
 

@@ -4,7 +4,7 @@
  */
 import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
 import { foldCoverPages } from './cover-pages.js';
-import { datedFilingKeyOf } from '../src/domain/filing-key.js';
+import { datedFilingKeyOf, filingLabel } from '../src/domain/filing-key.js';
 import type { Fact } from './facts.js';
 
 type Filed = EventData<'StatementFiled'>;
@@ -27,9 +27,8 @@ export interface StatementView {
 
 const ITEMS = ['1', '2', '3', '4', '5', '6', '7'];
 
-export function label(amendmentNumber: number): string {
-  return amendmentNumber === 0 ? 'Original Schedule 13D' : `Amendment No. ${amendmentNumber}`;
-}
+/** "Original Schedule 13D" or "Amendment No. N": the domain's wording (filing-key.ts). */
+export const label = filingLabel;
 
 type FiledFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;
 const isStatement = (f: Fact): f is FiledFact => f.event.type === 'StatementFiled';

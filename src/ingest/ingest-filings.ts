@@ -17,7 +17,7 @@
  * same issuer and filers, filed on another date than the one recorded with
  * known contents, is refused: it is most likely an amendment whose number was lost.
  */
-import { datedFilingKeyOf, decodeEvents, filingKeyOf, filingLabel, issuerStream, parseCusip, validateEvent, type Cusip, type EventData } from '../domain/index.js';
+import { datedFilingKeyOf, decodeTolerantly, filingKeyOf, filingLabel, issuerStream, parseCusip, validateEvent, type Cusip, type EventData } from '../domain/index.js';
 import { appendToIssuer } from '../ledger/issuer-events.js';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import type { EventStore } from '../store/event-store.js';
@@ -145,17 +145,19 @@ function sameFiling(a: Filed, b: Filed): boolean {
 
 async function recordedAlready(store: EventStore, cusip: Cusip, planned: FilingEvents): Promise<Recorded> {
   const recorded = await store.readStream(issuerStream(cusip));
-  const envelopes = decodeEvents(recorded);
+  // As every query does: an event another program wrote badly is left out, not a reason to refuse.
+  const { envelopes } = decodeTolerantly(recorded);
   const own = planned.events[0]!.data as Filed;
-  const sourceOf = (i: number) => String(recorded[i]!.metadata.source ?? 'an unnamed source');
+  const sources = new Map(recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
+  const sourceOf = (id: string) => sources.get(id)!;
   const found: Recorded = { ids: new Set(recorded.map((e) => e.id)), lastRevision: recorded.at(-1)?.revision ?? null, statement: null, dated: new Set(), otherOriginal: null };
-  envelopes.forEach(({ id, event }, i) => {
-    if (event.type !== 'StatementFiled') return;
+  for (const { id, event } of envelopes) {
+    if (event.type !== 'StatementFiled') continue;
     found.dated.add(datedFilingKeyOf(event.data));
-    if (found.statement !== null || planned.identityKey === null || filingKeyOf(event.data) !== planned.identityKey) return;
+    if (found.statement !== null || planned.identityKey === null || filingKeyOf(event.data) !== planned.identityKey) continue;
     // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
-    if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(i) };
-    else found.statement = { id, source: sourceOf(i) };
-  });
+    if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
+    else found.statement = { id, source: sourceOf(id) };
+  }
   return found;
 }

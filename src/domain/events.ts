@@ -89,7 +89,10 @@ export interface Envelope<E extends DomainEvent = DomainEvent> {
   position: number;
 }
 
+/** Every issuer's events live in one stream named with this prefix and its CUSIP. */
+export const ISSUER_STREAM_PREFIX = 'issuer-';
+
 /** The stream of one issuer. */
 export function issuerStream(cusip: string): string {
-  return `issuer-${cusip}`;
+  return `${ISSUER_STREAM_PREFIX}${cusip}`;
 }

@@ -1,6 +1,6 @@
 /** correct and retract: find the target in the ledger, decide, append to its issuer stream. */
 import { decide, evolveTarget, initialTargetState, InvalidValueError, UuidSchema, type LedgerCommand } from '../domain/index.js';
-import { decodeTolerantly, knownPersonIds } from '../domain/index.js';
+import { decodeTolerantly, ISSUER_STREAM_PREFIX, knownPersonIds } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { appendDomainEvents } from './issuer-events.js';
 import { randomUUID } from 'node:crypto';
@@ -30,7 +30,7 @@ export async function runLedgerCommand(store: EventStore, command: LedgerCommand
   if (!UuidSchema.safeParse(command.eventId).success) throw new InvalidValueError(`--event "${command.eventId}" is not an event id (a UUID)`);
   const id = command.eventId.toLowerCase();
   // The event's stream is not in the command; one scan of the issuer streams finds it.
-  const located = (await store.readAll({ filter: { streamPrefixes: ['issuer-'] } })).find((e) => e.id === id);
+  const located = (await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX] } })).find((e) => e.id === id);
   if (located === undefined) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
   const stream = await store.readStream(located.stream);
   const { envelopes, unreadable } = decodeTolerantly(stream);

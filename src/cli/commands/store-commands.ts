@@ -7,10 +7,7 @@ import type { Command } from 'commander';
 import type { EventStore, RecordedEvent } from '../../store/event-store.js';
 import { InvalidStoreInputError } from '../../store/errors.js';
 import { appendDomainEvents } from '../../ledger/issuer-events.js';
-import { issuerStream } from '../../domain/index.js';
-
-/** Streams that hold ledger events (`issuer-<CUSIP>`). */
-const ISSUER_STREAM_PREFIX = issuerStream('');
+import { ISSUER_STREAM_PREFIX } from '../../domain/index.js';
 import { storeFlag } from '../program.js';
 import { withStore } from '../with-store.js';
 import { formatTable, toJson } from '../output.js';

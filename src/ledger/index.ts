@@ -6,3 +6,4 @@ export * from './holdings-query.js';
 export * from './queries.js';
 export * from './corrections.js';
 export * from './diff-query.js';
+export * from './history-context.js';

@@ -9,6 +9,7 @@ import { PersonIdSchema, InvalidValueError, type Envelope, type UnreadableEvent 
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
+import { historyContextOf, type HistoryContext } from './history-context.js';
 
 type IssuerInput = { issuer: string };
 type Issuer = { cusip: string; name: string | null };
@@ -28,16 +29,25 @@ export async function queryStatement(store: EventStore, input: IssuerInput & Clo
   return { ...view, issuer: { cusip, name: view.issuer?.name ?? issuerName(envelopes) }, unreadableEvents };
 }
 
-export async function queryHistory(store: EventStore, input: IssuerInput & Partial<ClockInput> & { person: string; shareBasis?: string | undefined }): Promise<HistoryView & { issuer: Issuer } & WithUnreadable> {
+export async function queryHistory(store: EventStore, input: HistoryInput): Promise<HistoryReport> {
+  return (await queryHistoryWithContext(store, input)).view;
+}
+
+/** The history and, from the same read and the same facts, what a table needs to print prices and names. */
+export async function queryHistoryWithContext(store: EventStore, input: HistoryInput): Promise<{ view: HistoryReport; context: HistoryContext }> {
   if (!PersonIdSchema.safeParse(input.person).success) throw new InvalidValueError(`--person "${input.person}" is not a person id (kebab-case, e.g. ault-and-company)`);
   const clocks = parseClocks({ ...input, asOf: input.asOf ?? '9999-12-31' });
   const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
   assertKnownPerson(envelopes, input.person, cusip);
+  const facts = selectFacts(envelopes, clocks);
   // The audit index shows corrections (with the value first recorded) and retractions under the same clocks.
-  const view = historyOf(selectFacts(envelopes, clocks), input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis, audit: { envelopes, ...clocks } });
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...view, unreadableEvents };
+  const history = historyOf(facts, input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis, audit: { envelopes, ...clocks } });
+  return { view: { issuer: { cusip, name: issuerName(envelopes) }, ...history, unreadableEvents }, context: historyContextOf(facts) };
 }
+
+type HistoryInput = IssuerInput & Partial<ClockInput> & { person: string; shareBasis?: string | undefined };
+type HistoryReport = HistoryView & { issuer: Issuer } & WithUnreadable;
 
 /** A person the issuer's events never name is a mistake to report, not an empty history. */
 function assertKnownPerson(envelopes: readonly Envelope[], personId: string, cusip: string): void {

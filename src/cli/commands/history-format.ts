@@ -5,7 +5,8 @@
 import type { HistoryEntry, HistoryView } from '../../../projections/history.js';
 import { label } from '../../../projections/statement.js';
 import { formatChange, formatCount, formatMoney, formatTable, groupDigits, noteLines, notesOf } from '../output.js';
-import { priceLabel, type HistoryContext } from './history-prices.js';
+import type { HistoryContext } from '../../ledger/history-context.js';
+import { priceLabel } from './history-prices.js';
 
 type History = HistoryView & { issuer: { cusip: string; name: string | null } };
 

@@ -4,33 +4,9 @@
  * for a total purchase price of $739,948", "$41.5 million"), or a conversion or
  * exercise price. Those are read from the fact itself and printed with their label.
  */
-import { selectFacts } from '../../../projections/facts.js';
-import { personNames } from '../../../projections/holdings.js';
 import type { HistoryEntry } from '../../../projections/history.js';
 import type { FactEvent } from '../../domain/index.js';
-import { parseClocks } from '../../ledger/clocks.js';
-import { readKnownIssuer } from '../../ledger/issuer-events.js';
-import type { EventStore } from '../../store/event-store.js';
 import { formatMoney } from '../output.js';
-
-export interface HistoryContext {
-  /** Fact id -> the event as believed under the clocks (corrections applied). */
-  events: Map<string, FactEvent>;
-  /** Names of every person the issuer's facts know, for entities held through. */
-  names: Map<string, string>;
-  /** Securities whose quantity is note principal in dollars, not shares. */
-  notes: Set<string>;
-}
-
-export async function historyContext(store: EventStore, input: { issuer: string; filedBy?: string | undefined; recordedBy?: string | undefined }): Promise<HistoryContext> {
-  const clocks = parseClocks({ asOf: '9999-12-31', filedBy: input.filedBy, recordedBy: input.recordedBy });
-  const { envelopes } = await readKnownIssuer(store, input.issuer);
-  const facts = selectFacts(envelopes, clocks);
-  const notes = new Set<string>();
-  for (const { event } of facts) if (event.type === 'SecurityDescribed' && event.data.kind === 'convertible-note') notes.add(event.data.securityId);
-  for (const { event } of facts) if (event.type === 'ConvertibleNoteIssued') notes.add(event.data.securityId);
-  return { events: new Map(facts.map((f) => [f.id, f.event])), names: personNames(facts), notes };
-}
 
 /** Per-share prices from the fact are in the share basis of its date; a restated entry says so. */
 function perShare(value: number, label: string, entry: HistoryEntry): string {

@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { runLedgerCommand, parseAssignment } from '../../ledger/corrections.js';
 import * as queries from '../../ledger/queries.js';
 import { storeFlag } from '../program.js';
-import { toJson, warned } from '../output.js';
+import { toJson, warnAboutUnreadableEvents, warned } from '../output.js';
 import { withStore } from '../with-store.js';
 import { earliestMembership, formatGroup } from './group-format.js';
 import { formatHistory } from './history-format.js';
-import { historyContext } from './history-prices.js';
 import { formatReconciliation } from './reconcile-format.js';
 import { formatStatement } from './statement-format.js';
 
@@ -50,7 +49,8 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; person: string; asOf?: string; filedBy?: string; recordedBy?: string; shareBasis?: string } & Json, command: Command) => {
       if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryHistory(store, o))));
-      const { view, context } = await withStore(storeFlag(command), async (store) => ({ view: await queryHistory(store, o), context: await historyContext(store, o) }));
+      const { view, context } = await withStore(storeFlag(command), (store) => queries.queryHistoryWithContext(store, o));
+      warnAboutUnreadableEvents(view);
       out(formatHistory(view, context));
     });
 

@@ -29,12 +29,13 @@ export function registerLedgerQueryCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { issuer: string; asOf: string; filedBy?: string; recordedBy?: string } & Json, command: Command) => {
       if (o.json) return out(toJson(await withStore(storeFlag(command), (store) => queryGroup(store, o))));
-      const { view, everything } = await withStore(storeFlag(command), async (store) => ({
-        view: await queryGroup(store, o),
-        // Membership at the far future: to say when an empty answer stops being empty.
-        everything: await queryGroup(store, { ...o, asOf: '9999-12-31' }),
-      }));
-      out(formatGroup(view, earliestMembership(everything)));
+      const { view, earliest } = await withStore(storeFlag(command), async (store) => {
+        const found = await queryGroup(store, o);
+        // Only an empty answer needs membership at the far future, to say when it stops being empty.
+        const earliest = found.members.length > 0 ? null : earliestMembership(await queryGroup(store, { ...o, asOf: '9999-12-31' }));
+        return { view: found, earliest };
+      });
+      out(formatGroup(view, earliest));
     });
 
   program

@@ -4,8 +4,7 @@ import { groupsAt, type GroupsView } from '../../projections/groups.js';
 import { historyOf, type HistoryView } from '../../projections/history.js';
 import { reconcile, type ReconciliationView } from '../../projections/reconciliation.js';
 import { statementAt, type StatementView } from '../../projections/statement.js';
-import { personNames } from '../../projections/prepared-facts.js';
-import { PersonIdSchema, InvalidValueError, type Envelope, type UnreadableEvent } from '../domain/index.js';
+import { PersonIdSchema, InvalidValueError, knownPersonIds, type Envelope, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
 import { issuerName, readKnownIssuer } from './issuer-events.js';
@@ -51,9 +50,8 @@ type HistoryReport = HistoryView & { issuer: Issuer } & WithUnreadable;
 
 /** A person the issuer's events never name is a mistake to report, not an empty history. */
 function assertKnownPerson(envelopes: readonly Envelope[], personId: string, cusip: string): void {
-  const facts = selectFacts(envelopes);
-  const known = new Set(personNames(facts).keys());
-  for (const { event } of facts) if ('personId' in event.data) known.add(event.data.personId);
+  // The same set a correction is checked against (decide.ts): every person the issuer's events name.
+  const known = knownPersonIds(envelopes);
   if (known.has(personId)) return;
   throw new InvalidValueError(`--person "${personId}" is not a person of issuer ${cusip}; known persons: ${[...known].sort().join(', ') || 'none'}`);
 }

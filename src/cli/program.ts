@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './commands/store-commands.js';
 import { registerLedgerCommands } from './commands/ledger-commands.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
+import { registerCorpusCommand } from './commands/corpus-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('13d-ledger')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerStoreCommands(program);
   registerLedgerCommands(program);
   registerIngestCommand(program);
+  registerCorpusCommand(program);
   return program;
 }
 

@@ -4,7 +4,7 @@
  * statement folded through each, and holdings at each filing's event date. Where
  * a filing's contents are unknown, the diff says so rather than report zeros.
  */
-import type { CoverPage, IsoDate } from '../src/domain/index.js';
+import { compareInChain, type CoverPage, type IsoDate } from '../src/domain/index.js';
 import type { Fact } from './facts.js';
 import { holdingsSeries } from './holdings-at.js';
 import type { Holder } from './holdings.js';
@@ -57,7 +57,7 @@ export interface AmendmentDiff {
   from: DiffFiling;
   to: DiffFiling;
   /** Each filing after `from` up to `to`, with the items it restated or amended. */
-  itemsRestated: { amendment: number; label: string; filedOn: IsoDate; contentsKnown: boolean; items: { item: string; change: string; summary: string | null }[] }[];
+  itemsRestated: { amendment: number | null; label: string; filedOn: IsoDate; contentsKnown: boolean; items: { item: string; change: string; summary: string | null }[] }[];
   coverChanges: CoverChange[];
   /** null when either side's cover pages are unknown. */
   personsAdded: string[] | null;
@@ -78,7 +78,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Amendment numbers in the ledger, ascending (0 is the original). */
 export function amendmentNumbers(input: readonly Fact[] | PreparedFacts): number[] {
-  return [...new Set(prepare(input).statements.map((s) => s.event.data.amendmentNumber))].sort((a, b) => a - b);
+  return [...new Set(prepare(input).statements.flatMap((s) => (s.event.data.amendmentNumber === null ? [] : [s.event.data.amendmentNumber])))].sort((a, b) => a - b);
 }
 
 function filing(statements: readonly StatementFact[], amendment: number): DiffFiling {
@@ -130,8 +130,9 @@ export function amendmentDiff(input: readonly Fact[] | PreparedFacts, fromAmendm
   const to = filing(prepared.statements, toAmendment);
   const notes: string[] = [];
   const itemsRestated = prepared.statements
-    .filter((s) => s.event.data.amendmentNumber > from.amendment && s.event.data.amendmentNumber <= to.amendment)
-    .sort((x, y) => x.event.data.amendmentNumber - y.event.data.amendmentNumber)
+    // Amendments that state no number fall between the two where their filing dates place them.
+    .filter((s) => compareInChain(s.event.data, { amendmentNumber: from.amendment, filedOn: from.filedOn }) > 0 && compareInChain(s.event.data, { amendmentNumber: to.amendment, filedOn: to.filedOn }) <= 0)
+    .sort((x, y) => compareInChain(x.event.data, y.event.data))
     .map((s) => {
       const d = s.event.data;
       if (!d.contentsKnown) notes.push(`${label(d.amendmentNumber)} (filed ${d.filedOn}) is recorded as filed with contents unknown: the items it changed are not known.`);

@@ -38,6 +38,13 @@ export function applyPartialCoverPage(earlier: CoverPage, partial: PartialCoverP
   return { ...earlier, ...stated } as CoverPage;
 }
 
+/** A cover page with only the rows it states: rows left blank (null) and rows not restated (absent) both left out. */
+export type StatedRows = { [K in keyof PartialCoverPage]?: Exclude<PartialCoverPage[K], null> } & Pick<PartialCoverPage, 'personId' | 'name'>;
+
+export function statedRows(page: CoverPage | PartialCoverPage): StatedRows {
+  return Object.fromEntries(Object.entries(page).filter(([, value]) => value !== null && value !== undefined)) as StatedRows;
+}
+
 /** Every person a filing names on a cover page, full or partial. */
 export function coverPersonIds(filed: Filed): string[] {
   return [...filed.coverPages, ...(filed.partialCoverPages ?? [])].map((page) => page.personId);

@@ -52,7 +52,7 @@ export function foldContext(facts: readonly Fact[]): FoldContext {
 }
 
 /** The filing (amendment number and filing date), the person and the as-of date of a reported position. */
-export function reportSetKey(data: { personId: string; effectiveDate: IsoDate; source: { amendmentNumber: number; filedOn: IsoDate } }): string {
+export function reportSetKey(data: { personId: string; effectiveDate: IsoDate; source: { amendmentNumber: number | null; filedOn: IsoDate } }): string {
   return `${data.personId}|${data.source.amendmentNumber}|${data.source.filedOn}|${data.effectiveDate}`;
 }
 

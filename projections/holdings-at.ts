@@ -84,7 +84,7 @@ function restateSecurity(s: SecurityHolding, adjustment: ShareBasisAdjustment): 
 }
 
 function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
-  const count = (n: number) => restateCount(n, adjustment);
+  const count = (n: number | null) => (n === null ? null : restateCount(n, adjustment));
   // Totals are restated from the unrounded totals, rounded down once (not the sum of rounded parts),
   // and a restated figure is derived: no filing stated it in this share basis.
   const totals = {
@@ -98,6 +98,7 @@ function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
   };
   if (!h.breakdownKnown) return { ...h, ...totals };
   const securities = h.securities.map((s) => restateSecurity(s, adjustment));
-  const sharesOwned = { direct: count(h.sharesOwned.direct), indirect: count(h.sharesOwned.indirect) };
-  return { ...h, ...totals, securities, sharesOwned, rightsCounted: count(h.rightsCounted) };
+  const whole = (n: number) => restateCount(n, adjustment);
+  const sharesOwned = { direct: whole(h.sharesOwned.direct), indirect: whole(h.sharesOwned.indirect) };
+  return { ...h, ...totals, securities, sharesOwned, rightsCounted: whole(h.rightsCounted) };
 }

@@ -32,14 +32,15 @@ export interface Holder {
   sharesOwned: { direct: number; indirect: number };
   /** Shares the person may acquire within 60 days (own and through controlled entities). */
   rightsCounted: number;
-  aggregate: number;
+  /** Null only where the filing that gives the person's figures leaves the row blank (never read as zero). */
+  aggregate: number | null;
   /** Percent units (85.72 means 85.72%), unrounded; null with percentOfClassReason when unknown. */
   percentOfClass: number | null;
   percentOfClassReason: string | null;
-  soleVotingPower: number;
-  sharedVotingPower: number;
-  soleDispositivePower: number;
-  sharedDispositivePower: number;
+  soleVotingPower: number | null;
+  sharedVotingPower: number | null;
+  soleDispositivePower: number | null;
+  sharedDispositivePower: number | null;
   basis: Basis;
   controlledEntities: string[];
   /** In the share basis of each difference's as-of date (not restated to the view's). */
@@ -61,17 +62,20 @@ export interface ReportedFigures {
   kind: 'cover-page' | 'item-5';
   /** "Schedule 13D", "Amendment No. 8". */
   filing: string;
-  amendmentNumber: number;
+  amendmentNumber: number | null;
   filedOn: IsoDate;
   asOf: IsoDate;
   factId: string;
-  aggregate: number;
+  /** Each figure as the filing states it; null where the cover page leaves the row blank. */
+  aggregate: number | null;
   /** Row 13 (or Item 5(a)) as written. */
-  percentOfClass: ReportedPercent;
-  soleVotingPower: number;
-  sharedVotingPower: number;
-  soleDispositivePower: number;
-  sharedDispositivePower: number;
+  percentOfClass: ReportedPercent | null;
+  soleVotingPower: number | null;
+  sharedVotingPower: number | null;
+  soleDispositivePower: number | null;
+  sharedDispositivePower: number | null;
+  /** Rows of this person's cover page the ingest read with doubt (what was read and why); absent when none. */
+  readWithDoubt?: { row: number; read: string; reason: string; place: string }[];
 }
 
 export type FigureField = 'aggregate' | 'percentOfClass' | 'soleVotingPower' | 'sharedVotingPower' | 'soleDispositivePower' | 'sharedDispositivePower';

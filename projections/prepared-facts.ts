@@ -27,7 +27,7 @@ export interface ControlFact {
   entityId: string;
   effectiveDate: IsoDate;
   precision: 'exact' | 'on-or-before';
-  filing: number;
+  filing: number | null;
 }
 
 export type StatementFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;

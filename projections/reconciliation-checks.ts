@@ -4,7 +4,8 @@
  * and, when no shares outstanding are stated, what each percent implies about
  * the denominator. Pure; used by reconciliation.ts.
  */
-import type { PartialCoverPage, ReportedPercent } from '../src/domain/index.js';
+import type { ReportedPercent } from '../src/domain/index.js';
+import type { StatedRows } from './cover-pages.js';
 import { fmt } from './format.js';
 
 export type CheckKind = 'footnote-sum' | 'item-5-breakdown' | 'percent-denominator-not-stated' | 'percent-arithmetic';
@@ -43,7 +44,7 @@ const sumText = (parts: number[]) => `${parts.map(fmt).join(' + ')} = ${fmt(part
  * row 11 against what the footnotes on rows 7 and 8 claim: Rule 13d-3 aggregate = sole + shared voting.
  * Events recorded without footnote rows: a footnote belongs to the rows whose figure it equals.
  */
-export function footnoteChecks(add: AddCheck, cover: PartialCoverPage, who: string): void {
+export function footnoteChecks(add: AddCheck, cover: StatedRows, who: string): void {
   const claims = new Map<Row, number>();
   for (const footnote of cover.footnotes ?? []) {
     const stated = statedParts(footnote.text);
@@ -95,7 +96,7 @@ interface Implied { personId: string; who: string; low: number; high: number; pe
  * a percent rounded to d decimals puts the person's denominator (shares outstanding + own rights)
  * within [aggregate / (p + h), aggregate / (p - h)], h half a unit of the last decimal.
  */
-export function denominatorNotStated(add: AddCheck, covers: readonly { cover: PartialCoverPage; who: string }[]): void {
+export function denominatorNotStated(add: AddCheck, covers: readonly { cover: StatedRows; who: string }[]): void {
   const implied: Implied[] = [];
   for (const { cover, who } of covers) {
     const percent = cover.percentOfClass;

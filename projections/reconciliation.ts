@@ -3,7 +3,8 @@
  * transactions, its own Item 5 and its own arithmetic give. Findings name the
  * numbers; checks that hold are listed too, so the audit shows its work.
  */
-import type { EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
+import type { EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import { statedRows, type StatedRows } from './cover-pages.js';
 import { effectiveBy, type Fact } from './facts.js';
 import { holdingsFromState, personNames } from './holdings.js';
 import { foldContext } from './fold-context.js';
@@ -14,7 +15,7 @@ import { fmt } from './format.js';
 
 export interface Finding {
   filing: string;
-  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'powers-vs-aggregate' | 'cover-vs-positions' | CheckKind;
+  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'powers-vs-aggregate' | 'cover-vs-positions' | 'read-with-doubt' | CheckKind;
   message: string;
   reported: number | string | null;
   computed: number | string | null;
@@ -46,6 +47,11 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
       continue;
     }
     const add = (ok: boolean, finding: Omit<Finding, 'filing'>) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
+    // What the ingest read with doubt is listed for review first: the checks below take those figures as read.
+    for (const doubt of filed.readingDoubts ?? []) {
+      const who = doubt.personId === null ? 'front page' : names.get(doubt.personId) ?? doubt.personId;
+      add(false, { kind: 'read-with-doubt', personId: doubt.personId, item: doubt.row === 0 ? 'front page' : `cover row ${doubt.row}`, reported: doubt.read, computed: null, message: `${who}: ${doubt.reason} (${doubt.place})` });
+    }
     // What was known when the filing was made: facts it or earlier filings disclosed, effective by its event date.
     const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
     const disclosed = facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn);
@@ -62,8 +68,8 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     const reportedBy = new Set(ownPositions.map((f) => f.event.data.personId));
     const holdings = holdingsFromState(state, asOf, names);
     const outstanding = holdings.sharesOutstanding?.value ?? null;
-    // Partial pages (a 13D/A restating some rows) are checked on the rows they state.
-    const covers: PartialCoverPage[] = [...filed.coverPages, ...(filed.partialCoverPages ?? [])];
+    // Partial pages (a 13D/A restating some rows) are checked on the rows they state; a blank row is not checked.
+    const covers = [...filed.coverPages, ...(filed.partialCoverPages ?? [])].map(statedRows);
     for (const cover of covers) {
       const who = name(cover.personId);
       const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId);
@@ -82,6 +88,7 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
           const reported = cover[field];
           if (reported === undefined) continue;
           const computed = holder[field];
+          if (computed === null) continue;
           add(reported === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported, computed, message: `${who}: ${ROW[field]} ${fmt(reported)}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
         }
         // The rights the filing itself states (its breakdown), not the ledger's: the check is of the filing's arithmetic.
@@ -146,7 +153,7 @@ function filingRights(state: LedgerState, positions: readonly Fact<Extract<FactE
   return { value };
 }
 
-function percentCheck(add: Add, cover: PartialCoverPage, who: string, outstanding: number, own: { value: number } | { missing: string }): void {
+function percentCheck(add: Add, cover: StatedRows, who: string, outstanding: number, own: { value: number } | { missing: string }): void {
   const reported = cover.percentOfClass;
   if (cover.aggregate === undefined || reported === undefined) return;
   if ('missing' in own) {

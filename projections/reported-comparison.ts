@@ -29,10 +29,20 @@ export function percentMatches(computed: number, reported: ReportedPercent): boo
 
 export function differences(holder: Holder, reported: ReportedFigures): FigureDifference[] {
   const found: FigureDifference[] = [];
-  for (const field of COUNTS) if (holder[field] !== reported[field]) found.push({ field, reported: reported[field], computed: holder[field] });
+  // A row the filing leaves blank states nothing to differ from.
+  for (const field of COUNTS) {
+    const stated = reported[field];
+    const computed = holder[field];
+    if (stated !== null && computed !== null && computed !== stated) found.push({ field, reported: stated, computed });
+  }
   const pct = holder.percentOfClass;
-  if (pct !== null && !percentMatches(pct, reported.percentOfClass)) found.push({ field: 'percentOfClass', reported: reported.percentOfClass.text, computed: pct });
+  if (pct !== null && reported.percentOfClass !== null && !percentMatches(pct, reported.percentOfClass)) found.push({ field: 'percentOfClass', reported: reported.percentOfClass.text, computed: pct });
   return found;
+}
+
+/** Read with doubt: the figure stays as reported (basis unchanged), and a note says what was read and why. */
+export function doubtNotes(reported: ReportedFigures): string[] {
+  return (reported.readWithDoubt ?? []).map((doubt) => `${reported.filing} row ${doubt.row} read with doubt (${doubt.place}): ${doubt.reason}`);
 }
 
 export function compareWithReported(holder: Holder, reported: ReportedFigures | null, asOf: IsoDate): Holder {
@@ -42,7 +52,8 @@ export function compareWithReported(holder: Holder, reported: ReportedFigures | 
     return { ...holder, basis: 'derived', notes: [...holder.notes, `no filing states this person's totals as of ${asOf}; computed from the positions reported`] };
   }
   const found = differences(holder, reported);
-  if (found.length === 0) return { ...holder, reportedFigures: reported };
+  const doubts = doubtNotes(reported);
+  if (found.length === 0) return { ...holder, reportedFigures: reported, notes: doubts.length > 0 ? [...holder.notes, ...doubts] : holder.notes };
   const where = `${reported.filing} (${reported.kind === 'cover-page' ? 'cover page' : 'Item 5'})`;
   const parts = found.map((d) => `${LABEL[d.field]} computed ${d.field === 'percentOfClass' ? `${d.computed.toFixed(2)}%` : fmt(d.computed)}, reported ${typeof d.reported === 'number' ? fmt(d.reported) : d.reported}`);
   return {
@@ -50,6 +61,6 @@ export function compareWithReported(holder: Holder, reported: ReportedFigures | 
     basis: holder.basis === 'reported' ? 'derived' : holder.basis,
     reportedFigures: reported,
     differsFromReported: found,
-    notes: [...holder.notes, `differs from ${where} as of ${reported.asOf}: ${parts.join('; ')}`],
+    notes: [...holder.notes, `differs from ${where} as of ${reported.asOf}: ${parts.join('; ')}`, ...doubts],
   };
 }

@@ -5,11 +5,11 @@
  * figures. They are then shown as the filing reports them, never as zeros,
  * and never as the transactions alone.
  */
-import type { CoverPage, IsoDate, ReportedPercent } from '../src/domain/index.js';
+import { compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../src/domain/index.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from './ledger-types.js';
 import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from './prepared-facts.js';
-import { compareWithReported } from './reported-comparison.js';
+import { compareWithReported, doubtNotes } from './reported-comparison.js';
 import { coverPersonIds, foldCoverPages } from './cover-pages.js';
 import { label } from './statement.js';
 import { fmt } from './format.js';
@@ -29,7 +29,7 @@ interface Figures {
 function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<string, { cover: CoverPage; fact: StatementFact }> {
   // Cover figures are stated as of the event date, which may precede the filing's effective date.
   const known = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) <= asOf && f.event.data.contentsKnown);
-  known.sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
+  known.sort((a, b) => compareInChain(a.event.data, b.event.data));
   let pages: CoverPage[] = [];
   const statedBy = new Map<string, StatementFact>();
   for (const fact of known) {
@@ -53,7 +53,8 @@ function figuresOf(f: Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber
 function fromCover(cover: CoverPage, fact: StatementFact): Figures {
   const d = fact.event.data;
   // Cover figures are stated as of the date of the event requiring the filing.
-  return { name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), amendmentNumber: d.amendmentNumber, filedOn: d.filedOn, asOf: d.eventDate ?? d.effectiveDate, factId: fact.id, ...figuresOf(cover) } };
+  const doubts = (d.readingDoubts ?? []).filter((doubt) => doubt.personId === cover.personId).map(({ row, read, reason, place }) => ({ row, read, reason, place }));
+  return { name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), amendmentNumber: d.amendmentNumber, filedOn: d.filedOn, asOf: d.eventDate ?? d.effectiveDate, factId: fact.id, ...figuresOf(cover), ...(doubts.length > 0 ? { readWithDoubt: doubts } : {}) } };
 }
 
 function fromItem5(fact: OwnershipFact): Figures {
@@ -76,7 +77,8 @@ export function reportedFiguresAt(prepared: PreparedFacts, asOf: IsoDate): Map<s
   return figures;
 }
 
-function percent(reported: ReportedPercent): { percentOfClass: number | null; percentOfClassReason: string | null } {
+function percent(reported: ReportedPercent | null): { percentOfClass: number | null; percentOfClassReason: string | null } {
+  if (reported === null) return { percentOfClass: null, percentOfClassReason: 'row 13 (percent of class) is left blank on the filing' };
   if (reported.kind === 'value') return { percentOfClass: reported.value, percentOfClassReason: null };
   return { percentOfClass: null, percentOfClassReason: `the filing reports "${reported.text}" and gives no figure` };
 }
@@ -109,8 +111,9 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
   // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
   const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
   const notes = [...(base?.notes ?? []), lastBreakdown === null ? NOT_BROKEN_DOWN : `${NOT_BROKEN_DOWN} ${r.filing}: securities as last broken down by ${lastBreakdown}, plus the transactions since (derived)`, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
-  if (base !== null && base.securities.length > 0 && base.aggregate !== r.aggregate) notes.push(`the ${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
-  const pct = later === 0 ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
+  if (base !== null && base.securities.length > 0 && r.aggregate !== null && base.aggregate !== null && base.aggregate !== r.aggregate) notes.push(`the ${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
+  const pct = later === 0 || r.percentOfClass === null ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
+  notes.push(...doubtNotes(r));
   // Shares bought or sold later are held directly: sole power, as for computed holdings.
   if (later !== 0) notes.push(`${later > 0 ? '+' : ''}${fmt(later)} shares from transactions after ${r.asOf} added to the reported figures (sole power)`);
   return {
@@ -120,11 +123,12 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
     securities: lastBreakdown === null ? [] : base!.securities.map((s) => ({ ...s, basis: s.basis === 'transactions' ? s.basis : 'derived' })),
     sharesOwned: lastBreakdown === null ? { direct: 0, indirect: 0 } : base!.sharesOwned,
     rightsCounted: lastBreakdown === null ? 0 : base!.rightsCounted,
-    aggregate: r.aggregate + later,
+    // A row left blank stays unknown: later transactions cannot be added to nothing.
+    aggregate: plus(r.aggregate, later),
     ...pct,
-    soleVotingPower: r.soleVotingPower + later,
+    soleVotingPower: plus(r.soleVotingPower, later),
     sharedVotingPower: r.sharedVotingPower,
-    soleDispositivePower: r.soleDispositivePower + later,
+    soleDispositivePower: plus(r.soleDispositivePower, later),
     sharedDispositivePower: r.sharedDispositivePower,
     // Reported only on the date the filing states them; afterwards the last report carried forward.
     basis: r.asOf === asOf && later === 0 ? 'reported' : 'derived',
@@ -136,6 +140,8 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
     differsFromReported: [],
   };
 }
+
+const plus = (reported: number | null, later: number) => (reported === null ? null : reported + later);
 
 /** The filing that last broke the holder's securities down ("Amendment No. 8"), or null when none did. */
 function lastBrokenDownBy(base: Holder, statements: readonly StatementFact[]): string | null {

@@ -4,7 +4,7 @@
  */
 import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
 import { foldCoverPages } from './cover-pages.js';
-import { datedFilingKeyOf, filingLabel } from '../src/domain/filing-key.js';
+import { compareInChain, datedFilingKeyOf, filingLabel } from '../src/domain/filing-key.js';
 import type { Fact } from './facts.js';
 
 type Filed = EventData<'StatementFiled'>;
@@ -13,7 +13,7 @@ export interface StatementView {
   asOf: IsoDate;
   issuer: Filed['issuer'] | null;
   classTitle: string | null;
-  filings: { amendmentNumber: number; label: string; filedOn: IsoDate; eventDate: IsoDate | null; contentsKnown: boolean; itemsChanged: string[]; factId: string }[];
+  filings: { amendmentNumber: number | null; label: string; filedOn: IsoDate; eventDate: IsoDate | null; contentsKnown: boolean; itemsChanged: string[]; factId: string }[];
   /** Items 1-7: which filing last touched each, and how. Unknown filings may have touched any item. */
   items: { item: string; lastChangedBy: string | null; change: string | null; summary: string | null; possiblyChangedByUnknownFilings: string[] }[];
   /** Cover pages of the latest filing whose contents are known. */
@@ -52,15 +52,20 @@ export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementVie
   return foldStatements(statementsIn(facts).filter((f) => f.event.data.filedOn <= asOf), asOf);
 }
 
-/** The original folded with Amendments 1..`amendmentNumber` (whatever their dates): the statement "through Amendment N". */
+/**
+ * The original folded with Amendments 1..`amendmentNumber` (whatever their dates): the statement "through
+ * Amendment N". Amendments that state no number count where their filing date places them.
+ */
 export function statementThrough(facts: readonly Fact[], amendmentNumber: number): StatementView {
-  const filed = statementsIn(facts).filter((f) => f.event.data.amendmentNumber <= amendmentNumber);
+  const all = statementsIn(facts);
+  const through = all.filter((f) => f.event.data.amendmentNumber === amendmentNumber).at(-1)?.event.data ?? { amendmentNumber, filedOn: '9999-12-31' };
+  const filed = all.filter((f) => compareInChain(f.event.data, through) <= 0);
   const last = filed.reduce<IsoDate>((latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest), '0000-01-01');
   return foldStatements(filed, last);
 }
 
 function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
-  const filed = [...statements].sort((a, b) => a.event.data.amendmentNumber - b.event.data.amendmentNumber);
+  const filed = [...statements].sort((a, b) => compareInChain(a.event.data, b.event.data));
   const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesWithoutBase: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
   const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
   for (const fact of filed) {

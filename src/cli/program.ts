@@ -23,6 +23,14 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** A command that has already said what went wrong (and done the rest of its work) ends with this exit code. */
+export class ExitWithCode extends Error {
+  override readonly name = 'ExitWithCode';
+  constructor(readonly code: number) {
+    super(`exit code ${code}`);
+  }
+}
+
 /** Runs the program; prints errors as one clear line and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
@@ -31,6 +39,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof ExitWithCode) return error.code;
     const err = error instanceof Error ? error : new Error(String(error));
     process.stderr.write(`13d-ledger: ${err.name === 'Error' ? '' : `${err.name}: `}${err.message}\n`);
     return 1;

@@ -86,7 +86,7 @@ async function scoreOne(path: string, entry: TruthEntry | undefined): Promise<Fi
   try {
     const filing = await readFilingFile(path);
     const outcome = await ingestFiling(store, filing);
-    const asOf = filing.eventDate ?? filingDateOf(filing).filedOn;
+    const asOf = filing.eventDate ?? filingDateOf(filing).filedOn ?? '9999-12-31';
     const holdings = await queryHoldings(store, { issuer: outcome.cusip, asOf });
     const shown: ShownFigures[] = holdings.holders.map((h) => ({
       name: h.name,

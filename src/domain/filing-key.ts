@@ -18,12 +18,15 @@ import type { EventData } from './events.js';
 
 type Filed = Pick<EventData<'StatementFiled'>, 'issuer' | 'amendmentNumber' | 'filedOn' | 'coverPages' | 'partialCoverPages' | 'contentsKnown'>;
 
-/** Null for a statement the ledger knows only by date (no persons to tell filer groups apart). */
-export function filingKeyOf(filed: Omit<Filed, 'filedOn'>): string | null {
+/**
+ * Null for a statement the ledger knows only by date (no persons to tell filer groups apart). An amendment
+ * that states no number is told apart from the others by its filing date.
+ */
+export function filingKeyOf(filed: Filed): string | null {
   if (!filed.contentsKnown) return null;
   const persons = [...new Set([...filed.coverPages, ...(filed.partialCoverPages ?? [])].map((page) => page.personId))].sort();
   if (persons.length === 0) return null;
-  return `${filed.issuer.cusip}|${persons.join(',')}|${filed.amendmentNumber}`;
+  return `${filed.issuer.cusip}|${persons.join(',')}|${filed.amendmentNumber ?? `unnumbered:${filed.filedOn}`}`;
 }
 
 /** CUSIP | #amendment number | filing date: what a preamble says of an earlier filing, known or not. */
@@ -31,7 +34,18 @@ export function datedFilingKeyOf(filed: Pick<Filed, 'issuer' | 'amendmentNumber'
   return `${filed.issuer.cusip}|#${filed.amendmentNumber}|${filed.filedOn}`;
 }
 
-/** "Original Schedule 13D" or "Amendment No. N", for messages. */
-export function filingLabel(amendmentNumber: number): string {
+/** "Original Schedule 13D", "Amendment No. N" or, for an amendment that states no number, "Amendment (no number)". */
+export function filingLabel(amendmentNumber: number | null): string {
+  if (amendmentNumber === null) return 'Amendment (no number)';
   return amendmentNumber === 0 ? 'Original Schedule 13D' : `Amendment No. ${amendmentNumber}`;
+}
+
+/**
+ * The order of filings in a chain: by amendment number; an amendment that states no number takes its place
+ * by filing date (after every filing filed on or before its date).
+ */
+export function compareInChain(a: { amendmentNumber: number | null; filedOn: string }, b: { amendmentNumber: number | null; filedOn: string }): number {
+  if (a.amendmentNumber !== null && b.amendmentNumber !== null) return a.amendmentNumber - b.amendmentNumber || (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : 0);
+  if (a.filedOn !== b.filedOn) return a.filedOn < b.filedOn ? -1 : 1;
+  return a.amendmentNumber === null ? (b.amendmentNumber === null ? 0 : 1) : -1;
 }

@@ -2,7 +2,9 @@
  * Parsed cover pages into the StatementFiled event's pages. A page that states
  * every row becomes a full CoverPage; a page that leaves rows out (an EDGAR XML
  * 13D/A, where an absent field means "unchanged", never zero) becomes a
- * partial page carrying only the rows it states. Footnotes keep the rows their
+ * partial page carrying only the rows it states. On a text or HTML cover page
+ * every row is printed: a row left blank (or that could not be read) is null
+ * on a full page, never zero and never "unchanged". Footnotes keep the rows their
  * markers are printed on, so reconcile can check each against its row.
  */
 import type { CoverPage as CoverPageEvent, PartialCoverPage } from '../domain/index.js';
@@ -18,7 +20,10 @@ export interface CoverPagesForEvent {
   partialNotes: string[];
 }
 
-export function coverPagesForEvent(covers: readonly CoverPage[], personIdOf: (name: string) => string): CoverPagesForEvent {
+/** What a row absent from a parsed page means: not restated (XML 13D/A), or left blank on the printed page. */
+export type AbsentRows = 'unchanged' | 'blank';
+
+export function coverPagesForEvent(covers: readonly CoverPage[], personIdOf: (name: string) => string, absentRows: AbsentRows): CoverPagesForEvent {
   const result: CoverPagesForEvent = { coverPages: [], partialCoverPages: [], partialNotes: [] };
   for (const cover of covers) {
     const footnotes = cover.footnotes.map((f) => {
@@ -26,12 +31,12 @@ export function coverPagesForEvent(covers: readonly CoverPage[], personIdOf: (na
       return rows.length > 0 ? { ...f, rows } : { ...f };
     });
     const missing = FIGURES.filter((field) => cover[field] === undefined);
-    if (missing.length === 0) {
+    if (missing.length === 0 || absentRows === 'blank') {
       result.coverPages.push({
         personId: personIdOf(cover.name), name: cover.name, memberOfGroup: cover.memberOfGroup ?? { a: false, b: false }, sourceOfFunds: cover.sourceOfFunds ?? [],
-        legalProceedings: cover.legalProceedings ?? false, citizenshipOrPlace: cover.citizenship ?? '', soleVotingPower: cover.soleVotingPower!, sharedVotingPower: cover.sharedVotingPower!,
-        soleDispositivePower: cover.soleDispositivePower!, sharedDispositivePower: cover.sharedDispositivePower!, aggregate: cover.aggregate!, excludesCertainShares: cover.excludesCertainShares ?? false,
-        percentOfClass: cover.percentOfClass!, typeOfReportingPerson: cover.typeOfReportingPerson ?? [], footnotes,
+        legalProceedings: cover.legalProceedings ?? false, citizenshipOrPlace: cover.citizenship ?? '', soleVotingPower: cover.soleVotingPower ?? null, sharedVotingPower: cover.sharedVotingPower ?? null,
+        soleDispositivePower: cover.soleDispositivePower ?? null, sharedDispositivePower: cover.sharedDispositivePower ?? null, aggregate: cover.aggregate ?? null, excludesCertainShares: cover.excludesCertainShares ?? false,
+        percentOfClass: cover.percentOfClass ?? null, typeOfReportingPerson: cover.typeOfReportingPerson ?? [], footnotes,
       });
       continue;
     }

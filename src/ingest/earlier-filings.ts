@@ -12,9 +12,10 @@ import { LONG_DATE, parseLongDate } from './values.js';
 
 const ALL_DATES = new RegExp(LONG_DATE.source, 'g');
 
-export function earlierFilings(preamble: string | undefined, amendmentNo: number): { earlier: EarlierFiling[]; review: ReviewItem[] } {
+export function earlierFilings(preamble: string | undefined, amendmentNo: number | null): { earlier: EarlierFiling[]; review: ReviewItem[] } {
   const none = { earlier: [], review: [] };
-  if (!preamble || amendmentNo < 1) return none;
+  // Without its own number, an amendment cannot say which numbers the earlier filings it names had.
+  if (!preamble || amendmentNo === null || amendmentNo < 1) return none;
   for (const sentence of splitSentences(preamble)) {
     const m = new RegExp(`\\bamends(?: and supplements)? the (?:statement on )?Schedule 13D (?:originally )?filed (?:by the undersigned |with the [^,]+? )?on (${LONG_DATE.source})(?:,? (?:and |as )?amended (?:by [^,]+? )?on (.+?))?\\s*(?:\\(the "[^"]+"\\))?\\.?$`).exec(sentence);
     if (!m) continue;

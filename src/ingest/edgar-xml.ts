@@ -101,6 +101,7 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     contentHash,
     formType,
     amendmentNo,
+    doubts: [],
     previousAccessionNumber: text(header.previousAccessionNumber),
     issuer: { name: text(issuer.issuerName), cik: text(issuer.issuerCIK), cusip: cusips[0] === undefined ? undefined : normalizeCusip(cusips[0]) },
     classTitle: text(cover.securitiesClassTitle),

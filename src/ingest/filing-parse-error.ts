@@ -25,9 +25,28 @@ function describePlace(place: FilingPlace): string {
   return ` at byte ${place.byte}`;
 }
 
-/** 1-based line number of a character offset in a text. */
+/**
+ * 1-based line number of a character offset in a text. The offsets of the text's newlines are indexed once
+ * and kept for the next call on the same text, so a parser that asks for many lines stays linear.
+ */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  if (text !== indexed.text) indexed = { text, newlines: newlineOffsets(text) };
+  const { newlines } = indexed;
+  // Lines before the offset = newlines at positions < offset (binary search).
+  let low = 0;
+  let high = newlines.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (newlines[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low + 1;
+}
+
+let indexed: { text: string; newlines: number[] } = { text: '', newlines: [] };
+
+function newlineOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) offsets.push(i);
+  return offsets;
 }

@@ -22,7 +22,7 @@ import { appendToIssuer } from '../ledger/issuer-events.js';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import type { EventStore } from '../store/event-store.js';
 import { FilingParseError } from './filing-parse-error.js';
-import type { ParsedFiling } from './parsed-filing.js';
+import type { FilingDoubt, ParsedFiling } from './parsed-filing.js';
 import { filingToEvents, type FilingEvents } from './to-events.js';
 
 export type IngestStatus = 'appended' | 'already-recorded' | 'dry-run';
@@ -31,7 +31,8 @@ export interface IngestOutcome {
   file: string;
   cusip: string;
   formType: string;
-  amendmentNo: number;
+  /** Null for an amendment that states no number. */
+  amendmentNo: number | null;
   /** What the event ids derive from: the accession number or the content hash. */
   filingKey: string;
   /** The format-independent identity: CUSIP | sorted person ids | amendment number. */
@@ -52,8 +53,10 @@ export interface IngestOutcome {
   partial: string[];
   /** What the ledger assumed (e.g. the filing date taken from the signature date) or filled in. */
   notes: string[];
+  /** Values read with doubt, each with what was read and why: recorded with the filing, for review. */
+  doubts: FilingDoubt[];
   /** Earlier filings the preamble names, recorded (or already known) by date. */
-  earlierFilings: { amendmentNumber: number; filedOn: string }[];
+  earlierFilings: { amendmentNumber: number | null; filedOn: string }[];
 }
 
 /** Maps and validates without writing: what `--dry-run` shows, and the first half of every ingest. */
@@ -90,6 +93,7 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
     review: planned.review,
     partial: planned.partial,
     notes: planned.notes,
+    doubts: filing.doubts,
     earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
   };
   if (!store) return outcome;

@@ -54,6 +54,19 @@ export interface CoverPage {
   comment?: string;
   /** Where the cover page starts: a line number or an XML path. */
   place: string;
+  /** Figures read with doubt (a note left out, text around the figure), and rows that could not be read. */
+  doubts?: ReadingDoubt[];
+}
+
+/** A figure whose reading was uncertain: what was read, and why. Recorded with the filing and shown for review. */
+export interface ReadingDoubt {
+  /** Cover row (1-14). */
+  row: number;
+  /** What the row holds, as read (layout residue removed). */
+  read: string;
+  reason: string;
+  /** Where: a line of the text. */
+  place: string;
 }
 
 export interface SubmissionHeader {
@@ -159,8 +172,8 @@ export interface ParsedFiling {
   /** sha256 of the filing's bytes: the identity of a filing without an accession number. */
   contentHash: string;
   formType: FormType;
-  /** 0 for an original statement. */
-  amendmentNo: number;
+  /** 0 for an original statement; null for an amendment that states no number (placed by filing date). */
+  amendmentNo: number | null;
   accessionNumber?: string;
   previousAccessionNumber?: string;
   /** ISO date, from the submission header when there is one. */
@@ -189,4 +202,11 @@ export interface ParsedFiling {
   /** Earlier filings of the chain the preamble names, original first. */
   earlierFilings?: EarlierFiling[];
   scheduleA: ScheduleARow[];
+  /** Every value read with doubt: front page (row 0) and cover rows, each with the person it belongs to. */
+  doubts: FilingDoubt[];
+}
+
+export interface FilingDoubt extends ReadingDoubt {
+  /** Row 1 of the cover page the doubt is on; absent for the front page. */
+  person?: string;
 }

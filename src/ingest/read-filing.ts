@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { detectFormat } from './detect-format.js';
+import { detectFormat, looksLikeHtml } from './detect-format.js';
 import { parseEdgarXml } from './edgar-xml.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { htmlToText } from './html-to-text.js';
 import type { ParsedFiling } from './parsed-filing.js';
-import { findSchedule13D, parseSubmission, type SubmissionDocument } from './sgml-submission.js';
+import { findSchedule13D, parseSubmission, SCHEDULE_13D_TYPES, type SubmissionDocument } from './sgml-submission.js';
 import { parseTextFiling } from './text-filing.js';
 
 /** 50 MB: a Schedule 13D with its exhibits is far smaller; anything bigger is not one. */
@@ -58,11 +58,10 @@ export function parseFilingContent(content: string, file: string, contentHash = 
 function parseSubmissionFiling(content: string, file: string, contentHash: string): ParsedFiling {
   const submission = parseSubmission(content, file);
   const document = findSchedule13D(submission, file);
-  const parsed = withDocumentPlace(document, file, () => parseDocument(document, file, contentHash));
-  // The document is typed as an amendment: without a number it would be recorded as an original.
-  if (/13D\/A$/i.test(document.type) && parsed.amendmentNo === 0) {
-    throw new FilingParseError(file, { line: document.line }, `document ${document.sequence ?? '?'} is a ${document.type} but states no amendment number`);
-  }
+  // What EDGAR was told the document is: an amendment when either the header or the document says so.
+  const declared = [document.type, submission.header.submissionType].filter((type) => SCHEDULE_13D_TYPES.has(type.toUpperCase()));
+  const declaredForm = declared.find((type) => /\/A$/i.test(type)) ?? declared[0];
+  const parsed = withDocumentPlace(document, file, () => parseDocument(document, file, contentHash, declaredForm));
   const exhibits = submission.documents
     .filter((d) => d !== document && /^EX-/i.test(d.type))
     .map((d) => ({ number: d.type.replace(/^EX-/i, ''), description: d.description ?? d.filename ?? d.type, isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`) }));
@@ -76,12 +75,12 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
   };
 }
 
-function parseDocument(document: SubmissionDocument, file: string, contentHash: string): ParsedFiling {
+function parseDocument(document: SubmissionDocument, file: string, contentHash: string, declaredForm: string | undefined): ParsedFiling {
   const body = document.body.trim();
   if (/^<\?xml|^<(?:\w+:)?edgarSubmission\b/.test(body)) return parseEdgarXml(body, { file, contentHash });
-  if (/^<(?:!DOCTYPE\s+html|html|body|div|p|table)\b/i.test(body)) return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash });
+  if (isHtmlDocument(body)) return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash, declaredForm });
   // Untrimmed, so that line numbers count from <TEXT>.
-  return parseTextFiling(document.body, { file, format: 'text', contentHash });
+  return parseTextFiling(document.body, { file, format: 'text', contentHash, declaredForm });
 }
 
 /** Errors inside a document of a submission say which document, and text lines count from the file's start. */
@@ -90,11 +89,16 @@ function withDocumentPlace<T>(document: SubmissionDocument, file: string, work: 
     return work();
   } catch (error) {
     if (!(error instanceof FilingParseError)) throw error;
-    const isHtml = /^\s*<(?:!DOCTYPE\s+html|html|body|div|p|table)\b/i.test(document.body);
+    const isHtml = isHtmlDocument(document.body.trim());
     const place = typeof error.place === 'object' && 'line' in error.place && !isHtml ? { line: error.place.line + document.line - 1 } : error.place;
     const where = isHtml && typeof error.place === 'object' && 'line' in error.place ? ` (line ${error.place.line} of its text)` : '';
     throw new FilingParseError(file, place, `document ${document.sequence ?? '?'} (${document.type})${where}: ${error.problem}`);
   }
+}
+
+/** A submission's document is HTML when it opens with markup that HTML has and EDGAR text does not. */
+function isHtmlDocument(body: string): boolean {
+  return /^<(?:!DOCTYPE\s+html|html|body|div|p|table|font|center)\b/i.test(body) && looksLikeHtml(body.slice(0, 16384));
 }
 
 /** EDGAR text is UTF-8 nowadays, Latin-1 in older filings (Wingdings "¨" is byte 0xA8). */

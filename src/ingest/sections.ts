@@ -18,7 +18,9 @@ export interface Section {
 
 const HEADINGS: { key: (m: RegExpExecArray) => SectionKey; pattern: RegExp }[] = [
   { key: (m) => m[1] as SectionKey, pattern: /^[ \t]*(?:[-*•][ \t]*)?ITEM[ \t]+([1-7])[ \t]*[.:\-–—](?:[ \t]*\S.*)?$/gim },
-  { key: () => 'signature', pattern: /^[ \t]*SIGNATURES?[ \t]*$/gm },
+  { key: () => 'signature', pattern: /^[ \t]*SIGNATURES?[ \t]*\.?[ \t]*$/gim },
+  // Some statements print no heading: the certification that every signature page carries starts it.
+  { key: () => 'signature', pattern: /^[ \t]*(?:SIGNATURES?\.?[ \t]*)?(?=After\s+reasonable\s+inquiry\b)/gim },
   // "SCHEDULE A" runs into its title when the bold markers are stripped: "SCHEDULE AOfficers...".
   { key: () => 'schedule-a', pattern: /^[ \t]*SCHEDULE[ \t]+A(?![a-z]).*$/gm },
   { key: () => 'joint-filing-agreement', pattern: /^[ \t]*(?:EXHIBIT[ \t]+[\d.]+[ \t]*[-–—:]?[ \t]*)?JOINT[ \t]+FILING[ \t]+AGREEMENT[ \t]*$/gim },
@@ -31,12 +33,16 @@ export function splitSections(text: string, from: number): Section[] {
     pattern.lastIndex = from;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       marks.push({ key: key(m), headingStart: m.index, start: m.index + m[0].length });
+      // A heading that is only a lookahead matches nothing: step past it.
+      if (m[0].length === 0) pattern.lastIndex++;
     }
   }
   marks.sort((a, b) => a.headingStart - b.headingStart);
+  // "SIGNATURE" followed by "After reasonable inquiry...": one section, not an empty one and its twin.
+  const distinct = marks.filter((mark, i) => i === 0 || mark.key !== marks[i - 1]!.key);
   const sections: Section[] = [];
-  marks.forEach((mark, i) => {
-    const end = marks[i + 1]?.headingStart ?? text.length;
+  distinct.forEach((mark, i) => {
+    const end = distinct[i + 1]?.headingStart ?? text.length;
     // A heading repeated later (an exhibit restating "SIGNATURE") keeps the first occurrence.
     if (sections.some((s) => s.key === mark.key)) return;
     sections.push({ key: mark.key, start: mark.start, end, text: text.slice(mark.start, end) });

@@ -6,7 +6,7 @@
  * same event, and ingest skips it when the store already knows that filing
  * (datedFilingKeyOf) from any source.
  */
-import { datedFilingKeyOf, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
+import { datedFilingKeyOf, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
 import { coverPagesForEvent } from './cover-events.js';
 import { matchCover } from './items.js';
 import type { ParsedFiling } from './parsed-filing.js';
@@ -26,12 +26,13 @@ export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 's
 }
 
 export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: string, source: SourceOf) {
-  const covers = coverPagesForEvent(filing.coverPages, personIdOf);
+  // An XML 13D/A leaves out rows it does not restate; a printed cover page leaves a row blank.
+  const covers = coverPagesForEvent(filing.coverPages, personIdOf, filing.format === 'edgar-xml' ? 'unchanged' : 'blank');
   const notice = filing.noticeContact;
   const careOf = notice?.careOfName ? matchCover(notice.careOfName, filing.coverPages, filing.identities) : undefined;
   const data: Filed = {
     effectiveDate: filing.eventDate ?? filedOn,
-    ...source('cover', `Amendment No. ${filing.amendmentNo}`),
+    ...source('cover', filing.amendmentNo === null ? filingLabel(null) : `Amendment No. ${filing.amendmentNo}`),
     issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
@@ -47,6 +48,7 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: stri
     noticeContact: notice ? { name: notice.name, address: notice.address, careOf: careOf ? personIdOf(careOf.name) : null, phone: notice.phone ?? null } : null,
     // Item 2(b): principal business addresses.
     businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: personIdOf(i.coverName!), address: i.address!, careOf: null })),
+    ...(filing.doubts.length > 0 ? { readingDoubts: filing.doubts.map((d) => ({ personId: d.person === undefined ? null : personIdOf(d.person), row: d.row, read: d.read, reason: d.reason, place: d.place })) } : {}),
   };
   return { event: { type: 'StatementFiled', data } satisfies DomainEvent, partialNotes: covers.partialNotes };
 }

@@ -2,6 +2,8 @@
  * A Schedule 13D in text form (as converted from EDGAR HTML, or converted
  * here by html-to-text) into a ParsedFiling.
  */
+import { labelHits } from './cover-labels.js';
+import { expandCompactCover } from './compact-cover.js';
 import { parseCoverPages } from './cover-page.js';
 import { FilingParseError, lineAt } from './filing-parse-error.js';
 import { earlierFilings } from './earlier-filings.js';
@@ -17,17 +19,19 @@ export interface TextFilingContext {
   file: string;
   format: FilingFormat;
   contentHash: string;
+  /** The form the submission declares for this document (SC 13D, SC 13D/A), when it came in one. */
+  declaredForm?: string;
 }
 
 export function parseTextFiling(raw: string, context: TextFilingContext): ParsedFiling {
   const { file } = context;
-  const text = normalizeFilingText(raw);
+  const text = expandCompactCover(normalizeFilingText(raw));
   if (text.trim() === '') throw new FilingParseError(file, 'whole file', 'empty filing: no text');
-  const firstRow = /NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.exec(text);
-  const front = parseFrontPage(text, file, firstRow?.index ?? text.length);
+  const firstRow = labelHits(text, 0, text.length).find((hit) => hit.row === 1);
+  const coverEnd = firstRow ? firstItemHeading(text, firstRow.start) : text.length;
+  const front = parseFrontPage(text, file, firstRow?.start ?? text.length, coverEnd, { declaredForm: context.declaredForm });
   if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
-  const coverEnd = firstItemHeading(text, firstRow.index);
-  const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.index)), coverEnd);
+  const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
   const sections = splitSections(text, end);
   const section = (key: string) => sections.find((s) => s.key === key)?.text;
   // Every statement is signed (Rule 13d-1(k)); a text that stops before its signature was cut short.
@@ -61,8 +65,9 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     review: [...review, ...earlier.review],
     signatureDate: parseSignatureDate(section('signature')),
     signatureText: section('signature'),
-    noticeContact: parseNoticeBlock(text.slice(0, firstRow.index)),
+    noticeContact: parseNoticeBlock(text.slice(0, firstRow.start)),
     earlierFilings: earlier.earlier,
     scheduleA: parseScheduleA(section('schedule-a')),
+    doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name })))],
   };
 }

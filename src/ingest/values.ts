@@ -52,7 +52,7 @@ export function parsePercent(text: string): ReportedPercent | undefined {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Long-form dates as filings write them: "July 23, 2024", "December 31st, 2024". */
-export const LONG_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/;
+export const LONG_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
 
 /** "July 23, 2024" -> "2024-07-23"; undefined when not a real calendar date. */
 export function parseLongDate(text: string): string | undefined {
@@ -61,9 +61,9 @@ export function parseLongDate(text: string): string | undefined {
   return isoDate(Number(match[3]), MONTHS.indexOf(match[1]!.toLowerCase()) + 1, Number(match[2]));
 }
 
-/** EDGAR XML "MM/DD/YYYY" -> ISO. */
+/** EDGAR XML "MM/DD/YYYY" (and "6/13/2008" in text) -> ISO. */
 export function parseSlashDate(text: string): string | undefined {
-  const match = /^\s*(\d{2})\/(\d{2})\/(\d{4})\s*$/.exec(text);
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
   if (!match) return undefined;
   return isoDate(Number(match[3]), Number(match[1]), Number(match[2]));
 }

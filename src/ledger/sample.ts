@@ -27,7 +27,7 @@ export interface SampleLoadResult {
 type Filed = EventData<'StatementFiled'>;
 
 /** The filing an event belongs to, by amendment number: a statement is its own filing, a fact its source's. */
-function filingOf(event: SampleEvent): number {
+function filingOf(event: SampleEvent): number | null {
   if (event.type === 'StatementFiled') return (event.data as Filed).amendmentNumber;
   return 'source' in event.data ? event.data.source.amendmentNumber : -1;
 }
@@ -47,7 +47,7 @@ export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
     if (key !== null) known.set(key, from);
     if (!known.has(datedFilingKeyOf(event.data))) known.set(datedFilingKeyOf(event.data), from);
   }
-  const groups = new Map<number, SampleEvent[]>();
+  const groups = new Map<number | null, SampleEvent[]>();
   for (const event of history.events) groups.set(filingOf(event), [...(groups.get(filingOf(event)) ?? []), event]);
   const missing: SampleEvent[] = [];
   const skipped: SampleLoadResult['skipped'] = [];

@@ -101,15 +101,26 @@ describe('13d-ledger ingest', () => {
     expect(result.filings[0]!.message).toMatch(/^would append \d+ events \(dry run, nothing written\)$/);
   });
 
-  it('refuses a bad file among good ones: non-zero exit, the file and the place named, nothing written', async () => {
-    // Given two good filings and one whose cover page lacks row 11
+  it('writes the good filings and names a bad one among them: exit 1, the file and the place named', async () => {
+    // Given two good filings and one whose CUSIP check digit is wrong
     const store = freshStore();
-    const bad = fixture('bad-missing-row-11.txt');
+    const bad = fixture('bad-cusip.txt');
     // When all three are ingested in one call
-    const { code, err } = await run(store, 'ingest', AULT_TEXT, bad, AADI_XML);
-    // Then the exit code is 1, the error names the file and its line, and the store holds nothing
+    const { code, out, err } = await run(store, 'ingest', AULT_TEXT, bad, AADI_XML, '--json');
+    // Then the exit code is 1, the error names the file and its line, and the two good filings are written
     expect(code).toBe(1);
-    expect(err).toMatch(new RegExp(`FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: cover page \\d+ .*has no row 11`));
+    expect(err).toMatch(new RegExp(`FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: CUSIP "09175M 508" is not a valid CUSIP`));
+    const result = JSON.parse(out) as { filings: { status: string; appended: number }[]; refused: { file: string; place: unknown; problem: string }[] };
+    expect(result.filings.map((f) => f.status)).toEqual(['appended', 'appended']);
+    expect(result.refused).toEqual([{ file: bad, place: { line: 23 }, problem: 'CUSIP "09175M 508" is not a valid CUSIP (check digit)' }]);
+    expect(await eventCount(store)).toBe(result.filings.reduce((sum, f) => sum + f.appended, 0));
+  });
+
+  it('writes nothing at all with --all-or-nothing when one file is bad', async () => {
+    const store = freshStore();
+    const { code, err } = await run(store, 'ingest', AULT_TEXT, fixture('bad-cusip.txt'), AADI_XML, '--all-or-nothing');
+    expect(code).toBe(1);
+    expect(err.trimEnd().split('\n').at(-1)).toBe('13d-ledger: IngestPathError: 1 of 3 files could not be read; nothing written');
     expect(await eventCount(store)).toBe(0);
   });
 
@@ -175,20 +186,34 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
     expect(err).toBe(`13d-ledger: IngestPathError: no such file or directory: ${missing}\n`);
   });
 
-  it('reports every bad file of a mixed directory with its place, exits 1 and writes nothing', async () => {
+  it('reports every bad file of a mixed directory with its place, writes the good ones and exits 1', async () => {
     // Given a directory with three good filings and two bad ones
     const mixed = filingsDir('mixed');
-    copyFileSync(fixture('bad-missing-row-11.txt'), join(mixed, 'bad-a-missing-row-11.txt'));
+    copyFileSync(fixture('bad-cusip.txt'), join(mixed, 'bad-a-cusip.txt'));
     copyFileSync(fixture('bad-namespace.xml'), join(mixed, 'bad-b-namespace.xml'));
     const store = freshStore();
     // When it is ingested
-    const { code, err } = await run(store, 'ingest', mixed);
-    // Then both bad files are named with their place, then one closing line, and nothing is written
+    const { code, out, err } = await run(store, 'ingest', mixed);
+    // Then both bad files are named with their place, then one closing line, and the three good ones are written
     expect(code).toBe(1);
     const lines = err.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^13d-ledger: FilingParseError: ${join(mixed, 'bad-a-missing-row-11.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: `));
+    expect(lines[0]).toMatch(new RegExp(`^13d-ledger: FilingParseError: ${join(mixed, 'bad-a-cusip.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: `));
     expect(lines[1]).toMatch(/^13d-ledger: FilingParseError: .*bad-b-namespace\.xml( at |: )/);
+    expect(lines[2]).toBe('13d-ledger: 2 of 5 files could not be read; the other 3 were ingested');
+    expect(out.match(/^\S.*: SC 13D/gm)).toHaveLength(3);
+    expect(await eventCount(store)).toBeGreaterThan(0);
+  });
+
+  it('refuses a mixed directory with --all-or-nothing: every bad file named, nothing written', async () => {
+    const mixed = filingsDir('mixed-strict');
+    copyFileSync(fixture('bad-cusip.txt'), join(mixed, 'bad-a-cusip.txt'));
+    copyFileSync(fixture('bad-namespace.xml'), join(mixed, 'bad-b-namespace.xml'));
+    const store = freshStore();
+    const { code, err } = await run(store, 'ingest', mixed, '--all-or-nothing');
+    expect(code).toBe(1);
+    const lines = err.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('13d-ledger: IngestPathError: 2 of 5 files could not be read; nothing written');
     expect(await eventCount(store)).toBe(0);
   });

@@ -20,19 +20,44 @@ type Filed = EventData<'StatementFiled'>;
 const statements = (events: { type: string; data: unknown }[]) => events.filter((e) => e.type === 'StatementFiled').map((e) => e.data as Filed);
 
 describe('the amendment number', () => {
-  it('refuses "(Amendment No. eight)", naming the line, instead of recording an original', () => {
-    // Given the seed text whose amendment number does not parse
+  it('reads a number written as a word: "(Amendment No. eight)" is Amendment No. 8', () => {
+    // Given the seed text whose amendment number is spelt out
     const text = seedText().replace('(Amendment No. 8)', '(Amendment No. eight)');
-    // When it is parsed, Then it is refused at line 14, where the cover says so
-    expect(() => parseFilingContent(text, 'eight.txt')).toThrowError(FilingParseError);
-    expect(() => parseFilingContent(text, 'eight.txt')).toThrowError(/^eight\.txt:14: the first page says "\(Amendment No\. eight\)" but gives no amendment number that parses$/);
+    // When it is parsed, Then it is Amendment No. 8
+    expect(parseFilingContent(text, 'eight.txt')).toMatchObject({ amendmentNo: 8, formType: 'SC 13D/A' });
   });
 
-  it('refuses a "SCHEDULE 13D/A" that states no amendment number', () => {
-    // Given the seed text titled as an amendment, its number removed
+  it('takes the number from the body when a "SCHEDULE 13D/A" prints none on its first page', () => {
+    // Given the seed text titled as an amendment, its first-page number removed ("This Amendment No. 8 ..." stays in the preamble)
     const text = seedText().replace('SCHEDULE 13D', 'SCHEDULE 13D/A').replace('(Amendment No. 8)', '');
-    // When parsed, Then it is refused, naming the title's line
-    expect(() => parseFilingContent(text, 'no-number.txt')).toThrowError(/^no-number\.txt:6: the form says "SCHEDULE 13D\/A" \(an amendment\) but gives no amendment number$/);
+    // When parsed, Then the preamble's number is read
+    expect(parseFilingContent(text, 'no-number.txt').amendmentNo).toBe(8);
+  });
+
+  it('records a "SCHEDULE 13D/A" that states no number anywhere as an amendment of unknown number, never an original', async () => {
+    // Given an amendment whose number appears nowhere
+    const text = seedText().replace('SCHEDULE 13D', 'SCHEDULE 13D/A').replace('(Amendment No. 8)', '').replaceAll('Amendment No. 8', 'this amendment');
+    const filing = parseFilingContent(text, 'unnumbered.txt');
+    expect(filing).toMatchObject({ amendmentNo: null, formType: 'SC 13D/A' });
+    await withMemoryStore(async (store) => {
+      // When it is ingested, Then the statement is recorded with no number and labelled so
+      await ingestFiling(store, filing);
+      const [own] = statements(await store.readAll()).filter((s) => s.contentsKnown);
+      expect(own).toMatchObject({ amendmentNumber: null, filedOn: '2024-07-24', source: { quote: 'Amendment (no number)' } });
+    });
+  });
+
+  it('reads a blank "(Amendment No. ___)" on a Schedule 13D as the original, as filers print it', () => {
+    const text = seedText().replace('(Amendment No. 8)', '(Amendment No. ___)').replaceAll('Amendment No. 8', 'this statement');
+    expect(parseFilingContent(text, 'blank.txt')).toMatchObject({ amendmentNo: 0, formType: 'SC 13D' });
+  });
+
+  it('refuses "(Amendment No. X)" with nothing else to go by, naming the line, instead of recording an original', () => {
+    // Given a first page whose amendment number is neither a number nor blank, and no number in the body
+    const text = seedText().replace('(Amendment No. 8)', '(Amendment No. X)').replaceAll('Amendment No. 8', 'this amendment');
+    // When it is parsed, Then it is refused at line 14, where the cover says so
+    expect(() => parseFilingContent(text, 'x.txt')).toThrowError(FilingParseError);
+    expect(() => parseFilingContent(text, 'x.txt')).toThrowError(/^x\.txt:14: the first page says "Amendment No\. X" but gives no amendment number that parses$/);
   });
 
   it('refuses a second original by the same filers on another event', async () => {

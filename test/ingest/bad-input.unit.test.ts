@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FilingParseError } from '../../src/ingest/filing-parse-error.js';
-import { MAX_FILING_BYTES, readFilingFile } from '../../src/ingest/read-filing.js';
-import { fixture } from './fixtures.js';
+import { readFileSync } from 'node:fs';
+import { MAX_FILING_BYTES, parseFilingContent, readFilingFile } from '../../src/ingest/read-filing.js';
+import { AULT_TEXT, fixture } from './fixtures.js';
 
 async function failure(file: string): Promise<FilingParseError> {
   const error = await readFilingFile(file).then(
@@ -22,8 +23,6 @@ describe('bad input', () => {
     ['bad-truncated.txt', { line: 200 }, /truncated/],
     ['bad-truncated.xml', { xmlPath: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo/commentContent' }, /truncated XML/],
     ['bad-truncated-submission.txt', { line: 306 }, /truncated submission/],
-    ['bad-missing-row-11.txt', { line: 125 }, /cover page 5 \(KENNETH S\. CRAGUN\) has no row 11/],
-    ['bad-number.txt', { line: 114 }, /row 7 \(sole voting power\): "1G3" is not a number/],
     ['bad-number.xml', { xmlPath: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[2]/aggregateAmountOwned' }, /not a number/],
     ['bad-cusip.txt', { line: 23 }, /CUSIP "09175M 508" is not a valid CUSIP/],
     ['bad-cusip.xml', { xmlPath: '/edgarSubmission/formData/coverPageHeader/issuerInfo' }, /CUSIP "00032Q105"/],
@@ -37,6 +36,13 @@ describe('bad input', () => {
     expect(error.place).toEqual(place);
     expect(error.problem).toMatch(problem);
     expect(error.message).toContain(name);
+  });
+
+  it('refuses a cover page that carries no figure at all, naming the real cause', () => {
+    // Given the seed text with every figure row (7-11, 13) of every cover page taken out
+    const text = readFileSync(AULT_TEXT, 'utf8').replace(/^.*(?:VOTING POWER|DISPOSITIVE POWER|AGGREGATE AMOUNT BENEFICIALLY|PERCENT OF CLASS REPRESENTED).*$/gm, '');
+    // When it is parsed, Then it is refused for having no cover page with numbers, at the first cover page
+    expect(() => parseFilingContent(text, 'no-figures.txt')).toThrowError(/^no-figures\.txt:\d+: no cover page with numbers: no figure in rows 7-11 or 13 of 5 cover page\(s\) \(AULT & COMPANY, INC\., \.\.\.\)$/);
   });
 
   it('refuses a file over 50 MB from its size, before reading it', async () => {
@@ -53,5 +59,24 @@ describe('bad input', () => {
     } finally {
       await rm(dir, { recursive: true });
     }
+  });
+});
+
+describe('damaged figures', () => {
+  it('reads a row whose label is missing as absent, with the doubt recorded, never as zero', async () => {
+    // Given the seed text whose fifth cover page (Kenneth S. Cragun) lost its row 11 line
+    const filing = await readFilingFile(fixture('bad-missing-row-11.txt'));
+    // Then the filing is read, Cragun's aggregate is absent, his other rows are as printed, and the doubt names the place
+    const cragun = filing.coverPages[4]!;
+    expect(cragun).toMatchObject({ name: 'KENNETH S. CRAGUN', soleVotingPower: 77, sharedVotingPower: 0, aggregate: undefined });
+    expect(filing.doubts).toEqual([{ person: 'KENNETH S. CRAGUN', row: 11, read: '', reason: 'row 11 (aggregate amount beneficially owned) not found on the cover page', place: 'line 125' }]);
+  });
+
+  it('reads a figure that is not a number as absent, with what was read', async () => {
+    // Given the seed text with "1G3" printed in Henry C.W. Nisser's row 7
+    const filing = await readFilingFile(fixture('bad-number.txt'));
+    // Then row 7 is absent, row 9 (printed 163) stands, and the doubt quotes "1G3" at line 114
+    expect(filing.coverPages[3]).toMatchObject({ name: 'HENRY C.W. NISSER', soleVotingPower: undefined, soleDispositivePower: 163 });
+    expect(filing.doubts).toEqual([expect.objectContaining({ person: 'HENRY C.W. NISSER', row: 7, read: '1G3 ⁽¹⁾', reason: 'no figure in "1G3 ⁽¹⁾"', place: 'line 114' })]);
   });
 });

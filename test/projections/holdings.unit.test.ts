@@ -54,7 +54,8 @@ describe('holdings', () => {
       expect(person.aggregate).toBe(shares + options);
       expect(person.soleVotingPower).toBe(shares + options);
       expect(person.soleDispositivePower).toBe(shares + options);
-      expect(person.sharedVotingPower + person.sharedDispositivePower).toBe(0);
+      expect(person.sharedVotingPower).toBe(0);
+      expect(person.sharedDispositivePower).toBe(0);
       expect(person.percentOfClass).toBeLessThan(1);
       expect(person.percentOfClass).toBeCloseTo(((shares + options) / (OUTSTANDING + options)) * 100, 12);
     });

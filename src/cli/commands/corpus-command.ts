@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { formatCorpusReport } from '../../corpus/format-report.js';
 import { scoreCorpus } from '../../corpus/run-corpus.js';
 import { toJson } from '../output.js';
+import { ExitWithCode } from '../program.js';
 
 export function registerCorpusCommand(program: Command): void {
   program
@@ -19,6 +20,6 @@ export function registerCorpusCommand(program: Command): void {
     .action(async (dir: string, options: { truth: string[]; projectTruth: boolean; json?: boolean }) => {
       const report = await scoreCorpus(dir, { truthFiles: options.truth, projectTruth: options.projectTruth });
       process.stdout.write(`${options.json ? toJson(report) : formatCorpusReport(report)}\n`);
-      if (report.summary.crashed > 0) process.exitCode = 1;
+      if (report.summary.crashed > 0) throw new ExitWithCode(1);
     });
 }

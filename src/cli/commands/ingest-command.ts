@@ -1,9 +1,10 @@
 /**
- * `13d-ledger ingest PATH... [--dry-run] [--json]`: reads filings (files, or
- * directories searched for .txt/.htm/.html/.xml), parses and validates every
- * one before writing anything, then appends each new filing as one atomic
- * batch. Bad input: every bad file is named with its place, exit code 1,
- * nothing written. A path that does not exist, or a directory with no filing
+ * `13d-ledger ingest PATH... [--dry-run] [--all-or-nothing] [--json]`: reads
+ * filings (files, or directories searched for .txt/.htm/.html/.xml), parses and
+ * validates every one before writing anything, then appends each good filing
+ * as one atomic batch. Bad input: every bad file is named with its place and
+ * the exit code is 1; the good ones are written, unless --all-or-nothing asks
+ * that nothing be. A path that does not exist, or a directory with no filing
  * in it, is refused before any store is opened (no database file is created).
  * Progress goes to stderr only when it is a terminal. A filing already recorded (same issuer, reporting
  * persons and amendment number, from any format or the bundled sample) writes
@@ -15,11 +16,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { FilingParseError } from '../../ingest/filing-parse-error.js';
 import { ingestFiling, planIngest, type IngestOutcome } from '../../ingest/ingest-filings.js';
-import type { ParsedFiling } from '../../ingest/parsed-filing.js';
+import type { FilingDoubt, ParsedFiling } from '../../ingest/parsed-filing.js';
 import { readFilingFile } from '../../ingest/read-filing.js';
 import type { EventStore } from '../../store/event-store.js';
 import { resolveStoreUrl } from '../../store/open-store.js';
-import { storeFlag } from '../program.js';
+import { ExitWithCode, storeFlag } from '../program.js';
 import { toJson } from '../output.js';
 import { withStore } from '../with-store.js';
 
@@ -57,7 +58,7 @@ function progress(done: number, total: number, file: string): void {
 }
 
 function describe(outcome: IngestOutcome): string {
-  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`;
+  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo === null ? ' (no amendment number: placed by filing date)' : outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`;
   // Already recorded: the review list was shown when it was recorded; one line says so.
   if (outcome.status === 'already-recorded') return `${head}: ${outcome.message}`;
   const lines = [
@@ -68,10 +69,16 @@ function describe(outcome: IngestOutcome): string {
     `  persons: ${outcome.persons.join('; ')}`,
     `  positions: ${outcome.positions}, transactions: ${outcome.transactions}, events: ${outcome.events}`,
     ...outcome.partial.map((s) => `  partial cover page: ${s}`),
+    ...(outcome.doubts.length > 0 ? [`  read with doubt (${outcome.doubts.length}):`, ...outcome.doubts.map(doubtLine)] : []),
     `  review (${outcome.review.length}):`,
     ...outcome.review.map((r) => `    [Item ${r.item}] ${r.sentence}`),
   ];
   return lines.join('\n');
+}
+
+function doubtLine(d: FilingDoubt): string {
+  const where = d.row === 0 ? 'front page' : `${d.person ?? 'cover page'}, row ${d.row}`;
+  return `    [${where}, ${d.place}] ${d.reason}`;
 }
 
 /** Parses and maps one file; any failure names the file. */
@@ -86,12 +93,21 @@ async function prepare(file: string): Promise<ParsedFiling> {
   return filing;
 }
 
-async function ingestAll(store: EventStore | undefined, filings: readonly ParsedFiling[], dryRun: boolean): Promise<IngestOutcome[]> {
+/** Each filing on its own (one atomic append each); one the store refuses (a second original) is listed, not fatal. */
+async function ingestAll(store: EventStore | undefined, filings: readonly ParsedFiling[], dryRun: boolean): Promise<{ outcomes: IngestOutcome[]; refused: FilingParseError[] }> {
   const outcomes: IngestOutcome[] = [];
+  const refused: FilingParseError[] = [];
   // A dry run writes nothing, so a second copy of one filing in this run is caught here instead of by the store.
   const seen = new Map<string, string>();
   for (const filing of filings) {
-    let outcome = await ingestFiling(store, filing, { dryRun });
+    let outcome: IngestOutcome;
+    try {
+      outcome = await ingestFiling(store, filing, { dryRun });
+    } catch (error) {
+      if (!(error instanceof FilingParseError)) throw error;
+      refused.push(error);
+      continue;
+    }
     const earlier = outcome.identityKey === null ? undefined : seen.get(outcome.identityKey);
     if (dryRun && earlier !== undefined && outcome.status === 'dry-run') {
       outcome = { ...outcome, status: 'already-recorded', alreadyRecordedFrom: earlier, message: `same filing as ${earlier} earlier in this run; nothing would be written` };
@@ -99,7 +115,7 @@ async function ingestAll(store: EventStore | undefined, filings: readonly Parsed
     if (outcome.identityKey !== null && !seen.has(outcome.identityKey)) seen.set(outcome.identityKey, filing.file);
     outcomes.push(outcome);
   }
-  return outcomes;
+  return { outcomes, refused };
 }
 
 export function registerIngestCommand(program: Command): void {
@@ -108,12 +124,12 @@ export function registerIngestCommand(program: Command): void {
     .description('ingest Schedule 13D filings (text, HTML, full submission .txt, EDGAR XML) into the ledger')
     .argument('<paths...>', 'filing files or directories')
     .option('--dry-run', 'parse, compare with the store and show what would be added; write nothing')
+    .option('--all-or-nothing', 'write nothing at all when any file cannot be read (default: write every good filing, list the bad ones)')
     .option('--json', 'print JSON')
-    .action(async (paths: string[], options: { dryRun?: boolean; json?: boolean }, command: Command) => {
+    .action(async (paths: string[], options: { dryRun?: boolean; allOrNothing?: boolean; json?: boolean }, command: Command) => {
       const dryRun = options.dryRun ?? false;
       const files = await expandPaths(paths);
-      // Every file is parsed and mapped before anything is written: one bad file, nothing written.
-      // Every bad file is reported (file and place), not only the first; then nothing is written.
+      // Every file is parsed and mapped before anything is written; every bad one is reported with its place.
       const filings: ParsedFiling[] = [];
       const bad: FilingParseError[] = [];
       for (const [i, file] of files.entries()) {
@@ -125,19 +141,32 @@ export function registerIngestCommand(program: Command): void {
           bad.push(error);
         }
       }
-      if (bad.length === 1) throw bad[0]!;
-      if (bad.length > 1) {
-        process.stderr.write(bad.map((error) => `13d-ledger: ${error.name}: ${error.message}\n`).join(''));
+      if (filings.length === 0 && bad.length === 1) throw bad[0]!;
+      if (bad.length > 0 && (filings.length === 0 || options.allOrNothing)) {
+        process.stderr.write(bad.map(errorLine).join(''));
         throw new IngestPathError(`${bad.length} of ${files.length} files could not be read; nothing written`);
       }
       const url = resolveStoreUrl(storeFlag(command));
       // A dry run reads the store to say what is new, but never creates an embedded store file that is not there.
       const sqliteFile = /^sqlite:(?!:memory:)(.+)$/.exec(url)?.[1];
-      const outcomes =
+      const { outcomes, refused } =
         dryRun && sqliteFile !== undefined && !existsSync(sqliteFile)
           ? await ingestAll(undefined, filings, true)
           : await withStore(url, (store) => ingestAll(store, filings, dryRun));
-      const output = options.json ? toJson({ dryRun, filings: outcomes }) : outcomes.map(describe).join('\n\n');
-      process.stdout.write(`${output}\n`);
+      bad.push(...refused);
+      const output = options.json
+        ? toJson({ dryRun, filings: outcomes, refused: bad.map((e) => ({ file: e.file, place: e.place, problem: e.problem })) })
+        : outcomes.map(describe).join('\n\n');
+      if (output !== '') process.stdout.write(`${output}\n`);
+      if (bad.length > 0) {
+        // Each good filing was written on its own; the bad ones are named, and the exit code says some failed.
+        process.stderr.write(bad.map(errorLine).join(''));
+        process.stderr.write(`13d-ledger: ${bad.length} of ${files.length} files could not be ${refused.length > 0 ? 'read or recorded' : 'read'}; ${dryRun ? 'the others were checked (dry run, nothing written)' : `the other ${files.length - bad.length} were ingested`}\n`);
+        throw new ExitWithCode(1);
+      }
     });
+}
+
+function errorLine(error: FilingParseError): string {
+  return `13d-ledger: ${error.name}: ${error.message}\n`;
 }

@@ -17,6 +17,7 @@ const KIND_WORDS: Record<string, string> = {
   'item-5-breakdown': 'Item 5(a) breakdown against total',
   'percent-denominator-not-stated': 'Percent with no shares outstanding stated',
   'percent-arithmetic': 'Percent arithmetic',
+  'read-with-doubt': 'Read with doubt',
 };
 
 function kind(k: string): string {
@@ -29,9 +30,11 @@ function figure(value: number | string | null): string {
 }
 
 function findingLines(f: Finding, n: number): string[] {
-  const where = f.item === null ? '' : f.item === 'cover' ? ' (cover page)' : ` (Item ${f.item})`;
+  const where = f.item === null ? '' : f.item === 'cover' ? ' (cover page)' : /^(?:cover|front)/.test(f.item) ? ` (${f.item})` : ` (Item ${f.item})`;
   const lines = [`  ${n}. ${kind(f.kind)}${where}: ${groupDigits(f.message)}`];
-  if (f.reported !== null || f.computed !== null) lines.push(`     reported ${figure(f.reported)}; computed ${figure(f.computed)}`);
+  // What was read with doubt is in the message; there is nothing computed to set against it.
+  if (f.kind === 'read-with-doubt') lines.push(`     read "${f.reported ?? ''}"`);
+  else if (f.reported !== null || f.computed !== null) lines.push(`     reported ${figure(f.reported)}; computed ${figure(f.computed)}`);
   return lines;
 }
 

@@ -31,7 +31,7 @@ export function formatStatement(view: Statement, first: FirstFiling): string {
     const known = first === null ? 'The ledger knows no Schedule 13D filing for this issuer.' : `The first filing the ledger knows, the ${first.label}, was filed on ${first.filedOn}.`;
     return [`Schedule 13D, ${issuer(view)}: no statement had been filed by ${view.asOf}. ${known}`, ...noteLines(notesOf(view))].join('\n');
   }
-  const amendments = view.filings.filter((f) => f.amendmentNumber > 0).length;
+  const amendments = view.filings.filter((f) => f.amendmentNumber !== 0).length;
   const lines = [
     `Schedule 13D, ${issuer(view)}${view.classTitle ? `, ${view.classTitle}` : ''}, as of ${view.asOf}`,
     `${view.filings.length} filing${view.filings.length === 1 ? '' : 's'} by then${amendments > 0 ? ` (the original and ${amendments} amendment${amendments === 1 ? '' : 's'})` : ''}:`,

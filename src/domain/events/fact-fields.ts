@@ -8,8 +8,8 @@ export const text = z.string().min(1);
 
 /** Where a fact comes from. */
 export const SourceSchema = z.object({
-  /** Which filing: 0 is the original statement, N is Amendment No. N. */
-  amendmentNumber: count,
+  /** Which filing: 0 is the original statement, N is Amendment No. N, null an amendment that states no number. */
+  amendmentNumber: count.nullable(),
   /** EDGAR accession number, when known. */
   accessionNumber: AccessionNumberSchema.nullable(),
   /** Filing date of that filing (US Eastern calendar date). */

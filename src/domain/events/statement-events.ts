@@ -16,17 +16,17 @@ export const CoverPageSchema = z.object({
   legalProceedings: z.boolean(),
   /** Row 6. */
   citizenshipOrPlace: z.string(),
-  /** Rows 7-10. */
-  soleVotingPower: count,
-  sharedVotingPower: count,
-  soleDispositivePower: count,
-  sharedDispositivePower: count,
-  /** Row 11. */
-  aggregate: count,
+  /** Rows 7-10; null where the filing leaves the row blank (or it could not be read): absent, never zero. */
+  soleVotingPower: count.nullable(),
+  sharedVotingPower: count.nullable(),
+  soleDispositivePower: count.nullable(),
+  sharedDispositivePower: count.nullable(),
+  /** Row 11; null where left blank. */
+  aggregate: count.nullable(),
   /** Row 12. */
   excludesCertainShares: z.boolean(),
-  /** Row 13. */
-  percentOfClass: ReportedPercentSchema,
+  /** Row 13; null where left blank. */
+  percentOfClass: ReportedPercentSchema.nullable(),
   /** Row 14: CO, IN, PN, HC... */
   typeOfReportingPerson: z.array(z.string()),
   /** Footnotes as written, by marker. */
@@ -59,6 +59,23 @@ export const ItemChangeSchema = z.object({
 });
 export type ItemChange = z.infer<typeof ItemChangeSchema>;
 
+/**
+ * A value the ingest read with doubt (a note beside a figure left out, a row that could not be read, a CUSIP
+ * printed without its check digit): what was read and why, so the figure is never presented as certain.
+ */
+export const ReadingDoubtSchema = z.object({
+  /** The cover page's person; null for the front page. */
+  personId: PersonIdSchema.nullable(),
+  /** Cover row (1-14); 0 for the front page. */
+  row: z.number().int().min(0).max(14),
+  /** What the row holds, as read. */
+  read: z.string(),
+  reason: text,
+  /** Where in the filing: "line 114". */
+  place: z.string(),
+});
+export type ReadingDoubt = z.infer<typeof ReadingDoubtSchema>;
+
 /** Item 2(b) and the notice block: who is where. */
 export const AddressSchema = z.object({
   personId: PersonIdSchema,
@@ -75,8 +92,11 @@ export const StatementFiledSchema = z.object({
     issuer: z.object({ name: text, cusip: CusipSchema, cik: CikSchema.nullable() }),
     /** Title of the class of securities, e.g. "Class A Common Stock, par value $0.001 per share". */
     classTitle: text,
-    /** 0 for the original Schedule 13D, N for Amendment No. N. */
-    amendmentNumber: count,
+    /**
+     * 0 for the original Schedule 13D, N for Amendment No. N; null for an amendment that states no
+     * number anywhere (it takes its place in the chain by filing date).
+     */
+    amendmentNumber: count.nullable(),
     accessionNumber: AccessionNumberSchema.nullable(),
     /** Date of the event which requires filing (cover), when known. */
     eventDate: IsoDateSchema.nullable(),
@@ -104,6 +124,8 @@ export const StatementFiledSchema = z.object({
     noticeContact: z.object({ name: text, address: text, careOf: PersonIdSchema.nullable(), phone: z.string().nullable() }).nullable(),
     /** Item 2(b) principal business addresses. */
     businessAddresses: z.array(AddressSchema),
+    /** Values read with doubt; absent in events recorded before this field (and when none). @defaultValue [] */
+    readingDoubts: z.array(ReadingDoubtSchema).optional(),
   }),
 });
 

@@ -1,4 +1,5 @@
 /** Output helpers shared by the commands: JSON for programs, aligned tables for people. */
+import type { IssuerHeader } from '../ledger/issuer-events.js';
 
 /** JSON with bigints written as numbers when safe, else as strings. */
 export function toJson(value: unknown): string {
@@ -33,6 +34,11 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
 }
 
 /** 214940800 -> "214,940,800"; a computed percent keeps the 4 decimals it was computed to (85.6626). */
+/** "Ault Alliance, Inc. (CUSIP 09175M507)"; an issuer known only by its CIK says it printed no CUSIP. */
+export function issuerLabel(issuer: IssuerHeader, unnamed = 'Issuer'): string {
+  return `${issuer.name ?? issuer.cusip ?? unnamed} (${issuer.cusip === null ? 'no CUSIP printed' : `CUSIP ${issuer.cusip}`})`;
+}
+
 export function formatCount(value: number | bigint | null | undefined): string {
   if (value === null || value === undefined) return '-';
   return value.toLocaleString('en-US', { maximumFractionDigits: 4 });

@@ -87,7 +87,8 @@ async function scoreOne(path: string, entry: TruthEntry | undefined): Promise<Fi
     const filing = await readFilingFile(path);
     const outcome = await ingestFiling(store, filing);
     const asOf = filing.eventDate ?? filingDateOf(filing).filedOn ?? '9999-12-31';
-    const holdings = await queryHoldings(store, { issuer: outcome.cusip, asOf });
+    // The issuer as the ledger filed it: its CUSIP, or its CIK when the filing printed none.
+    const holdings = await queryHoldings(store, { issuer: outcome.issuerKey.replace(/^cik-/, 'cik:'), asOf });
     const shown: ShownFigures[] = holdings.holders.map((h) => ({
       name: h.name,
       soleVoting: h.soleVotingPower,

@@ -89,10 +89,10 @@ export interface Envelope<E extends DomainEvent = DomainEvent> {
   position: number;
 }
 
-/** Every issuer's events live in one stream named with this prefix and its CUSIP. */
+/** Every issuer's events live in one stream named with this prefix and its issuer key (issuer-key.ts). */
 export const ISSUER_STREAM_PREFIX = 'issuer-';
 
-/** The stream of one issuer. */
-export function issuerStream(cusip: string): string {
-  return `${ISSUER_STREAM_PREFIX}${cusip}`;
+/** The stream of one issuer: `issuer-09175M507`, or `issuer-cik-0000896493` for one first met without a CUSIP. */
+export function issuerStream(issuerKey: string): string {
+  return `${ISSUER_STREAM_PREFIX}${issuerKey}`;
 }

@@ -7,4 +7,5 @@ export * from './paths.js';
 export * from './decide.js';
 export * from './stable-id.js';
 export * from './filing-key.js';
+export * from './issuer-key.js';
 export * from './security-ids.js';

@@ -23,13 +23,18 @@ import { EventIdConflictError, WrongExpectedRevisionError } from '../store/error
 import type { EventStore } from '../store/event-store.js';
 import { FilingParseError } from './filing-parse-error.js';
 import type { FilingDoubt, ParsedFiling } from './parsed-filing.js';
-import { filingToEvents, type FilingEvents } from './to-events.js';
+import { filingToEvents, type FilingEvents, type FilingToEventsOptions } from './to-events.js';
+import { issuerDirectory, type IssuerDirectory } from '../ledger/issuer-directory.js';
 
 export type IngestStatus = 'appended' | 'already-recorded' | 'dry-run';
 
 export interface IngestOutcome {
   file: string;
-  cusip: string;
+  /** The CUSIP the filing prints, or null when it prints none (the CIK identifies the issuer). */
+  cusip: string | null;
+  /** The issuer's key and stream: the CUSIP it was first recorded under, or cik-<CIK>. */
+  issuerKey: string;
+  stream: string;
   formType: string;
   /** Null for an amendment that states no number. */
   amendmentNo: number | null;
@@ -60,8 +65,8 @@ export interface IngestOutcome {
 }
 
 /** Maps and validates without writing: what `--dry-run` shows, and the first half of every ingest. */
-export function planIngest(filing: ParsedFiling): FilingEvents {
-  const planned = filingToEvents(filing);
+export function planIngest(filing: ParsedFiling, options: FilingToEventsOptions = {}): FilingEvents {
+  const planned = filingToEvents(filing, options);
   for (const event of planned.events) validateEvent(event, event.id);
   return planned;
 }
@@ -69,14 +74,36 @@ export function planIngest(filing: ParsedFiling): FilingEvents {
 export interface IngestOptions {
   /** Read the store and say what would happen, but write nothing. @defaultValue false */
   dryRun?: boolean;
+  /** The store's issuer directory, shared by the filings of one run. @defaultValue a new one on `store` */
+  directory?: IssuerDirectory;
 }
 
 /** `store` undefined: plan only (no store to compare with). */
 export async function ingestFiling(store: EventStore | undefined, filing: ParsedFiling, options: IngestOptions = {}): Promise<IngestOutcome> {
-  const planned = planIngest(filing);
+  let planned = planIngest(filing);
+  const directory = store === undefined ? undefined : (options.directory ?? issuerDirectory(store));
+  const notes: string[] = [];
+  if (directory !== undefined) {
+    // The issuer may be known under another CUSIP (a new class, a reverse split) or by its CIK: its chain continues.
+    const ids = { cusip: planned.cusip, cik: planned.cik };
+    let resolved = await directory.resolve(ids);
+    if (!options.dryRun && resolved.newAliases.length > 0) {
+      await directory.record(resolved.newAliases, resolved.key, filing.issuer.name ?? null, `ingest:${filing.file}`);
+      // Another process may have recorded one of them first, for another key: the directory's answer stands.
+      resolved = { ...(await directory.resolve(ids)), conflict: resolved.conflict };
+    }
+    if (resolved.conflict !== null) notes.push(resolved.conflict);
+    if (resolved.key !== planned.issuerKey) {
+      planned = planIngest(filing, { issuerKey: resolved.key });
+      const by = [ids.cik ? `CIK ${ids.cik}` : null, ids.cusip ? `CUSIP ${ids.cusip}` : null].filter((s) => s !== null).join(' / ');
+      notes.push(`continues the chain of issuer ${resolved.key}, which the ledger already knows (this filing's ${by})`);
+    }
+  }
   const outcome: IngestOutcome = {
     file: filing.file,
     cusip: planned.cusip,
+    issuerKey: planned.issuerKey,
+    stream: issuerStream(planned.issuerKey),
     formType: filing.formType,
     amendmentNo: filing.amendmentNo,
     filingKey: planned.filingKey,
@@ -92,21 +119,20 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
     alreadyPresent: 0,
     review: planned.review,
     partial: planned.partial,
-    notes: planned.notes,
+    notes: [...planned.notes, ...notes],
     doubts: filing.doubts,
     earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
   };
   if (!store) return outcome;
-  const cusip = parseCusip(planned.cusip);
   for (let attempt = 0; ; attempt++) {
-    const existing = await recordedAlready(store, cusip, planned);
+    const existing = await recordedAlready(store, planned);
     if (existing.statement) {
       const from = existing.statement.source;
       return { ...outcome, status: 'already-recorded', alreadyRecordedFrom: from, alreadyPresent: planned.events.length, message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it` };
     }
     if (existing.otherOriginal) {
       const other = existing.otherOriginal;
-      throw new FilingParseError(filing.file, 'whole file', `a second original Schedule 13D for ${planned.cusip} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`);
+      throw new FilingParseError(filing.file, 'whole file', `a second original Schedule 13D for ${planned.issuerKey} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`);
     }
     // A filing naming no person has no identity key: its own event ids are the only guard.
     // An earlier filing known by date is recorded once, whichever filing (or the sample) named it first.
@@ -116,7 +142,7 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
     if (options.dryRun) return { ...outcome, alreadyPresent: planned.events.length - missing.length, message: `would append ${missing.length} events (dry run, nothing written)` };
     if (missing.length === 0) return { ...outcome, status: 'already-recorded', alreadyRecordedFrom: 'this filing', alreadyPresent: planned.events.length, message: 'every event already recorded; nothing written' };
     try {
-      await appendToIssuer(store, cusip, missing, { expectedRevision: existing.lastRevision ?? 'no_stream', source: `ingest:${filing.file}` });
+      await appendToIssuer(store, planned.issuerKey, missing, { expectedRevision: existing.lastRevision ?? 'no_stream', source: `ingest:${filing.file}` });
     } catch (error) {
       // Someone appended to the issuer between our read and write: re-read and re-check, once.
       // (An id conflict means the same: the winner wrote an event both batches share, e.g. an earlier filing known by date.)
@@ -147,8 +173,8 @@ function sameFiling(a: Filed, b: Filed): boolean {
   return a.eventDate !== null && b.eventDate !== null ? a.eventDate === b.eventDate : a.filedOn === b.filedOn;
 }
 
-async function recordedAlready(store: EventStore, cusip: Cusip, planned: FilingEvents): Promise<Recorded> {
-  const recorded = await store.readStream(issuerStream(cusip));
+async function recordedAlready(store: EventStore, planned: FilingEvents): Promise<Recorded> {
+  const recorded = await store.readStream(issuerStream(planned.issuerKey));
   // As every query does: an event another program wrote badly is left out, not a reason to refuse.
   const { envelopes } = decodeTolerantly(recorded);
   const own = planned.events[0]!.data as Filed;
@@ -158,7 +184,7 @@ async function recordedAlready(store: EventStore, cusip: Cusip, planned: FilingE
   for (const { id, event } of envelopes) {
     if (event.type !== 'StatementFiled') continue;
     found.dated.add(datedFilingKeyOf(event.data));
-    if (found.statement !== null || planned.identityKey === null || filingKeyOf(event.data) !== planned.identityKey) continue;
+    if (found.statement !== null || planned.identityKey === null || `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey) continue;
     // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
     if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
     else found.statement = { id, source: sourceOf(id) };

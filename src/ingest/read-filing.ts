@@ -69,6 +69,8 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
     ...parsed,
     format: 'submission',
     submission: submission.header,
+    // SUBJECT COMPANY names the issuer by CIK: what identifies it when the document prints no CUSIP.
+    issuer: { ...parsed.issuer, cik: parsed.issuer.cik ?? submission.header.subjectCompany?.cik, name: parsed.issuer.name ?? submission.header.subjectCompany?.name },
     accessionNumber: submission.header.accessionNumber,
     filingDate: submission.header.filedAsOf,
     exhibits: [...parsed.exhibits, ...exhibits.filter((e) => !parsed.exhibits.some((p) => p.number === e.number))],

@@ -6,7 +6,7 @@
  * same event, and ingest skips it when the store already knows that filing
  * (datedFilingKeyOf) from any source.
  */
-import { datedFilingKeyOf, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
+import { cikOf, datedFilingKeyOf, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
 import { coverPagesForEvent } from './cover-events.js';
 import { matchCover } from './items.js';
 import type { ParsedFiling } from './parsed-filing.js';
@@ -25,7 +25,7 @@ export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 's
   };
 }
 
-export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: string, source: SourceOf) {
+export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedOn: string, source: SourceOf) {
   // An XML 13D/A leaves out rows it does not restate; a printed cover page leaves a row blank.
   const covers = coverPagesForEvent(filing.coverPages, personIdOf, filing.format === 'edgar-xml' ? 'unchanged' : 'blank');
   const notice = filing.noticeContact;
@@ -33,7 +33,7 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: stri
   const data: Filed = {
     effectiveDate: filing.eventDate ?? filedOn,
     ...source('cover', filing.amendmentNo === null ? filingLabel(null) : `Amendment No. ${filing.amendmentNo}`),
-    issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
+    issuer: issuerOf(filing, cusip),
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
     accessionNumber: (filing.accessionNumber ?? null) as Filed['accessionNumber'],
@@ -53,14 +53,20 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip, filedOn: stri
   return { event: { type: 'StatementFiled', data } satisfies DomainEvent, partialNotes: covers.partialNotes };
 }
 
-/** Earlier filings the preamble names, known only by date. */
-export function earlierStatementEvents(filing: ParsedFiling, cusip: Cusip, source: SourceOf) {
+/** The subject company as the filing names it: name (else the CUSIP or CIK), CUSIP as printed, CIK. */
+function issuerOf(filing: ParsedFiling, cusip: Cusip | null): Filed['issuer'] {
+  const cik = filing.issuer.cik ? cikOf(filing.issuer.cik) : null;
+  return { name: filing.issuer.name ?? cusip ?? `CIK ${cik}`, cusip, cik: cik as Filed['issuer']['cik'] };
+}
+
+/** Earlier filings the preamble names, known only by date; `issuerKey` names the ids as every naming filing does. */
+export function earlierStatementEvents(filing: ParsedFiling, issuerKey: string, cusip: Cusip | null, source: SourceOf) {
   return (filing.earlierFilings ?? []).map((earlier) => {
     const data: Filed = {
       effectiveDate: earlier.filedOn,
       ...source('preamble', earlier.quote),
       disclosedOn: earlier.filedOn,
-      issuer: { name: filing.issuer.name ?? cusip, cusip, cik: (filing.issuer.cik?.replace(/^0+/, '').padStart(10, '0') ?? null) as never },
+      issuer: issuerOf(filing, cusip),
       classTitle: filing.classTitle ?? 'Common Stock',
       amendmentNumber: earlier.amendmentNo,
       accessionNumber: null,
@@ -73,7 +79,8 @@ export function earlierStatementEvents(filing: ParsedFiling, cusip: Cusip, sourc
       noticeContact: null,
       businessAddresses: [],
     };
-    const id = stableUuid(`statement-known-by-date/${datedFilingKeyOf(data)}`);
+    // The id names the CUSIP as the naming filing printed it (the form ids have always had).
+    const id = stableUuid(`statement-known-by-date/${issuerKey}|${datedFilingKeyOf(data)}`);
     return { id, type: 'StatementFiled' as const, data };
   });
 }

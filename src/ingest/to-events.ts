@@ -13,7 +13,7 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, filingKeyOf, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
+import { canonicalSecurityId, cikOf, filingKeyOf, newIssuerKey, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
@@ -25,7 +25,12 @@ import { earlierStatementEvents, filingDateOf, statementEvent } from './statemen
 
 
 export interface FilingEvents {
-  cusip: string;
+  /** The stream the filing goes to is named by this key (src/domain/issuer-key.ts). */
+  issuerKey: string;
+  /** The CUSIP the filing prints (checked), or null when it prints none. */
+  cusip: string | null;
+  /** The subject company's CIK (ten digits) where the filing gives it. */
+  cik: string | null;
   /** The key the ids derive from: the accession number or the content hash. */
   filingKey: string;
   /** The format-independent identity of the filing (src/domain/filing-key.ts); null when it names no person. */
@@ -39,10 +44,20 @@ export interface FilingEvents {
   notes: string[];
 }
 
-export function filingToEvents(filing: ParsedFiling): FilingEvents {
+export interface FilingToEventsOptions {
+  /**
+   * The issuer's key when the store knows the issuer under another (an amendment printing a new CUSIP
+   * continues the chain of the old one). @defaultValue the filing's CUSIP, else `cik-` and its CIK
+   */
+  issuerKey?: string;
+}
+
+export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOptions = {}): FilingEvents {
   const fail = (problem: string) => new FilingParseError(filing.file, 'whole file', problem);
-  if (!filing.issuer.cusip) throw fail('no CUSIP: the ledger files statements by issuer CUSIP');
-  const cusip = parseCusip(filing.issuer.cusip);
+  if (!filing.issuer.cusip && !filing.issuer.cik) throw fail('no CUSIP and no subject company CIK: nothing identifies the issuer');
+  const printedCusip = filing.issuer.cusip ? parseCusip(filing.issuer.cusip) : null;
+  const cik = filing.issuer.cik ? cikOf(filing.issuer.cik) : null;
+  const cusip = options.issuerKey ?? newIssuerKey({ cusip: printedCusip, cik });
   const dated = filingDateOf(filing);
   const filedOn = dated.filedOn;
   if (!filedOn) throw fail('no filing date (no submission header and no signature date)');
@@ -63,9 +78,9 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   });
   const idOf = (cover: CoverPage) => personIdOf(cover.name);
   const holderId = (name: string) => personIdOf(name);
-  const statement = statementEvent(filing, cusip, filedOn, source);
+  const statement = statementEvent(filing, printedCusip, filedOn, source);
   add('statement', statement.event);
-  events.push(...earlierStatementEvents(filing, cusip, source));
+  events.push(...earlierStatementEvents(filing, cusip, printedCusip, source));
   const byEventDate = { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' as const };
   for (const cover of filing.coverPages) {
     add(`person/${idOf(cover)}`, {
@@ -144,7 +159,8 @@ export function filingToEvents(filing: ParsedFiling): FilingEvents {
   const quoted = events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
   // A sentence already turned into an event is not also listed for review.
   const unread = review.filter((r) => !quoted.some((q) => q.includes(r.sentence)));
-  return { cusip, filingKey, identityKey: filingKeyOf(statement.event.data), events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
+  const identity = filingKeyOf(statement.event.data);
+  return { issuerKey: cusip, cusip: printedCusip, cik, filingKey, identityKey: identity === null ? null : `${cusip}|${identity}`, events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
 }
 
 /** The facts a filing states about itself, as of its own date: keyed by the filing. */
@@ -155,13 +171,13 @@ const FILING_SPECIFIC = new Set<DomainEvent['type']>(['StatementFiled', 'Positio
  * data without where it was read (source, disclosure date). A date the filing gives only as a bound
  * ("on-or-before" its own as-of date) is the filing's, not the fact's, so it is left out too.
  */
-export function factIdentity(cusip: string, type: DomainEvent['type'], data: DomainEvent['data']): string {
+export function factIdentity(issuerKey: string, type: DomainEvent['type'], data: DomainEvent['data']): string {
   const { source: _source, disclosedOn: _disclosed, ...rest } = data as Record<string, unknown>;
   if (rest.effectiveDatePrecision === 'on-or-before') {
     delete rest.effectiveDate;
     delete rest.effectiveDatePrecision;
   }
-  return `ingest-fact/${cusip}/${type}/${canonicalJson(rest)}`;
+  return `ingest-fact/${issuerKey}/${type}/${canonicalJson(rest)}`;
 }
 
 function canonicalJson(value: unknown): string {

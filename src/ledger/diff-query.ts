@@ -4,7 +4,7 @@ import { prepareFacts } from '../../projections/prepared-facts.js';
 import { InvalidValueError, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis } from './clocks.js';
-import { issuerName, readKnownIssuer } from './issuer-events.js';
+import { issuerName, readKnownIssuer, type IssuerHeader } from './issuer-events.js';
 
 export interface DiffInput {
   issuer: string;
@@ -21,7 +21,7 @@ function amendmentNumber(text: string, flag: string): number {
 }
 
 /** JSON: { issuer, from, to, itemsRestated, coverChanges, holdingChanges, notes, ... } */
-export async function queryDiff(store: EventStore, input: DiffInput): Promise<AmendmentDiff & { issuer: { cusip: string; name: string | null }; unreadableEvents: UnreadableEvent[] }> {
+export async function queryDiff(store: EventStore, input: DiffInput): Promise<AmendmentDiff & { issuer: IssuerHeader; unreadableEvents: UnreadableEvent[] }> {
   const from = amendmentNumber(input.from, '--from');
   const to = amendmentNumber(input.to, '--to');
   if (from >= to) throw new InvalidValueError(`--from ${from} must be an earlier filing than --to ${to}`);

@@ -9,7 +9,8 @@ import { issuerName, readKnownIssuer } from './issuer-events.js';
 
 /** JSON contract: field names are read by programs outside the project; add, never rename. */
 export interface HoldingsReport {
-  issuer: { cusip: string; name: string | null };
+  /** cusip: the CUSIP the latest filing prints (null for an issuer known only by its CIK). */
+  issuer: { cusip: string | null; name: string | null };
   asOf: string;
   filedBy: string | null;
   recordedBy: string | null;

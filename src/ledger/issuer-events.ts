@@ -1,6 +1,13 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { decodeTolerantly, EVENT_SCHEMA_VERSION, issuerStream, parseCusip, validateEvent, type Cusip, type DomainEvent, type Envelope, type UnreadableEvent } from '../domain/index.js';
+import { compareInChain, decodeTolerantly, EVENT_SCHEMA_VERSION, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
+import { issuerDirectory } from './issuer-directory.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
+
+/** How every query names the issuer: its name and the CUSIP its latest filing prints (null when known only by CIK). */
+export interface IssuerHeader {
+  cusip: string | null;
+  name: string | null;
+}
 
 export class IssuerNotFoundError extends Error {
   override readonly name = 'IssuerNotFoundError';
@@ -13,9 +20,9 @@ export interface IssuerEvents {
   lastRevision: bigint | null;
 }
 
-/** Every event of one issuer, decoded, in recorded order; events that fail their schema are set aside. */
-export async function readIssuer(store: EventStore, cusip: Cusip): Promise<IssuerEvents> {
-  const recorded = await store.readStream(issuerStream(cusip));
+/** Every event of one issuer (by its key: a CUSIP or cik-<CIK>), decoded, in recorded order; events that fail their schema are set aside. */
+export async function readIssuer(store: EventStore, issuerKey: string): Promise<IssuerEvents> {
+  const recorded = await store.readStream(issuerStream(issuerKey));
   const last = recorded.at(-1);
   const { envelopes, unreadable } = decodeTolerantly(recorded);
   const retracted = new Set(envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId] : [])));
@@ -26,16 +33,29 @@ export async function readIssuer(store: EventStore, cusip: Cusip): Promise<Issue
   };
 }
 
-/** As readIssuer, but an issuer the ledger has never heard of is an error that says what to do. */
-export async function readKnownIssuer(store: EventStore, issuer: string): Promise<IssuerEvents & { cusip: Cusip }> {
-  const cusip = parseCusip(issuer);
-  const read = await readIssuer(store, cusip);
-  if (read.envelopes.length === 0 && read.unreadable.length === 0) {
+/**
+ * As readIssuer, for what a person types: any CUSIP the issuer has used, or its CIK ("cik:896493"). An issuer
+ * the ledger has never heard of is an error that says what to do. `cusip` is the CUSIP the latest filing
+ * prints (null for an issuer known only by CIK).
+ */
+export async function readKnownIssuer(store: EventStore, issuer: string): Promise<IssuerEvents & { cusip: string | null; issuerKey: string }> {
+  const ref = parseIssuerRef(issuer);
+  const issuerKey = await issuerDirectory(store).lookup(ref);
+  const read = issuerKey === undefined ? undefined : await readIssuer(store, issuerKey);
+  if (issuerKey === undefined || read === undefined || (read.envelopes.length === 0 && read.unreadable.length === 0)) {
+    const named = ref.startsWith('cik:') ? `CIK ${ref.slice(4)}` : ref.slice(6);
     throw new IssuerNotFoundError(
-      `The ledger has no events for issuer ${cusip}: ingest its filings with \`13d-ledger ingest\`${cusip === '09175M507' ? ' or load the bundled history with `13d-ledger sample load`' : ''}`,
+      `The ledger has no events for issuer ${named}: ingest its filings with \`13d-ledger ingest\`${ref === 'cusip:09175M507' || ref === 'cusip:09175M408' ? ' or load the bundled history with `13d-ledger sample load`' : ''}`,
     );
   }
-  return { cusip, ...read };
+  return { cusip: latestCusip(read.envelopes) ?? (issuerKey.startsWith('cik-') ? null : issuerKey), issuerKey, ...read };
+}
+
+/** The CUSIP the latest statement (in chain order) prints. */
+function latestCusip(envelopes: readonly Envelope[]): string | null {
+  let latest: EventData<'StatementFiled'> | null = null;
+  for (const { event } of envelopes) if (event.type === 'StatementFiled' && event.data.issuer.cusip !== null && (latest === null || compareInChain(event.data, latest) >= 0)) latest = event.data;
+  return latest?.issuer.cusip ?? null;
 }
 
 export interface EventToAppend {
@@ -47,11 +67,11 @@ export interface EventToAppend {
 /** Validates every event first (one bad event: nothing written), then appends them as one batch. */
 export async function appendToIssuer(
   store: EventStore,
-  cusip: Cusip,
+  issuerKey: string,
   events: readonly EventToAppend[],
   options: { expectedRevision?: ExpectedRevision; source?: string } = {},
 ): Promise<AppendResult> {
-  return appendDomainEvents(store, issuerStream(cusip), events, options);
+  return appendDomainEvents(store, issuerStream(issuerKey), events, options);
 }
 
 /**

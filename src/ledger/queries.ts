@@ -7,11 +7,11 @@ import { statementAt, type StatementView } from '../../projections/statement.js'
 import { PersonIdSchema, InvalidValueError, knownPersonIds, type Envelope, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
-import { issuerName, readKnownIssuer } from './issuer-events.js';
+import { issuerName, readKnownIssuer, type IssuerHeader } from './issuer-events.js';
 import { historyContextOf, type HistoryContext } from './history-context.js';
 
 type IssuerInput = { issuer: string };
-type Issuer = { cusip: string; name: string | null };
+type Issuer = IssuerHeader;
 /** Every query result lists the events it had to leave out because they fail their schema. */
 type WithUnreadable = { unreadableEvents: UnreadableEvent[] };
 
@@ -37,8 +37,8 @@ export async function queryHistoryWithContext(store: EventStore, input: HistoryI
   if (!PersonIdSchema.safeParse(input.person).success) throw new InvalidValueError(`--person "${input.person}" is not a person id (kebab-case, e.g. ault-and-company)`);
   const clocks = parseClocks({ ...input, asOf: input.asOf ?? '9999-12-31' });
   const shareBasis = parseShareBasis(input.shareBasis);
-  const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
-  assertKnownPerson(envelopes, input.person, cusip);
+  const { cusip, issuerKey, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
+  assertKnownPerson(envelopes, input.person, issuerKey);
   const facts = selectFacts(envelopes, clocks);
   // The audit index shows corrections (with the value first recorded) and retractions under the same clocks.
   const history = historyOf(facts, input.person, input.asOf === undefined ? null : clocks.asOf, { shareBasis, audit: { envelopes, ...clocks } });

@@ -17,7 +17,8 @@ async function eventCount(storeFile: string): Promise<number> {
   if (!existsSync(storeFile)) return 0;
   const store = await openStore(`sqlite:${storeFile}`);
   try {
-    return (await store.readAll()).length;
+    // The issuer streams: what ingest reports appending (the issuer directory's aliases are bookkeeping).
+    return (await store.readAll({ filter: { streamPrefixes: ['issuer-'] } })).length;
   } finally {
     await store.close();
   }

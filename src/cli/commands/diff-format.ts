@@ -5,10 +5,11 @@
  * says it is unknown rather than looking like a zero.
  */
 import type { AmendmentDiff, CoverChange, HoldingFigures } from '../../../projections/amendment-diff.js';
-import { formatCount, formatTable, groupDigits, noteLines } from '../output.js';
+import { formatCount, formatTable, groupDigits, issuerLabel, noteLines } from '../output.js';
+import type { IssuerHeader } from '../../ledger/issuer-events.js';
 import { formatPercent, formatReportedPercent, isReportedPercent, percentUnknownReason } from './percent-format.js';
 
-type Diff = AmendmentDiff & { issuer: { cusip: string; name: string | null } };
+type Diff = AmendmentDiff & { issuer: IssuerHeader };
 
 /** Rows 7-11 and 13 carry the figures; the other rows are shown only where both sides are known. */
 const FIGURE_ROWS = ['7', '8', '9', '10', '11', '13'];
@@ -74,7 +75,7 @@ function changedFields(h: Diff['holdingChanges'][number]): string {
 
 export function formatDiff(diff: Diff): string {
   const side = (f: Diff['from']) => `${f.label} (filed ${f.filedOn}${f.contentsKnown ? '' : ', contents unknown'})`;
-  const lines = [`${diff.issuer.name ?? diff.issuer.cusip} (CUSIP ${diff.issuer.cusip}): ${side(diff.from)} -> ${side(diff.to)}; ${diff.shareBasisNote}`, '', 'Items restated or amended:'];
+  const lines = [`${issuerLabel(diff.issuer)}: ${side(diff.from)} -> ${side(diff.to)}; ${diff.shareBasisNote}`, '', 'Items restated or amended:'];
   for (const f of diff.itemsRestated) {
     const items = f.items.map((i) => `Item ${i.item} (${i.change})`).join(', ') || 'none';
     lines.push(`- ${f.label} (filed ${f.filedOn}): ${f.contentsKnown ? items : 'contents unknown'}`);

@@ -1,14 +1,15 @@
 /** Group membership (Rule 13d-5) as text, with the joint filing agreements known at the date. */
 import type { GroupsView } from '../../../projections/groups.js';
-import { formatTable, noteLines, notesOf } from '../output.js';
+import { formatTable, issuerLabel, noteLines, notesOf } from '../output.js';
+import type { IssuerHeader } from '../../ledger/issuer-events.js';
 
-type Groups = GroupsView & { issuer: { cusip: string; name: string | null } };
+type Groups = GroupsView & { issuer: IssuerHeader };
 
 const since = (m: GroupsView['members'][number]) => (m.sincePrecision === 'on-or-before' ? `on or before ${m.since}` : m.since);
 
 /** `earliest`: the first membership date the ledger knows at any date, to say when an empty answer stops being empty. */
 export function formatGroup(view: Groups, earliest: string | null): string {
-  const issuer = `${view.issuer.name ?? 'Issuer'} (CUSIP ${view.issuer.cusip})`;
+  const issuer = issuerLabel(view.issuer);
   if (view.members.length === 0) {
     const later = earliest === null ? 'The ledger knows no group for this issuer at any date.' : `The earliest membership the ledger knows is ${earliest}.`;
     return [`${issuer}: no group membership is known as of ${view.asOf}. ${later}`, ...noteLines(notesOf(view))].join('\n');

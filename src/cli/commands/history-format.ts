@@ -4,11 +4,12 @@
  */
 import type { HistoryEntry, HistoryView } from '../../../projections/history.js';
 import { label } from '../../../projections/statement.js';
-import { formatChange, formatCount, formatMoney, formatTable, groupDigits, noteLines, notesOf } from '../output.js';
+import { formatChange, formatCount, formatMoney, formatTable, groupDigits, issuerLabel, noteLines, notesOf } from '../output.js';
+import type { IssuerHeader } from '../../ledger/issuer-events.js';
 import type { HistoryContext } from '../../ledger/history-context.js';
 import { priceLabel } from './history-prices.js';
 
-type History = HistoryView & { issuer: { cusip: string; name: string | null } };
+type History = HistoryView & { issuer: IssuerHeader };
 
 const EVENT_WORDS: Record<string, string> = {
   SharesPurchased: 'purchase', SharesSold: 'sale', RsusVested: 'RSUs vested', ConvertibleNoteIssued: 'note issued',
@@ -27,7 +28,7 @@ export function formatHistory(view: History, context: HistoryContext): string {
   // Note principal is dollars: shown as money so it is not read as a share count.
   const isNote = (e: HistoryEntry) => context.notes.has(e.securityId);
   const name = (id: string) => (id === view.personId ? view.name : context.names.get(id) ?? id);
-  const head = `History of ${view.name} (${view.personId}) in ${view.issuer.name ?? 'the issuer'} (CUSIP ${view.issuer.cusip}); ${view.shareBasisNote}`;
+  const head = `History of ${view.name} (${view.personId}) in ${issuerLabel(view.issuer, 'the issuer')}; ${view.shareBasisNote}`;
   if (rows.length === 0) return [head, `No changes are recorded for ${view.name} under these clocks.`, ...noteLines(notesOf(view))].join('\n');
   const table = formatTable(rows, [
     { header: 'Date', value: (e) => (e.precision === 'on-or-before' ? `on or before ${e.date}` : e.date) },

@@ -58,7 +58,7 @@ function progress(done: number, total: number, file: string): void {
 }
 
 function describe(outcome: IngestOutcome): string {
-  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo === null ? ' (no amendment number: placed by filing date)' : outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on issuer-${outcome.cusip}`;
+  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo === null ? ' (no amendment number: placed by filing date)' : outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on ${outcome.stream}`;
   // Already recorded: the review list was shown when it was recorded; one line says so.
   if (outcome.status === 'already-recorded') return `${head}: ${outcome.message}`;
   const lines = [

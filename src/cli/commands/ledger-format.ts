@@ -1,7 +1,7 @@
 /** The holdings table (JSON output needs none of this): header, holders, securities, notes. */
 import type { Holder } from '../../../projections/holdings.js';
 import type { HoldingsReport } from '../../ledger/holdings-query.js';
-import { formatCount, formatTable, groupDigits, notesOf } from '../output.js';
+import { formatCount, formatTable, groupDigits, issuerLabel, notesOf } from '../output.js';
 import { formatHoldingsNotes } from './holdings-notes.js';
 import { formatSecurities } from './holdings-securities.js';
 import { formatPercent, formatReportedPercent, formatReportedPercentValue, isReportedPercent } from './percent-format.js';
@@ -52,7 +52,7 @@ function holderBasis(h: Holder): string {
 
 function title(report: HoldingsReport): string {
   const clocks = [report.filedBy ? `filed by ${report.filedBy}` : null, report.recordedBy ? `recorded by ${report.recordedBy}` : null].filter(Boolean);
-  return `${report.issuer.name ?? 'Issuer'} (CUSIP ${report.issuer.cusip}): holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`;
+  return `${issuerLabel(report.issuer)}: holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`;
 }
 
 function outstanding(report: HoldingsReport): string {

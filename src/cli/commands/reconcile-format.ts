@@ -3,9 +3,10 @@
  * reports against what its own figures and transactions give, both formatted.
  */
 import type { Finding, ReconciliationView } from '../../../projections/reconciliation.js';
-import { formatCount, groupDigits, noteLines, notesOf } from '../output.js';
+import { formatCount, groupDigits, issuerLabel, noteLines, notesOf } from '../output.js';
+import type { IssuerHeader } from '../../ledger/issuer-events.js';
 
-type Reconciliation = ReconciliationView & { issuer: { cusip: string; name: string | null } };
+type Reconciliation = ReconciliationView & { issuer: IssuerHeader };
 
 const KIND_WORDS: Record<string, string> = {
   'unexplained-position-difference': 'Position not explained by transactions',
@@ -42,7 +43,7 @@ const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 
 
 export function formatReconciliation(view: Reconciliation): string {
   const lines = [
-    `${view.issuer.name ?? 'Issuer'} (CUSIP ${view.issuer.cusip}): reconciliation of each filing against its own figures and transactions`,
+    `${issuerLabel(view.issuer)}: reconciliation of each filing against its own figures and transactions`,
     `${plural(view.findings.length, 'finding')}; ${plural(view.consistent.length, 'check')} consistent; ${plural(view.notChecked.length, 'filing')} not checked (contents unknown)`,
   ];
   const filings = [...new Set(view.findings.map((f) => f.filing))];

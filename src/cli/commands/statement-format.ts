@@ -4,13 +4,14 @@
  * instead of printing an empty header and seven "no known change" items.
  */
 import type { StatementView } from '../../../projections/statement.js';
-import { formatTable, groupDigits, noteLines, notesOf } from '../output.js';
+import { formatTable, groupDigits, issuerLabel, noteLines, notesOf } from '../output.js';
+import type { IssuerHeader } from '../../ledger/issuer-events.js';
 
-type Statement = Omit<StatementView, 'issuer'> & { issuer: { cusip: string; name: string | null } };
+type Statement = Omit<StatementView, 'issuer'> & { issuer: IssuerHeader };
 export type FirstFiling = { label: string; filedOn: string } | null;
 
 function issuer(view: Statement): string {
-  return `${view.issuer.name ?? 'Issuer'} (CUSIP ${view.issuer.cusip})`;
+  return issuerLabel(view.issuer);
 }
 
 /** "Original Schedule 13D (filed)": the original files every item; only amendments restate or amend. */

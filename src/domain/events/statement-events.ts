@@ -89,7 +89,8 @@ export const StatementFiledSchema = z.object({
   type: z.literal('StatementFiled'),
   data: z.object({
     ...fact,
-    issuer: z.object({ name: text, cusip: CusipSchema, cik: CikSchema.nullable() }),
+    /** The subject company: CUSIP as printed (null when the filing prints none) and CIK where the filing gives it. */
+    issuer: z.object({ name: text, cusip: CusipSchema.nullable(), cik: CikSchema.nullable() }),
     /** Title of the class of securities, e.g. "Class A Common Stock, par value $0.001 per share". */
     classTitle: text,
     /**

@@ -4,6 +4,13 @@ import { parseCusip, stableUuid, type DomainEvent, type Source } from '../../src
 /** As printed on the cover, "09175M 507"; the check digit is verified. */
 export const CUSIP = parseCusip('09175M 507');
 export const ISSUER_NAME = 'Ault Alliance, Inc.';
+/**
+ * The issuer's other identifiers in this chain: the subject company's CIK (DPW Holdings, then Ault Global
+ * Holdings, BitNile Holdings, Ault Alliance), and the CUSIP Amendment No. 7 printed (event 2023-10-20,
+ * accession 0001214659-23-013844) before the class took 09175M507.
+ */
+export const CIK = '0000896493';
+export const EARLIER_CUSIPS = [parseCusip('09175M408')];
 export const CLASS_TITLE = 'Class A Common Stock, par value $0.001 per share';
 
 /** Amendment No. 8, filed 2024-07-24; the only text of the chain at hand. */

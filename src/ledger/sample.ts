@@ -12,6 +12,7 @@ import { aultAllianceHistory, type SampleEvent } from '../../data/ault-alliance.
 import { datedFilingKeyOf, decodeTolerantly, filingKeyOf, filingLabel, issuerStream, parseCusip, type EventData } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { appendToIssuer } from './issuer-events.js';
+import { issuerDirectory } from './issuer-directory.js';
 
 export interface SampleLoadResult {
   stream: string;
@@ -66,6 +67,8 @@ export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
     // Deterministic ids make a concurrent loader's retry harmless; the revision check makes it explicit.
     await appendToIssuer(store, cusip, missing, { expectedRevision: recorded.at(-1)?.revision ?? 'no_stream', source: 'sample:ault-alliance' });
   }
+  // Its CIK and Amendment No. 7's CUSIP find this chain too (an ingest of Amendment No. 7 continues it).
+  await issuerDirectory(store).record(history.aliases, cusip, history.issuer.name, 'sample:ault-alliance');
   const skippedEvents = skipped.reduce((sum, s) => sum + s.events, 0);
   return { stream: history.stream, issuer: history.issuer, total: history.events.length, appended: missing.length, alreadyPresent: history.events.length - missing.length - skippedEvents, skipped };
 }

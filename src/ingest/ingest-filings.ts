@@ -4,7 +4,7 @@
  *
  * One filing is recorded once whatever format it came in: before appending,
  * the issuer stream is read and a StatementFiled with the same filing key
- * (issuer CUSIP + sorted reporting persons + amendment number, see
+ * (sorted reporting persons + amendment number within the issuer's stream, see
  * src/domain/filing-key.ts) from any source (an earlier ingest in another format, the
  * bundled sample) means nothing is written. The append expects the revision
  * that was read, so two concurrent ingests of one filing cannot both write: the
@@ -17,14 +17,15 @@
  * same issuer and filers, filed on another date than the one recorded with
  * known contents, is refused: it is most likely an amendment whose number was lost.
  */
-import { datedFilingKeyOf, decodeTolerantly, filingKeyOf, filingLabel, issuerStream, parseCusip, validateEvent, type Cusip, type EventData } from '../domain/index.js';
+import { datedFilingKeyOf, filingLabel, issuerStream, validateEvent, type EventData } from '../domain/index.js';
 import { appendToIssuer } from '../ledger/issuer-events.js';
 import { EventIdConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import type { EventStore } from '../store/event-store.js';
 import { FilingParseError } from './filing-parse-error.js';
 import type { FilingDoubt, ParsedFiling } from './parsed-filing.js';
-import { filingToEvents, type FilingEvents, type FilingToEventsOptions } from './to-events.js';
 import { issuerDirectory, type IssuerDirectory } from '../ledger/issuer-directory.js';
+import { knownPersonsIn, recordedAlready } from './recorded-filings.js';
+import { filingToEvents, type FilingEvents, type FilingToEventsOptions } from './to-events.js';
 
 export type IngestStatus = 'appended' | 'already-recorded' | 'dry-run';
 
@@ -80,52 +81,14 @@ export interface IngestOptions {
 
 /** `store` undefined: plan only (no store to compare with). */
 export async function ingestFiling(store: EventStore | undefined, filing: ParsedFiling, options: IngestOptions = {}): Promise<IngestOutcome> {
-  let planned = planIngest(filing);
-  const directory = store === undefined ? undefined : (options.directory ?? issuerDirectory(store));
-  const notes: string[] = [];
-  if (directory !== undefined) {
-    // The issuer may be known under another CUSIP (a new class, a reverse split) or by its CIK: its chain continues.
-    const ids = { cusip: planned.cusip, cik: planned.cik };
-    let resolved = await directory.resolve(ids);
-    if (!options.dryRun && resolved.newAliases.length > 0) {
-      await directory.record(resolved.newAliases, resolved.key, filing.issuer.name ?? null, `ingest:${filing.file}`);
-      // Another process may have recorded one of them first, for another key: the directory's answer stands.
-      resolved = { ...(await directory.resolve(ids)), conflict: resolved.conflict };
-    }
-    if (resolved.conflict !== null) notes.push(resolved.conflict);
-    if (resolved.key !== planned.issuerKey) {
-      planned = planIngest(filing, { issuerKey: resolved.key });
-      const by = [ids.cik ? `CIK ${ids.cik}` : null, ids.cusip ? `CUSIP ${ids.cusip}` : null].filter((s) => s !== null).join(' / ');
-      notes.push(`continues the chain of issuer ${resolved.key}, which the ledger already knows (this filing's ${by})`);
-    }
-  }
-  const outcome: IngestOutcome = {
-    file: filing.file,
-    cusip: planned.cusip,
-    issuerKey: planned.issuerKey,
-    stream: issuerStream(planned.issuerKey),
-    formType: filing.formType,
-    amendmentNo: filing.amendmentNo,
-    filingKey: planned.filingKey,
-    identityKey: planned.identityKey,
-    status: 'dry-run',
-    alreadyRecordedFrom: null,
-    message: `would append ${planned.events.length} events (dry run, nothing written)`,
-    persons: planned.persons,
-    positions: planned.events.filter((e) => e.type === 'PositionReported').length,
-    transactions: filing.transactions.length,
-    events: planned.events.length,
-    appended: 0,
-    alreadyPresent: 0,
-    review: planned.review,
-    partial: planned.partial,
-    notes: [...planned.notes, ...notes],
-    doubts: filing.doubts,
-    earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
-  };
-  if (!store) return outcome;
+  if (!store) return outcomeOf(filing, planIngest(filing), []);
+  const { issuerKey, notes } = await resolveIssuer(store, filing, planIngest(filing), options);
   for (let attempt = 0; ; attempt++) {
-    const existing = await recordedAlready(store, planned);
+    const recorded = await store.readStream(issuerStream(issuerKey));
+    // Planned against what the stream knows: a person's CIK names the same person whatever the name printed.
+    const planned = planIngest(filing, { issuerKey, knownPersons: knownPersonsIn(recorded) });
+    const outcome = outcomeOf(filing, planned, notes);
+    const existing = recordedAlready(recorded, planned);
     if (existing.statement) {
       const from = existing.statement.source;
       return { ...outcome, status: 'already-recorded', alreadyRecordedFrom: from, alreadyPresent: planned.events.length, message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it` };
@@ -153,41 +116,49 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
   }
 }
 
-type Filed = EventData<'StatementFiled'>;
-
-interface Recorded {
-  ids: Set<string>;
-  lastRevision: bigint | null;
-  statement: { id: string; source: string } | null;
-  /** Dated keys (CUSIP | #N | filing date) of every statement recorded, known or not. */
-  dated: Set<string>;
-  /** An original with known contents by the same filers, filed on another date. */
-  otherOriginal: { filedOn: string; source: string } | null;
-}
-
-/**
- * Same filing: the same event date when both state one, else the same filing date. (A text copy dates itself
- * by its signatures, a submission by FILED AS OF DATE: the filing dates of one filing may differ by a day.)
- */
-function sameFiling(a: Filed, b: Filed): boolean {
-  return a.eventDate !== null && b.eventDate !== null ? a.eventDate === b.eventDate : a.filedOn === b.filedOn;
-}
-
-async function recordedAlready(store: EventStore, planned: FilingEvents): Promise<Recorded> {
-  const recorded = await store.readStream(issuerStream(planned.issuerKey));
-  // As every query does: an event another program wrote badly is left out, not a reason to refuse.
-  const { envelopes } = decodeTolerantly(recorded);
-  const own = planned.events[0]!.data as Filed;
-  const sources = new Map(recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
-  const sourceOf = (id: string) => sources.get(id)!;
-  const found: Recorded = { ids: new Set(recorded.map((e) => e.id)), lastRevision: recorded.at(-1)?.revision ?? null, statement: null, dated: new Set(), otherOriginal: null };
-  for (const { id, event } of envelopes) {
-    if (event.type !== 'StatementFiled') continue;
-    found.dated.add(datedFilingKeyOf(event.data));
-    if (found.statement !== null || planned.identityKey === null || `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey) continue;
-    // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
-    if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
-    else found.statement = { id, source: sourceOf(id) };
+/** The issuer may be known under another CUSIP (a new class, a reverse split) or by its CIK: its chain continues. */
+async function resolveIssuer(store: EventStore, filing: ParsedFiling, planned: FilingEvents, options: IngestOptions): Promise<{ issuerKey: string; notes: string[] }> {
+  const directory = options.directory ?? issuerDirectory(store);
+  const ids = { cusip: planned.cusip, cik: planned.cik };
+  let resolved = await directory.resolve(ids);
+  if (!options.dryRun && resolved.newAliases.length > 0) {
+    await directory.record(resolved.newAliases, resolved.key, filing.issuer.name ?? null, `ingest:${filing.file}`);
+    // Another process may have recorded one of them first, for another key: the directory's answer stands.
+    resolved = { ...(await directory.resolve(ids)), conflict: resolved.conflict };
   }
-  return found;
+  const notes = resolved.conflict === null ? [] : [resolved.conflict];
+  if (resolved.key !== planned.issuerKey) {
+    const by = [ids.cik ? `CIK ${ids.cik}` : null, ids.cusip ? `CUSIP ${ids.cusip}` : null].filter((s) => s !== null).join(' / ');
+    notes.push(`continues the chain of issuer ${resolved.key}, which the ledger already knows (this filing's ${by})`);
+  }
+  return { issuerKey: resolved.key, notes };
 }
+
+function outcomeOf(filing: ParsedFiling, planned: FilingEvents, notes: readonly string[]): IngestOutcome {
+  return {
+    file: filing.file,
+    cusip: planned.cusip,
+    issuerKey: planned.issuerKey,
+    stream: issuerStream(planned.issuerKey),
+    formType: filing.formType,
+    amendmentNo: filing.amendmentNo,
+    filingKey: planned.filingKey,
+    identityKey: planned.identityKey,
+    status: 'dry-run',
+    alreadyRecordedFrom: null,
+    message: `would append ${planned.events.length} events (dry run, nothing written)`,
+    persons: planned.persons,
+    positions: planned.events.filter((e) => e.type === 'PositionReported').length,
+    transactions: filing.transactions.length,
+    events: planned.events.length,
+    appended: 0,
+    alreadyPresent: 0,
+    review: planned.review,
+    partial: planned.partial,
+    notes: [...planned.notes, ...notes],
+    doubts: filing.doubts,
+    earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
+  };
+}
+
+type Filed = EventData<'StatementFiled'>;

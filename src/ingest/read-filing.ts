@@ -9,7 +9,8 @@ import { detectFormat, looksLikeHtml } from './detect-format.js';
 import { parseEdgarXml } from './edgar-xml.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { htmlToText } from './html-to-text.js';
-import type { ParsedFiling } from './parsed-filing.js';
+import type { CoverPage, ParsedFiling } from './parsed-filing.js';
+import { nameWords } from './person-names.js';
 import { findSchedule13D, parseSubmission, SCHEDULE_13D_TYPES, type SubmissionDocument } from './sgml-submission.js';
 import { parseTextFiling } from './text-filing.js';
 
@@ -67,6 +68,7 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
     .map((d) => ({ number: d.type.replace(/^EX-/i, ''), description: d.description ?? d.filename ?? d.type, isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`) }));
   return {
     ...parsed,
+    coverPages: withFilerCiks(parsed.coverPages, submission.header.filedBy),
     format: 'submission',
     submission: submission.header,
     // SUBJECT COMPANY names the issuer by CIK: what identifies it when the document prints no CUSIP.
@@ -83,6 +85,20 @@ function parseDocument(document: SubmissionDocument, file: string, contentHash: 
   if (isHtmlDocument(body)) return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash, declaredForm });
   // Untrimmed, so that line numbers count from <TEXT>.
   return parseTextFiling(document.body, { file, format: 'text', contentHash, declaredForm });
+}
+
+/**
+ * The header's FILED BY sections name filers by CIK ("ARFMAN DALE C", 0001354152): a cover page whose name has
+ * the same words ("Dale C. Arfman") is that filer. Only a match of one cover to one filer counts.
+ */
+function withFilerCiks(covers: CoverPage[], filers: readonly { name: string; cik?: string }[]): CoverPage[] {
+  return covers.map((cover) => {
+    if (cover.cik !== undefined) return cover;
+    const words = nameWords(cover.name);
+    const matches = filers.filter((f) => f.cik !== undefined && nameWords(f.name) === words);
+    const sameNamed = covers.filter((c) => nameWords(c.name) === words);
+    return matches.length === 1 && sameNamed.length === 1 ? { ...cover, cik: matches[0]!.cik } : cover;
+  });
 }
 
 /** Errors inside a document of a submission say which document, and text lines count from the file's start. */

@@ -10,7 +10,6 @@ import { cikOf, datedFilingKeyOf, filingLabel, stableUuid, type Cusip, type Doma
 import { coverPagesForEvent } from './cover-events.js';
 import { matchCover } from './items.js';
 import type { ParsedFiling } from './parsed-filing.js';
-import { personIdOf } from './person-names.js';
 
 type Filed = EventData<'StatementFiled'>;
 export type SourceOf = (item: string, quote: string) => { disclosedOn: string; source: Source };
@@ -25,7 +24,7 @@ export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 's
   };
 }
 
-export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedOn: string, source: SourceOf) {
+export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedOn: string, source: SourceOf, personIdOf: (name: string) => string) {
   // An XML 13D/A leaves out rows it does not restate; a printed cover page leaves a row blank.
   const covers = coverPagesForEvent(filing.coverPages, personIdOf, filing.format === 'edgar-xml' ? 'unchanged' : 'blank');
   const notice = filing.noticeContact;

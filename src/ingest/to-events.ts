@@ -18,7 +18,8 @@ import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
 import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
-import { displayNameOf, personIdOf } from './person-names.js';
+import { displayNameOf } from './person-names.js';
+import { personIdsFor, type KnownPerson } from './person-ids.js';
 import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedHoldings } from './positions.js';
 import { addTransactions } from './transaction-events.js';
 import { earlierStatementEvents, filingDateOf, statementEvent } from './statement-events.js';
@@ -50,6 +51,8 @@ export interface FilingToEventsOptions {
    * continues the chain of the old one). @defaultValue the filing's CUSIP, else `cik-` and its CIK
    */
   issuerKey?: string;
+  /** Persons the issuer's stream already knows, so a CIK names the same person whatever the name printed. */
+  knownPersons?: readonly KnownPerson[];
 }
 
 export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOptions = {}): FilingEvents {
@@ -76,9 +79,11 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
     disclosedOn: filedOn,
     source: { amendmentNumber: filing.amendmentNo, accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'], filedOn, item, quote },
   });
-  const idOf = (cover: CoverPage) => personIdOf(cover.name);
-  const holderId = (name: string) => personIdOf(name);
-  const statement = statementEvent(filing, printedCusip, filedOn, source);
+  const persons = personIdsFor(filing.coverPages, options.knownPersons);
+  notes.push(...persons.notes);
+  const idOf = (cover: CoverPage) => persons.of(cover.name);
+  const holderId = (name: string) => persons.of(name);
+  const statement = statementEvent(filing, printedCusip, filedOn, source, persons.of);
   add('statement', statement.event);
   events.push(...earlierStatementEvents(filing, cusip, printedCusip, source));
   const byEventDate = { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' as const };
@@ -145,7 +150,7 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   if (members.length > 1) {
     add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? cusip)}-reporting-persons`, memberIds: members } });
   }
-  addTransactions(filing, add, source, describe, asOf, review);
+  addTransactions(filing, add, source, describe, asOf, review, persons.of);
   for (const lift of filing.transactions) {
     if (lift.kind !== 'exchange-cap-lifted') continue;
     const { plan, review: unsure } = capSetFromLift({ capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item }, events);

@@ -6,7 +6,6 @@
 import { canonicalSecurityId, type DomainEvent, type Source } from '../domain/index.js';
 import { planNoteAndWarrants, repaidNote } from './note-warrants.js';
 import type { ParsedFiling, ReviewItem } from './parsed-filing.js';
-import { personIdOf } from './person-names.js';
 import { kebab } from './positions.js';
 
 type Add = (key: string, event: DomainEvent) => void;
@@ -15,7 +14,7 @@ type Terms = { conversionPrice?: number | null; exercisableFrom?: string | null;
 export type Describe = (id: string, title: string, kind: 'convertible-note' | 'warrant' | 'convertible-preferred', item: string, quote: string, extra?: Terms) => void;
 
 /** `asOf`: the date the filing states its figures as of; a repayment "subsequently" made happened on or before it. */
-export function addTransactions(filing: ParsedFiling, add: Add, source: SourceOf, describe: Describe, asOf: string, review: ReviewItem[]): void {
+export function addTransactions(filing: ParsedFiling, add: Add, source: SourceOf, describe: Describe, asOf: string, review: ReviewItem[], personIdOf: (name: string) => string): void {
   const notes = filing.transactions.filter((t) => t.kind === 'note-issued');
   const noteId = (title: string, date: string) => canonicalSecurityId(title, 'convertible-note', { issuedOn: date });
   filing.transactions.forEach((t, i) => {

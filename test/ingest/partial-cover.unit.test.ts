@@ -20,7 +20,7 @@ describe('an XML amendment that restates only some cover rows', () => {
     // Then the statement carries a partial page (absent rows are not restated, never zero) and no full page
     expect(filed.coverPages).toEqual([]);
     expect(filed.partialCoverPages).toEqual([
-      { personId: 'bml-investment-partners', name: 'BML Investment Partners, L.P.', aggregate: 2_250_000, percentOfClass: { kind: 'value', value: 9.1, text: '9.1' } },
+      { personId: 'bml-investment-partners-lp', name: 'BML Investment Partners, L.P.', aggregate: 2_250_000, percentOfClass: { kind: 'value', value: 9.1, text: '9.1' } },
     ]);
     expect(planned.partial).toEqual(['BML Investment Partners, L.P.: soleVotingPower, sharedVotingPower, soleDispositivePower, sharedDispositivePower not restated (unchanged)']);
   });
@@ -32,7 +32,7 @@ describe('an XML amendment that restates only some cover rows', () => {
     // When the amendment is folded over the original
     const folded = foldCoverPages(original.coverPages, amendment);
     // Then BML's powers are the original's 0 / 2,100,000 and its aggregate and percent the amendment's
-    const bml = folded.coverPages.find((p) => p.personId === 'bml-investment-partners');
+    const bml = folded.coverPages.find((p) => p.personId === 'bml-investment-partners-lp');
     expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 }, citizenshipOrPlace: 'DE' });
     expect(folded.coverPages.find((p) => p.personId === 'leonard-braden-michael')?.aggregate).toBe(2_435_000);
     expect(folded.unmatchedPartial).toEqual([]);
@@ -74,7 +74,7 @@ describe('the statement as of a date after an XML amendment with a partial cover
     // When the statement is folded after both were filed
     const statement = statementAt(facts, '2099-12-31');
     // Then BML's page has the original's powers (0 sole / 2,100,000 shared) with the amendment's aggregate and percent
-    const bml = statement.coverPages.find((p) => p.personId === 'bml-investment-partners');
+    const bml = statement.coverPages.find((p) => p.personId === 'bml-investment-partners-lp');
     expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 } });
     expect(statement.coverPages).toHaveLength(2);
     expect(statement.coverPagesWithoutBase).toEqual([]);

@@ -133,7 +133,7 @@ describe('reconciliation of ingested filings', () => {
     const notStated = view.findings.filter((f) => f.kind === 'percent-denominator-not-stated');
     // Then each percent is reported as uncheckable, with the denominator it implies:
     // 2,100,000 / 8.55% = 24,561,404 up to 2,100,000 / 8.45% = 24,852,071; 2,435,000 / 9.95% .. / 9.85% = 24,472,362 .. 24,720,812
-    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['bml-investment-partners', '8.5', null], ['leonard-braden-michael', '9.9', null]]);
+    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['bml-investment-partners-lp', '8.5', null], ['leonard-braden-michael', '9.9', null]]);
     expect(notStated[0]!.message).toContain('24,561,404 to 24,852,071');
     expect(notStated[1]!.message).toContain('24,472,362 to 24,720,812');
     // And the two percents fit one denominator, 24,561,404 to 24,720,812

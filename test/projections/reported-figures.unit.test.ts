@@ -41,7 +41,7 @@ const aadi = envelopes([
       items: [],
       coverPages: [
         // <soleVotingPower>0</soleVotingPower> <sharedVotingPower>2100000</sharedVotingPower> ... <percentOfClass>8.5</percentOfClass> PN
-        cover('bml-investment-partners', 'BML Investment Partners, L.P.', 0, 2_100_000, 2_100_000, 8.5, 'PN'),
+        cover('bml-investment-partners-lp', 'BML Investment Partners, L.P.', 0, 2_100_000, 2_100_000, 8.5, 'PN'),
         // <soleVotingPower>335000</soleVotingPower> <sharedVotingPower>2100000</sharedVotingPower> <aggregateAmountOwned>2435000</aggregateAmountOwned> 9.9 IN
         cover('braden-m-leonard', 'Leonard Braden Michael', 335_000, 2_100_000, 2_435_000, 9.9, 'IN'),
       ],
@@ -58,7 +58,7 @@ describe('holdings of an issuer known only from cover pages', () => {
     const view = holdingsFromEnvelopes(aadi, { asOf: '2024-12-31' });
     const byId = Object.fromEntries(view.holders.map((h) => [h.personId, h]));
     // Then BML Investment Partners: 0 sole, 2,100,000 shared, aggregate 2,100,000, 8.5%
-    expect(byId['bml-investment-partners']).toMatchObject({ aggregate: 2_100_000, percentOfClass: 8.5, soleVotingPower: 0, sharedVotingPower: 2_100_000, soleDispositivePower: 0, sharedDispositivePower: 2_100_000, basis: 'reported', securities: [], breakdownKnown: false });
+    expect(byId['bml-investment-partners-lp']).toMatchObject({ aggregate: 2_100_000, percentOfClass: 8.5, soleVotingPower: 0, sharedVotingPower: 2_100_000, soleDispositivePower: 0, sharedDispositivePower: 2_100_000, basis: 'reported', securities: [], breakdownKnown: false });
     // And Mr. Leonard: 335,000 sole + 2,100,000 shared = 2,435,000, 9.9%
     expect(335_000 + 2_100_000).toBe(2_435_000);
     expect(byId['braden-m-leonard']).toMatchObject({ name: 'Leonard Braden Michael', aggregate: 2_435_000, percentOfClass: 9.9, soleVotingPower: 335_000, sharedVotingPower: 2_100_000, basis: 'reported', securities: [] });
@@ -72,11 +72,11 @@ describe('holdings of an issuer known only from cover pages', () => {
 
   it('prefers a later Item 5 figure to an earlier cover page', () => {
     // Given an Item 5 report for BML as of 2025-01-15
-    const [item5] = envelopes([{ type: 'BeneficialOwnershipReported', data: { effectiveDate: '2025-01-15', disclosedOn: '2025-01-16', source: { ...source, amendmentNumber: 1, filedOn: '2025-01-16', item: '5(a)' }, personId: 'bml-investment-partners', aggregate: 2_000_000, percentOfClass: { kind: 'value', value: 8.1, text: '8.1%' }, soleVotingPower: 0, sharedVotingPower: 2_000_000, soleDispositivePower: 0, sharedDispositivePower: 2_000_000 } }]);
-    const bml = holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-31' }).holders.find((h) => h.personId === 'bml-investment-partners')!;
+    const [item5] = envelopes([{ type: 'BeneficialOwnershipReported', data: { effectiveDate: '2025-01-15', disclosedOn: '2025-01-16', source: { ...source, amendmentNumber: 1, filedOn: '2025-01-16', item: '5(a)' }, personId: 'bml-investment-partners-lp', aggregate: 2_000_000, percentOfClass: { kind: 'value', value: 8.1, text: '8.1%' }, soleVotingPower: 0, sharedVotingPower: 2_000_000, soleDispositivePower: 0, sharedDispositivePower: 2_000_000 } }]);
+    const bml = holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-31' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!;
     // Then
     // basis derived: the figures are as of 2025-01-15, carried forward to 2025-01-31
     expect(bml).toMatchObject({ aggregate: 2_000_000, basis: 'derived', reportedFigures: { kind: 'item-5', filing: 'Amendment No. 1', asOf: '2025-01-15' } });
-    expect(holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-15' }).holders.find((h) => h.personId === 'bml-investment-partners')!.basis).toBe('reported');
+    expect(holdingsFromEnvelopes([...aadi, item5!], { asOf: '2025-01-15' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!.basis).toBe('reported');
   });
 });

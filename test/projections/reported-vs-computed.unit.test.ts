@@ -20,7 +20,7 @@ describe('the latest filing gives figures but no breakdown (Aadi Bioscience)', (
   // unchanged), and Item 5(c) an open-market purchase of 150,000 shares on 2025-02-14.
   it("gives BML the amendment's figures, not the 150,000 shares of its transactions", async () => {
     const events = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
-    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-20' }).holders.find((h) => h.personId === 'bml-investment-partners')!;
+    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-20' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!;
     expect(bml).toMatchObject({ aggregate: 2_250_000, percentOfClass: 9.1, soleVotingPower: 0, sharedVotingPower: 2_100_000, soleDispositivePower: 0, sharedDispositivePower: 2_100_000, breakdownKnown: false });
     // Carried forward from 2025-02-14: derived
     expect(bml.basis).toBe('derived');
@@ -30,7 +30,7 @@ describe('the latest filing gives figures but no breakdown (Aadi Bioscience)', (
 
   it('is reported on the amendment date itself', async () => {
     const events = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
-    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-14' }).holders.find((h) => h.personId === 'bml-investment-partners')!;
+    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-14' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!;
     expect([bml.aggregate, bml.basis]).toEqual([2_250_000, 'reported']);
   });
 });

@@ -121,3 +121,23 @@ export function denominatorNotStated(add: AddCheck, covers: readonly { cover: St
       : `the percents of ${names} imply denominators that do not overlap; with no rights held they cannot all be right`,
   });
 }
+
+/**
+ * Shares outstanding stated, but no breakdown of the person's own rights: Rule 13d-3(d)(1)(i) puts the percent at
+ * aggregate / (outstanding + own rights), rights >= 0. A percent rounded to d decimals fits a denominator in
+ * [aggregate / (p + h), aggregate / (p - h)]; it fits with no rights when the count outstanding is in that range,
+ * only with some rights when the range lies above it, and not at all when the count outstanding exceeds it.
+ */
+export function percentAgainstOutstanding(add: AddCheck, cover: StatedRows, who: string, outstanding: number): void {
+  const percent = cover.percentOfClass;
+  if (cover.aggregate === undefined || percent === undefined || percent.kind !== 'value' || percent.value === 0) return;
+  const half = 0.5 * 10 ** -decimalsOf(percent);
+  const low = Math.ceil((cover.aggregate * 100) / (percent.value + half));
+  const high = Math.floor((cover.aggregate * 100) / (percent.value - half));
+  const computed = Number(((cover.aggregate / outstanding) * 100).toFixed(4));
+  const base = `${who}: ${fmt(cover.aggregate)} / ${fmt(outstanding)} outstanding = ${computed}%, against ${pct(percent.text)}`;
+  const finding = { kind: 'percent-arithmetic' as const, personId: cover.personId, item: 'cover row 13', reported: percent.text, computed };
+  if (outstanding > high) add(false, { ...finding, message: `${base}: too high for that count even with no rights to acquire (it implies at most ${fmt(high)} shares in the denominator)` });
+  else if (outstanding >= low) add(true, { ...finding, message: `${base}: consistent, with no rights to acquire counted` });
+  else add(true, { ...finding, message: `${base}: consistent only if the person's own rights to acquire add ${fmt(low - outstanding)} to ${fmt(high - outstanding)} shares to the denominator (not broken down by the filing)` });
+}

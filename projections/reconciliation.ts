@@ -10,7 +10,7 @@ import { holdingsFromState, personNames } from './holdings.js';
 import { foldContext } from './fold-context.js';
 import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
 import { knownOverUnknown, label } from './statement.js';
-import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, type CheckKind } from './reconciliation-checks.js';
+import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, percentAgainstOutstanding, type CheckKind } from './reconciliation-checks.js';
 import { fmt } from './format.js';
 
 export interface Finding {
@@ -67,7 +67,9 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     const ownPositions = known.filter((f): f is Fact<Extract<FactEvent, { type: 'PositionReported' }>> => f.event.type === 'PositionReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
     const reportedBy = new Set(ownPositions.map((f) => f.event.data.personId));
     const holdings = holdingsFromState(state, asOf, names);
-    const outstanding = holdings.sharesOutstanding?.value ?? null;
+    // The count the filing itself states is the one its percents use, whatever date it is stated as of.
+    const stated = disclosed.find((f) => f.event.type === 'SharesOutstandingReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber && f.event.data.source.filedOn === filed.filedOn);
+    const outstanding = stated?.event.type === 'SharesOutstandingReported' ? stated.event.data.count : (holdings.sharesOutstanding?.value ?? null);
     // Partial pages (a 13D/A restating some rows) are checked on the rows they state; a blank row is not checked.
     const covers = [...filed.coverPages, ...(filed.partialCoverPages ?? [])].map(statedRows);
     for (const cover of covers) {
@@ -93,7 +95,7 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
         }
         // The rights the filing itself states (its breakdown), not the ledger's: the check is of the filing's arithmetic.
         if (outstanding !== null) percentCheck(add, cover, who, outstanding, filingRights(state, ownPositions, [cover.personId, ...holder.controlledEntities]));
-      }
+      } else if (outstanding !== null) percentAgainstOutstanding(add, cover, who, outstanding);
       for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5?.event.data]] as const) {
         if (figures === undefined || figures.soleVotingPower === undefined || figures.sharedVotingPower === undefined || figures.aggregate === undefined) continue;
         const voting = figures.soleVotingPower + figures.sharedVotingPower;

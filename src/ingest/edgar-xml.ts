@@ -7,7 +7,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FilingParseError } from './filing-parse-error.js';
-import { parseExhibits, parseSharesOutstanding } from './items.js';
+import { parseExhibits } from './items.js';
+import { readSharesOutstanding } from './shares-outstanding.js';
 import type { CoverPage, Identity, ParsedFiling, ReportedPercent } from './parsed-filing.js';
 import { extractTransactions, type ProseSource } from './transactions.js';
 import { isValidCusip, normalizeCusip, parseSlashDate } from './values.js';
@@ -110,7 +111,7 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     items,
     restatedItems: [],
     identities,
-    sharesOutstanding: parseSharesOutstanding(items['5']),
+    sharesOutstanding: readSharesOutstanding([...coverPages.flatMap((c) => (c.comment ? [{ text: c.comment, item: 'cover comment' }] : [])), ...(items['5'] ? [{ text: items['5'], item: '5' }] : [])]),
     item5: [],
     exhibits: parseExhibits(text(node(itemsNode.item7).filedExhibits)),
     transactions,

@@ -108,9 +108,11 @@ export interface Item5Person {
 
 export interface SharesOutstanding {
   count: number;
-  /** ISO date. */
+  /** ISO date; absent when the filing states the count without a date. */
   asOf?: string;
   sentence: string;
+  /** Where it was read: "5", "cover footnote", "cover row 13". @defaultValue '5' */
+  item?: string;
 }
 
 export interface Exhibit {

@@ -8,10 +8,11 @@ import { parseCoverPages } from './cover-page.js';
 import { FilingParseError, lineAt } from './filing-parse-error.js';
 import { earlierFilings } from './earlier-filings.js';
 import { parseFrontPage } from './front-page.js';
-import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, parseSharesOutstanding, parseSignatureDate, restatedItem } from './items.js';
+import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, parseSignatureDate, restatedItem } from './items.js';
+import { readSharesOutstanding, type OutstandingSource } from './shares-outstanding.js';
 import { normalizeFilingText } from './normalize-text.js';
 import { parseNoticeBlock } from './notice-block.js';
-import type { FilingFormat, ParsedFiling } from './parsed-filing.js';
+import type { CoverPage, FilingFormat, ParsedFiling } from './parsed-filing.js';
 import { firstItemHeading, splitSections } from './sections.js';
 import { extractTransactions, proseSources } from './transactions.js';
 
@@ -58,7 +59,7 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     items,
     restatedItems: Object.entries(items).filter(([key, body]) => key !== 'preamble' && restatedItem(body)).map(([key]) => key),
     identities,
-    sharesOutstanding: parseSharesOutstanding(items['5']),
+    sharesOutstanding: readSharesOutstanding(outstandingSources(pages, items)),
     item5,
     exhibits,
     transactions,
@@ -70,4 +71,14 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     scheduleA: parseScheduleA(section('schedule-a')),
     doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name })))],
   };
+}
+
+/** Where a filing states its shares outstanding, best first: cover footnotes, a note in row 13, Item 5, the other items. */
+function outstandingSources(pages: readonly CoverPage[], items: Record<string, string>): OutstandingSource[] {
+  return [
+    ...pages.flatMap((page) => page.footnotes.map((f) => ({ text: f.text, item: 'cover footnote' }))),
+    ...pages.flatMap((page) => (page.doubts ?? []).filter((d) => d.row === 13).map((d) => ({ text: d.read, item: 'cover row 13' }))),
+    ...(items['5'] ? [{ text: items['5'], item: '5' }] : []),
+    ...Object.entries(items).filter(([key]) => key !== '5').map(([key, text]) => ({ text, item: key })),
+  ];
 }

@@ -65,7 +65,8 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   const filedOn = dated.filedOn;
   if (!filedOn) throw fail('no filing date (no submission header and no signature date)');
   const notes = dated.note ? [dated.note] : [];
-  const asOf = filing.sharesOutstanding?.asOf ?? filing.eventDate ?? filedOn;
+  // Figures are stated as of the event date (the seed's Item 5 says so); the shares outstanding may be older.
+  const asOf = filing.eventDate ?? filing.sharesOutstanding?.asOf ?? filedOn;
   const filingKey = filing.accessionNumber ?? `sha256:${filing.contentHash}`;
   const events: FilingEvents['events'] = [];
   // Ids are assigned once every event is planned (a description may still take terms from a later sentence).
@@ -95,8 +96,11 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
         citizenshipOrPlace: cover.citizenship ?? null, cik: (cover.cik?.padStart(10, '0') ?? null) as never },
     });
   }
-  if (filing.sharesOutstanding?.asOf) {
-    add('shares-outstanding', { type: 'SharesOutstandingReported', data: { effectiveDate: filing.sharesOutstanding.asOf, ...source('5', filing.sharesOutstanding.sentence), count: filing.sharesOutstanding.count, reportedBy: /reported by (the Issuer[^.,]*)/.exec(filing.sharesOutstanding.sentence)?.[1] ?? 'the filing' } });
+  const outstanding = filing.sharesOutstanding;
+  if (outstanding) {
+    // A count stated without its date is the one the filing's percents use: in force on or before the event date.
+    const when = outstanding.asOf ? { effectiveDate: outstanding.asOf } : { effectiveDate: asOf, effectiveDatePrecision: 'on-or-before' as const };
+    add('shares-outstanding', { type: 'SharesOutstandingReported', data: { ...when, ...source(outstanding.item ?? '5', outstanding.sentence), count: outstanding.count, reportedBy: /reported by (the Issuer[^.,]*)/.exec(outstanding.sentence)?.[1] ?? 'the filing' } });
   }
 
   const review: ReviewItem[] = [...filing.review];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { AADI_XML, AULT_TEXT, fixture } from '../ingest/fixtures.js';
+import { AULT_TEXT, fixture, SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
 import { runCliCapturing } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-ingest-cli-'));
@@ -24,13 +24,14 @@ async function eventCount(storeFile: string): Promise<number> {
   }
 }
 
-/** A directory with the Ault text, the Aadi original and its amendment: three filings, two issuers. */
+/** A directory with the Ault text, the synthetic XML original and its amendment: three filings, two issuers. */
 function filingsDir(name: string): string {
   const path = join(dir, name);
   mkdirSync(path, { recursive: true });
   copyFileSync(AULT_TEXT, join(path, 'ault-a8.txt'));
-  copyFileSync(AADI_XML, join(path, 'aadi-original.xml'));
-  copyFileSync(fixture('aadi-amendment-optional-absent.xml'), join(path, 'aadi-amendment-1.xml'));
+  // Named so that, in name order, the amendment comes before its original and both before the Ault text.
+  copyFileSync(SYNTHETIC_XML, join(path, 'a-synthetic-original.xml'));
+  copyFileSync(SYNTHETIC_AMENDMENT_XML, join(path, 'a-synthetic-amendment-1.xml'));
   writeFileSync(join(path, 'notes.md'), 'not a filing: ignored, its extension is not one ingest reads');
   return path;
 }
@@ -45,8 +46,8 @@ describe('13d-ledger ingest', () => {
     expect(code).toBe(0);
     const result = JSON.parse(out) as { dryRun: boolean; filings: { file: string; status: string; appended: number }[] };
     expect(result.filings.map((f) => [f.file.split('/').pop(), f.status])).toEqual([
-      ['aadi-amendment-1.xml', 'appended'],
-      ['aadi-original.xml', 'appended'],
+      ['a-synthetic-amendment-1.xml', 'appended'],
+      ['a-synthetic-original.xml', 'appended'],
       ['ault-a8.txt', 'appended'],
     ]);
     expect(await eventCount(store)).toBe(result.filings.reduce((sum, f) => sum + f.appended, 0));
@@ -107,7 +108,7 @@ describe('13d-ledger ingest', () => {
     const store = freshStore();
     const bad = fixture('bad-cusip.txt');
     // When all three are ingested in one call
-    const { code, out, err } = await run(store, 'ingest', AULT_TEXT, bad, AADI_XML, '--json');
+    const { code, out, err } = await run(store, 'ingest', AULT_TEXT, bad, SYNTHETIC_XML, '--json');
     // Then the exit code is 1, the error names the file and its line, and the two good filings are written
     expect(code).toBe(1);
     expect(err).toMatch(new RegExp(`FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: CUSIP "09175M 508" is not a valid CUSIP`));
@@ -119,7 +120,7 @@ describe('13d-ledger ingest', () => {
 
   it('writes nothing at all with --all-or-nothing when one file is bad', async () => {
     const store = freshStore();
-    const { code, err } = await run(store, 'ingest', AULT_TEXT, fixture('bad-cusip.txt'), AADI_XML, '--all-or-nothing');
+    const { code, err } = await run(store, 'ingest', AULT_TEXT, fixture('bad-cusip.txt'), SYNTHETIC_XML, '--all-or-nothing');
     expect(code).toBe(1);
     expect(err.trimEnd().split('\n').at(-1)).toBe('13d-ledger: IngestPathError: 1 of 3 files could not be read; nothing written');
     expect(await eventCount(store)).toBe(0);
@@ -232,16 +233,16 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
 });
 
 describe('13d-ledger reconcile on ingested filings', () => {
-  it('reports the seed text\'s cover vs Item 5 difference and the Aadi percents it cannot check', async () => {
-    // Given the seed text and the Aadi XML ingested
+  it('reports the seed text\'s cover vs Item 5 difference and the synthetic XML percents it cannot check', async () => {
+    // Given the seed text and the synthetic XML ingested
     const store = freshStore();
-    await run(store, 'ingest', AULT_TEXT, AADI_XML);
+    await run(store, 'ingest', AULT_TEXT, SYNTHETIC_XML);
     // When each issuer is reconciled with --json
     const ault = JSON.parse((await run(store, 'reconcile', '--issuer', '09175M507', '--json')).out) as { findings: Record<string, unknown>[] };
-    const aadi = JSON.parse((await run(store, 'reconcile', '--issuer', '00032Q104', '--json')).out) as { findings: Record<string, unknown>[] };
+    const synthetic = JSON.parse((await run(store, 'reconcile', '--issuer', '75934R103', '--json')).out) as { findings: Record<string, unknown>[] };
     // Then Mr. Horne's 162 (cover) against 81 (Item 5(b)) is a finding with both numbers
     expect(ault.findings).toEqual(expect.arrayContaining([expect.objectContaining({ filing: 'Amendment No. 8', kind: 'cover-vs-item-5', reported: 162, computed: 81 })]));
-    // And each Aadi percent is reported as not checkable, no shares outstanding being stated
-    expect(aadi.findings.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '8.5'], ['percent-denominator-not-stated', '9.9']]);
+    // And each synthetic percent (7.7 and 8.6 on its two cover pages) is reported as not checkable, no shares outstanding being stated
+    expect(synthetic.findings.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '7.7'], ['percent-denominator-not-stated', '8.6']]);
   });
 });

@@ -20,7 +20,7 @@ describe('groupDigits', () => {
   it.each([
     'as of 2024-07-23, recorded 2020-01-01T23:59:59.999Z',
     'the 2020 note, filed in 2021',
-    'CUSIP 09175M507, CUSIP 594918104, CIK 1422142',
+    'CUSIP 09175M507, CUSIP 594918104, CIK 9900017',
     'accession 0001213900-24-063436',
     'issuer-09175M507 and ault-and-company and a8-2024',
     'Las Vegas, NV 89141, Suite 3300',
@@ -48,17 +48,17 @@ describe('percent of class', () => {
 
   it('shows a holder known only from a cover page at the cover page precision', () => {
     const holder = {
-      personId: 'bml',
-      name: 'BML Investment Partners, L.P.',
+      personId: 'kestrel-hollow-partners-lp',
+      name: 'Kestrel Hollow Partners, L.P.',
       securities: [],
-      percentOfClass: 8.5,
+      percentOfClass: 7.7,
       percentOfClassReason: null,
       basis: 'reported',
       breakdownKnown: false,
-      reportedFigures: { kind: 'cover-page', filing: 'Original Schedule 13D', asOf: '2024-12-31', factId: 'x' },
+      reportedFigures: { kind: 'cover-page', filing: 'Original Schedule 13D', asOf: '2025-01-06', factId: 'x' },
     } as unknown as Holder;
-    expect(holderPercent(holder)).toBe('8.5%');
-    expect(holderPercent({ ...holder, reportedFigures: null, breakdownKnown: true } as Holder)).toBe('8.50%');
+    expect(holderPercent(holder)).toBe('7.7%');
+    expect(holderPercent({ ...holder, reportedFigures: null, breakdownKnown: true } as Holder)).toBe('7.70%');
   });
 });
 

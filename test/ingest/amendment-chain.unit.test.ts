@@ -9,7 +9,7 @@ import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { queryReconciliation, queryStatement } from '../../src/ledger/queries.js';
 import { loadSample } from '../../src/ledger/sample.js';
 import type { EventStore } from '../../src/store/event-store.js';
-import { AADI_XML, AULT_TEXT, fixture } from './fixtures.js';
+import { AULT_TEXT, fixture, SYNTHETIC_XML } from './fixtures.js';
 import { seedText } from './later-amendments.js';
 import { withMemoryStore } from '../support/memory-store.js';
 
@@ -154,9 +154,9 @@ describe('the notice address and Item 2(b)', () => {
 
 describe('the notice block of an EDGAR XML filing', () => {
   it('is read from coverPageHeader/authorizedPersons/notificationInfo', async () => {
-    // Given the Aadi XML, When mapped, Then its StatementFiled carries the notice name, address and phone
-    const [own] = statements(planIngest(await readFilingFile(AADI_XML)).events);
-    expect(own!.noticeContact).toEqual({ name: 'Braden M Leonard', address: '65 E Cedar - Suite 2, Zionsville, IN 46077', careOf: null, phone: '317-344-2447' });
+    // Given the synthetic XML, When mapped, Then its StatementFiled carries the notice name, address and phone
+    const [own] = statements(planIngest(await readFilingFile(SYNTHETIC_XML)).events);
+    expect(own!.noticeContact).toEqual({ name: 'Imogen R Castellano', address: '18 Millrace Row - Suite 4, Alder Falls, OR 97999', careOf: null, phone: '503-555-0142' });
   });
 });
 
@@ -194,12 +194,12 @@ describe('the note warrants of October 13, 2023', () => {
 
 describe('the filing date', () => {
   it('says when it was taken from the signature date, and prefers FILED AS OF DATE', async () => {
-    // Given the Aadi XML (no submission header) and the seed filing as a full submission
-    const xml = await ingestFiling(undefined, await readFilingFile(AADI_XML));
+    // Given the synthetic XML (no submission header; signed 01/06/2025) and the seed filing as a full submission
+    const xml = await ingestFiling(undefined, await readFilingFile(SYNTHETIC_XML));
     const submission = planIngest(await readFilingFile(fixture('ault-a8-submission.txt')));
     // Then the XML outcome notes the origin, and each StatementFiled records it
-    expect(xml.notes).toEqual([expect.stringMatching(/^filing date 2024-12-31 taken from the signature date: no submission header/)]);
-    expect(statements(planIngest(await readFilingFile(AADI_XML)).events)[0]).toMatchObject({ filedOn: '2024-12-31', filedOnFrom: 'signature-date' });
+    expect(xml.notes).toEqual([expect.stringMatching(/^filing date 2025-01-06 taken from the signature date: no submission header/)]);
+    expect(statements(planIngest(await readFilingFile(SYNTHETIC_XML)).events)[0]).toMatchObject({ filedOn: '2025-01-06', filedOnFrom: 'signature-date' });
     expect(statements(submission.events)[0]).toMatchObject({ filedOnFrom: 'submission-header' });
     expect(submission.notes).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('bad input', () => {
     ['bad-truncated-submission.txt', { line: 306 }, /truncated submission/],
     ['bad-number.xml', { xmlPath: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[2]/aggregateAmountOwned' }, /not a number/],
     ['bad-cusip.txt', { line: 23 }, /CUSIP "09175M 508" is not a valid CUSIP/],
-    ['bad-cusip.xml', { xmlPath: '/edgarSubmission/formData/coverPageHeader/issuerInfo' }, /CUSIP "00032Q105"/],
+    ['bad-cusip.xml', { xmlPath: '/edgarSubmission/formData/coverPageHeader/issuerInfo' }, /CUSIP "75934R104"/],
     ['bad-namespace.xml', { xmlPath: '/edgarSubmission/@xmlns' }, /wrong namespace "http:\/\/www\.sec\.gov\/edgar\/schedule13d"/],
     ['bad-empty.txt', 'whole file', /empty file/],
     ['bad-unrecognised.txt', { line: 1 }, /unrecognised format/],

@@ -4,12 +4,12 @@ import { detectFormat } from '../../src/ingest/detect-format.js';
 import { htmlToText } from '../../src/ingest/html-to-text.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { findSchedule13D, parseSubmission } from '../../src/ingest/sgml-submission.js';
-import { AADI_XML, AULT_TEXT, fixture } from './fixtures.js';
+import { AULT_TEXT, fixture, SYNTHETIC_XML } from './fixtures.js';
 
 describe('format detection', () => {
   it.each([
     [AULT_TEXT, 'text'],
-    [AADI_XML, 'edgar-xml'],
+    [SYNTHETIC_XML, 'edgar-xml'],
     [fixture('ault-a8.htm'), 'html'],
     [fixture('ault-a8-submission.txt'), 'submission'],
     [fixture('ault-a8-reflowed.txt'), 'text'],

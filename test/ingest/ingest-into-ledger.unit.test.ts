@@ -4,7 +4,7 @@ import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { loadSample } from '../../src/ledger/sample.js';
 import { openStore } from '../../src/store/open-store.js';
-import { AADI_XML, AULT_TEXT, fixture } from './fixtures.js';
+import { AULT_TEXT, SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from './fixtures.js';
 
 const figures = (report: Awaited<ReturnType<typeof queryHoldings>>) =>
   report.holders.map((h) => ({
@@ -51,9 +51,9 @@ describe('ingesting into the ledger', () => {
   });
 
   it('gives the same holdings whatever order the filings arrive in', async () => {
-    // Given the Aadi original and its amendment, ingested in both orders
-    const original = await readFilingFile(AADI_XML);
-    const amendment = await readFilingFile(fixture('aadi-amendment-optional-absent.xml'));
+    // Given the synthetic original and its amendment, ingested in both orders
+    const original = await readFilingFile(SYNTHETIC_XML);
+    const amendment = await readFilingFile(SYNTHETIC_AMENDMENT_XML);
     const inOrder = await openStore('sqlite::memory:');
     const reversed = await openStore('sqlite::memory:');
     try {
@@ -62,12 +62,12 @@ describe('ingesting into the ledger', () => {
       await ingestFiling(reversed, amendment);
       await ingestFiling(reversed, original);
       // Then each date's holdings agree: projections order by dates, not arrival
-      for (const asOf of ['2024-12-31', '2025-02-14']) {
-        const a = await queryHoldings(inOrder, { issuer: '00032Q104', asOf });
-        const b = await queryHoldings(reversed, { issuer: '00032Q104', asOf });
+      for (const asOf of ['2025-01-06', '2025-03-10']) {
+        const a = await queryHoldings(inOrder, { issuer: '75934R103', asOf });
+        const b = await queryHoldings(reversed, { issuer: '75934R103', asOf });
         expect(figures(b), asOf).toEqual(figures(a));
-        // The amendment's cover restates BML at 2,100,000 + the 150,000 bought on 2025-02-14 (Item 5(c)).
-        if (asOf === '2025-02-14') expect(figures(a).map((h) => h.aggregate)).toContain(2_100_000 + 150_000);
+        // The amendment's cover restates Kestrel Hollow Partners at 1,640,000 + the 120,000 bought on 2025-03-10 (Item 5(c)).
+        if (asOf === '2025-03-10') expect(figures(a).map((h) => h.aggregate)).toContain(1_640_000 + 120_000);
       }
     } finally {
       await inOrder.close();
@@ -75,8 +75,8 @@ describe('ingesting into the ledger', () => {
     }
   });
 
-  it('ingests the Aadi XML with both reporting persons', async () => {
-    const outcome = await ingestFiling(undefined, await readFilingFile(AADI_XML));
-    expect(outcome).toMatchObject({ cusip: '00032Q104', persons: ['BML Investment Partners, L.P.', 'Leonard Braden Michael'], appended: 0 });
+  it('ingests the synthetic XML with both reporting persons', async () => {
+    const outcome = await ingestFiling(undefined, await readFilingFile(SYNTHETIC_XML));
+    expect(outcome).toMatchObject({ cusip: '75934R103', persons: ['Kestrel Hollow Partners, L.P.', 'Castellano Imogen Rose'], appended: 0 });
   });
 });

@@ -5,7 +5,7 @@ import { foldCoverPages } from '../../projections/cover-pages.js';
 import { validateEvent, type CoverPage, type EventData } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/ingest-filings.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { AADI_XML, fixture } from './fixtures.js';
+import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from './fixtures.js';
 
 const statementOf = async (file: string) => {
   const planned = planIngest(await readFilingFile(file));
@@ -14,27 +14,27 @@ const statementOf = async (file: string) => {
 
 describe('an XML amendment that restates only some cover rows', () => {
   it('records the page as partial, with only the rows it states', async () => {
-    // Given the Aadi 13D/A that restates BML's aggregate and percent and nothing else
+    // Given the synthetic 13D/A that restates Kestrel Hollow Partners' aggregate and percent and nothing else
     // When it is mapped to events
-    const { planned, filed } = await statementOf(fixture('aadi-amendment-optional-absent.xml'));
+    const { planned, filed } = await statementOf(SYNTHETIC_AMENDMENT_XML);
     // Then the statement carries a partial page (absent rows are not restated, never zero) and no full page
     expect(filed.coverPages).toEqual([]);
     expect(filed.partialCoverPages).toEqual([
-      { personId: 'bml-investment-partners-lp', name: 'BML Investment Partners, L.P.', aggregate: 2_250_000, percentOfClass: { kind: 'value', value: 9.1, text: '9.1' } },
+      { personId: 'kestrel-hollow-partners-lp', name: 'Kestrel Hollow Partners, L.P.', aggregate: 1_760_000, percentOfClass: { kind: 'value', value: 8.2, text: '8.2' } },
     ]);
-    expect(planned.partial).toEqual(['BML Investment Partners, L.P.: soleVotingPower, sharedVotingPower, soleDispositivePower, sharedDispositivePower not restated (unchanged)']);
+    expect(planned.partial).toEqual(['Kestrel Hollow Partners, L.P.: soleVotingPower, sharedVotingPower, soleDispositivePower, sharedDispositivePower not restated (unchanged)']);
   });
 
   it('folds over the original so the rows not restated keep their earlier figures', async () => {
-    // Given the Aadi original's full pages and the amendment's partial one
-    const original = (await statementOf(AADI_XML)).filed;
-    const amendment = (await statementOf(fixture('aadi-amendment-optional-absent.xml'))).filed;
+    // Given the synthetic original's full pages and the amendment's partial one
+    const original = (await statementOf(SYNTHETIC_XML)).filed;
+    const amendment = (await statementOf(SYNTHETIC_AMENDMENT_XML)).filed;
     // When the amendment is folded over the original
     const folded = foldCoverPages(original.coverPages, amendment);
-    // Then BML's powers are the original's 0 / 2,100,000 and its aggregate and percent the amendment's
-    const bml = folded.coverPages.find((p) => p.personId === 'bml-investment-partners-lp');
-    expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 }, citizenshipOrPlace: 'DE' });
-    expect(folded.coverPages.find((p) => p.personId === 'leonard-braden-michael')?.aggregate).toBe(2_435_000);
+    // Then the partnership's powers are the original's 0 / 1,640,000 and its aggregate and percent the amendment's
+    const kestrel = folded.coverPages.find((p) => p.personId === 'kestrel-hollow-partners-lp');
+    expect(kestrel).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 1_640_000, aggregate: 1_760_000, percentOfClass: { value: 8.2 }, citizenshipOrPlace: 'DE' });
+    expect(folded.coverPages.find((p) => p.personId === 'castellano-imogen-rose')?.aggregate).toBe(1_850_000);
     expect(folded.unmatchedPartial).toEqual([]);
   });
 
@@ -67,15 +67,15 @@ describe('an XML amendment that restates only some cover rows', () => {
 
 describe('the statement as of a date after an XML amendment with a partial cover page', () => {
   it('keeps the rows the amendment did not restate and takes the ones it did', async () => {
-    // Given the Aadi original and its 13D/A (BML's aggregate 2,250,000 and 9.1% restated, nothing else)
-    const filings = [AADI_XML, fixture('aadi-amendment-optional-absent.xml')];
+    // Given the synthetic original and its 13D/A (Kestrel Hollow Partners' aggregate 1,760,000 and 8.2% restated, nothing else)
+    const filings = [SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML];
     const events = (await Promise.all(filings.map(async (file) => planIngest(await readFilingFile(file)).events))).flat();
     const facts = selectFacts(events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: '2025-06-01T00:00:00.000Z', position: i })));
     // When the statement is folded after both were filed
     const statement = statementAt(facts, '2099-12-31');
-    // Then BML's page has the original's powers (0 sole / 2,100,000 shared) with the amendment's aggregate and percent
-    const bml = statement.coverPages.find((p) => p.personId === 'bml-investment-partners-lp');
-    expect(bml).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 2_100_000, aggregate: 2_250_000, percentOfClass: { value: 9.1 } });
+    // Then the partnership's page has the original's powers (0 sole / 1,640,000 shared) with the amendment's aggregate and percent
+    const kestrel = statement.coverPages.find((p) => p.personId === 'kestrel-hollow-partners-lp');
+    expect(kestrel).toMatchObject({ soleVotingPower: 0, sharedVotingPower: 1_640_000, aggregate: 1_760_000, percentOfClass: { value: 8.2 } });
     expect(statement.coverPages).toHaveLength(2);
     expect(statement.coverPagesWithoutBase).toEqual([]);
   });

@@ -5,7 +5,7 @@ import { parseFilingContent, readFilingFile } from '../../src/ingest/read-filing
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { openStore } from '../../src/store/open-store.js';
 import { filingToEvents } from '../../src/ingest/to-events.js';
-import { AULT_TEXT, fixture } from './fixtures.js';
+import { AULT_TEXT, SYNTHETIC_AMENDMENT_XML } from './fixtures.js';
 import { seedText } from './later-amendments.js';
 
 const SEED_5C = 'Other than the purchase of 10,000 Shares in the open market on June 17, 2024, Ault & Company has not entered into any transactions in the Shares during the past sixty days.';
@@ -21,11 +21,11 @@ function saleAmendment(sentence: string) {
   return parseFilingContent(text, 'a9-sale.txt');
 }
 
-/** The Aadi amendment fixture with its Item 5(c) replaced. */
+/** The synthetic XML amendment fixture with its Item 5(c) replaced. */
 function xmlAmendment(transactionDesc: string) {
-  const xml = readFileSync(fixture('aadi-amendment-optional-absent.xml'), 'utf8').replace(/<transactionDesc>[^<]*<\/transactionDesc>/, `<transactionDesc>${transactionDesc}</transactionDesc>`);
+  const xml = readFileSync(SYNTHETIC_AMENDMENT_XML, 'utf8').replace(/<transactionDesc>[^<]*<\/transactionDesc>/, `<transactionDesc>${transactionDesc}</transactionDesc>`);
   expect(xml).toContain(transactionDesc);
-  return parseFilingContent(xml, 'aadi-sale.xml');
+  return parseFilingContent(xml, 'synthetic-sale.xml');
 }
 
 describe('sales and prices read from prose', () => {
@@ -72,15 +72,15 @@ describe('sales and prices read from prose', () => {
   });
 
   it('reads a sale in an XML amendment\'s item 5(c), holder matched to a reporting person', () => {
-    const filing = xmlAmendment('On March 3, 2025, BML Investment Partners, L.P. sold 50,000 Shares in the open market at a price of $1.50 per Share.');
-    expect(filing.transactions).toContainEqual(expect.objectContaining({ kind: 'shares-sold', date: '2025-03-03', holder: expect.stringMatching(/BML Investment Partners/i), shares: 50_000, pricePerShare: 1.5, source: expect.objectContaining({ item: '5(c)' }) }));
+    const filing = xmlAmendment('On March 17, 2025, Kestrel Hollow Partners, L.P. sold 50,000 Shares in the open market at a price of $1.50 per Share.');
+    expect(filing.transactions).toContainEqual(expect.objectContaining({ kind: 'shares-sold', date: '2025-03-17', holder: expect.stringMatching(/Kestrel Hollow Partners/i), shares: 50_000, pricePerShare: 1.5, source: expect.objectContaining({ item: '5(c)' }) }));
     expect(filing.review).toEqual([]);
     const sold = filingToEvents(filing).events.filter((e) => e.type === 'SharesSold');
-    expect(sold.map((e) => e.data)).toEqual([expect.objectContaining({ effectiveDate: '2025-03-03', shares: 50_000, pricePerShare: 1.5 })]);
+    expect(sold.map((e) => e.data)).toEqual([expect.objectContaining({ effectiveDate: '2025-03-17', shares: 50_000, pricePerShare: 1.5 })]);
   });
 
   it('leaves to review an XML sale by someone who is not a reporting person', () => {
-    const filing = xmlAmendment('On March 3, 2025, Jane Q. Public sold 50,000 Shares in the open market at a price of $1.50 per Share.');
+    const filing = xmlAmendment('On March 17, 2025, Jane Q. Public sold 50,000 Shares in the open market at a price of $1.50 per Share.');
     expect(filing.transactions.filter((t) => t.kind === 'shares-sold')).toEqual([]);
     expect(filing.review.map((r) => r.sentence)).toContainEqual(expect.stringContaining('Jane Q. Public sold'));
   });

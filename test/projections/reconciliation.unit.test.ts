@@ -6,7 +6,7 @@ import { historyOf } from '../../projections/history.js';
 import { validateEvent } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/ingest-filings.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { AADI_XML, AULT_TEXT, fixture } from '../ingest/fixtures.js';
+import { AULT_TEXT, SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
 import { RECORDED, sampleEnvelopes } from './build.js';
 
 describe('reconciliation of Amendment No. 8', () => {
@@ -126,29 +126,30 @@ describe('reconciliation of ingested filings', () => {
     expect(pick('item-5-breakdown', /./)).toHaveLength(5);
   });
 
-  it('says of the Aadi XML that no shares outstanding are stated, and what the percents imply', async () => {
-    // Given the Aadi statement: BML 2,100,000 at 8.5%, Mr. Leonard 2,435,000 at 9.9%, no share count anywhere in it
-    const { view, pick } = await ingested(AADI_XML);
+  it('says of the synthetic XML that no shares outstanding are stated, and what the percents imply', async () => {
+    // Given the synthetic statement: Kestrel Hollow Partners 1,640,000 at 7.7%, Ms. Castellano 1,850,000 at 8.6%, no share count anywhere in it
+    const { view, pick } = await ingested(SYNTHETIC_XML);
     // When reconciled
     const notStated = view.findings.filter((f) => f.kind === 'percent-denominator-not-stated');
-    // Then each percent is reported as uncheckable, with the denominator it implies:
-    // 2,100,000 / 8.55% = 24,561,404 up to 2,100,000 / 8.45% = 24,852,071; 2,435,000 / 9.95% .. / 9.85% = 24,472,362 .. 24,720,812
-    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['bml-investment-partners-lp', '8.5', null], ['leonard-braden-michael', '9.9', null]]);
-    expect(notStated[0]!.message).toContain('24,561,404 to 24,852,071');
-    expect(notStated[1]!.message).toContain('24,472,362 to 24,720,812');
-    // And the two percents fit one denominator, 24,561,404 to 24,720,812
-    expect(pick('percent-arithmetic', /fit one denominator/)).toMatchObject([{ ok: true, computed: '24561404-24720812' }]);
+    // Then each percent is reported as uncheckable, with the denominator it implies (a one-decimal percent is within 0.05):
+    // 1,640,000 / 7.75% = 21,161,290.3 (up: 21,161,291) to 1,640,000 / 7.65% = 21,437,908.5 (down: 21,437,908);
+    // 1,850,000 / 8.65% = 21,387,283.2 (up: 21,387,284) to 1,850,000 / 8.55% = 21,637,426.9 (down: 21,637,426)
+    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['kestrel-hollow-partners-lp', '7.7', null], ['castellano-imogen-rose', '8.6', null]]);
+    expect(notStated[0]!.message).toContain('21,161,291 to 21,437,908');
+    expect(notStated[1]!.message).toContain('21,387,284 to 21,637,426');
+    // And the two percents fit one denominator: the larger low, 21,387,284, to the smaller high, 21,437,908
+    expect(pick('percent-arithmetic', /fit one denominator/)).toMatchObject([{ ok: true, computed: '21387284-21437908' }]);
     // And nothing claims the filing's securities give zero: it reports no security-by-security positions
     expect(view.findings.filter((f) => f.kind === 'cover-vs-positions')).toEqual([]);
-    expect(pick('powers-vs-aggregate', /Leonard Braden Michael: cover page/)).toMatchObject([{ ok: true, reported: 2_435_000, computed: 335_000 + 2_100_000 }]);
+    expect(pick('powers-vs-aggregate', /Castellano Imogen Rose: cover page/)).toMatchObject([{ ok: true, reported: 1_850_000, computed: 210_000 + 1_640_000 }]);
   });
 
   it('checks an amendment that restates only aggregate and percent on the rows it states', async () => {
-    // Given the Aadi original and a 13D/A restating BML's aggregate (2,250,000) and percent (9.1) only
-    const { view } = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
+    // Given the synthetic original and a 13D/A restating Kestrel Hollow Partners' aggregate (1,760,000) and percent (8.2) only
+    const { view } = await ingested(SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML);
     // When reconciled, Then its percent is checked like the original's, and no absent row is read as zero
     const amendment = view.findings.filter((f) => f.filing === 'Amendment No. 1');
-    expect(amendment.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '9.1']]);
-    expect(amendment[0]!.message).toContain('2,250,000 shares stated as 9.1%');
+    expect(amendment.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '8.2']]);
+    expect(amendment[0]!.message).toContain('1,760,000 shares stated as 8.2%');
   });
 });

@@ -5,7 +5,7 @@ import { selectFacts } from '../../projections/facts.js';
 import { validateEvent, type Envelope } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/ingest-filings.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { AADI_XML, fixture } from '../ingest/fixtures.js';
+import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
 import { envelopes, RECORDED, sampleEnvelopes } from './build.js';
 
 const ingested = async (...files: string[]): Promise<Envelope[]> => {
@@ -14,24 +14,24 @@ const ingested = async (...files: string[]): Promise<Envelope[]> => {
   return events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: RECORDED, position: i }));
 };
 
-describe('the latest filing gives figures but no breakdown (Aadi Bioscience)', () => {
-  // Original (2024-12-31): BML 0 sole / 2,100,000 shared, 2,100,000, 8.5%.
-  // Amendment No. 1 (event 2025-02-14, filed 2025-02-18): BML aggregate 2,250,000, 9.1% (other rows absent:
-  // unchanged), and Item 5(c) an open-market purchase of 150,000 shares on 2025-02-14.
-  it("gives BML the amendment's figures, not the 150,000 shares of its transactions", async () => {
-    const events = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
-    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-20' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!;
-    expect(bml).toMatchObject({ aggregate: 2_250_000, percentOfClass: 9.1, soleVotingPower: 0, sharedVotingPower: 2_100_000, soleDispositivePower: 0, sharedDispositivePower: 2_100_000, breakdownKnown: false });
-    // Carried forward from 2025-02-14: derived
-    expect(bml.basis).toBe('derived');
-    expect(bml.reportedFigures).toMatchObject({ filing: 'Amendment No. 1', asOf: '2025-02-14', aggregate: 2_250_000 });
-    expect(bml.notes.join('\n')).toMatch(/the transactions known give 150,000 shares/);
+describe('the latest filing gives figures but no breakdown (synthetic XML statement)', () => {
+  // Original (2025-01-06): Kestrel Hollow Partners 0 sole / 1,640,000 shared, 1,640,000, 7.7%.
+  // Amendment No. 1 (event 2025-03-10, filed 2025-03-12): aggregate 1,760,000, 8.2% (other rows absent:
+  // unchanged), and Item 5(c) an open-market purchase of 120,000 shares on 2025-03-10.
+  it("gives the partnership the amendment's figures, not the 120,000 shares of its transactions", async () => {
+    const events = await ingested(SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML);
+    const kestrel = holdingsFromEnvelopes(events, { asOf: '2025-03-14' }).holders.find((h) => h.personId === 'kestrel-hollow-partners-lp')!;
+    expect(kestrel).toMatchObject({ aggregate: 1_760_000, percentOfClass: 8.2, soleVotingPower: 0, sharedVotingPower: 1_640_000, soleDispositivePower: 0, sharedDispositivePower: 1_640_000, breakdownKnown: false });
+    // Carried forward from 2025-03-10: derived
+    expect(kestrel.basis).toBe('derived');
+    expect(kestrel.reportedFigures).toMatchObject({ filing: 'Amendment No. 1', asOf: '2025-03-10', aggregate: 1_760_000 });
+    expect(kestrel.notes.join('\n')).toMatch(/the transactions known give 120,000 shares/);
   });
 
   it('is reported on the amendment date itself', async () => {
-    const events = await ingested(AADI_XML, fixture('aadi-amendment-optional-absent.xml'));
-    const bml = holdingsFromEnvelopes(events, { asOf: '2025-02-14' }).holders.find((h) => h.personId === 'bml-investment-partners-lp')!;
-    expect([bml.aggregate, bml.basis]).toEqual([2_250_000, 'reported']);
+    const events = await ingested(SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML);
+    const kestrel = holdingsFromEnvelopes(events, { asOf: '2025-03-10' }).holders.find((h) => h.personId === 'kestrel-hollow-partners-lp')!;
+    expect([kestrel.aggregate, kestrel.basis]).toEqual([1_760_000, 'reported']);
   });
 });
 

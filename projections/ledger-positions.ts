@@ -22,7 +22,7 @@ export function position(state: LedgerState, personId: string, securityId: strin
   const key = `${personId}|${securityId}`;
   let found = state.positions.get(key);
   if (found === undefined) {
-    found = { personId, securityId, quantity: 0, lots: [], lastReport: null, changedSinceReport: false, hadTransactions: false };
+    found = { personId, securityId, quantity: 0, lots: [], lastReport: null, changedSinceReport: false, hadTransactions: false, baseUnknown: false };
     state.positions.set(key, found);
     const mine = state.positionsOf.get(personId);
     if (mine === undefined) state.positionsOf.set(personId, [found]);
@@ -34,7 +34,10 @@ export function position(state: LedgerState, personId: string, securityId: strin
 /** A transaction changes a position by `change` units; negative changes take from the earliest lots. */
 export function transact(state: LedgerState, fact: Fact, personId: string, securityId: string, change: number, exercisableFrom: IsoDate | null = null, price: number | null = null): void {
   const held = position(state, personId, securityId);
-  if (change < 0 && held.quantity + change < 0) {
+  // A position the ledger first meets in a sale (no report, no earlier transaction) had an unknown quantity before:
+  // nothing to set the sale, or a later report, against. Otherwise, more disposed of than held is named.
+  if (change < 0 && held.lastReport === null && !held.hadTransactions) held.baseUnknown = true;
+  if (change < 0 && held.quantity + change < 0 && !held.baseUnknown) {
     // More disposed of than held: the arithmetic stays (no silent clamp) and the gap is named.
     const source = fact.event.data.source;
     state.differences.push({ kind: 'sale-exceeds-holding', personId, securityId, asOf: fact.event.data.effectiveDate, reported: -change, computed: held.quantity, difference: -change - held.quantity, factId: fact.id, source });
@@ -99,7 +102,7 @@ export function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { t
   const held = position(state, data.personId, data.securityId);
   const quantity = splitsWithShares(state, data.securityId) ? countAtEffective(data.quantity, disclosureRatio(state.context, data)) : data.quantity;
   const computed = held.quantity;
-  const comparable = held.hadTransactions || held.lastReport !== null;
+  const comparable = (held.hadTransactions && !held.baseUnknown) || held.lastReport !== null;
   let note: string | null = null;
   if (comparable && computed !== quantity) {
     // Never smoothed: the gap between the filing and its transactions is kept and named.
@@ -113,6 +116,7 @@ export function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { t
   held.lots = quantity > 0 ? [{ quantity, exercisableFrom }] : [];
   held.lastReport = { asOf: data.effectiveDate, quantity, factId: fact.id, source: data.source };
   held.changedSinceReport = false;
+  held.baseUnknown = false;
   record(state, fact, held, quantity - computed, 'reported', note);
 }
 

@@ -36,6 +36,8 @@ export interface PositionState {
   lastReport: { asOf: IsoDate; quantity: number; factId: string; source: Source } | null;
   changedSinceReport: boolean;
   hadTransactions: boolean;
+  /** First met in a disposal with no report before it: the quantity before is unknown until a filing reports one. */
+  baseUnknown: boolean;
 }
 
 export interface UnexplainedDifference {

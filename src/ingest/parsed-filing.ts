@@ -128,8 +128,8 @@ export interface Citation {
 }
 
 export type ParsedTransaction =
-  | { kind: 'shares-purchased'; date: string; holder: string; shares: number; method: 'open-market' | 'private-placement'; pricePerShare?: number; totalPrice?: number; source: Citation }
-  | { kind: 'shares-sold'; date: string; holder: string; shares: number; method: 'open-market'; pricePerShare?: number; totalPrice?: number; source: Citation }
+  | { kind: 'shares-purchased'; date: string; holder: string; shares: number; method: 'open-market' | 'private-placement' | 'other'; pricePerShare?: number; totalPrice?: number; source: Citation }
+  | { kind: 'shares-sold'; date: string; holder: string; shares: number; method: 'open-market' | 'other'; pricePerShare?: number; totalPrice?: number; source: Citation }
   | { kind: 'note-issued'; date: string; holder: string; principal: number; interestRatePercent?: number; conversionPrice?: number; title: string; source: Citation }
   | { kind: 'note-converted'; date: string; holder: string; principal: number; shares: number; title: string; source: Citation }
   | { kind: 'preferred-issued'; date: string; holder: string; shares: number; title: string; totalPrice?: number; source: Citation }

@@ -14,6 +14,7 @@ import { normalizeFilingText } from './normalize-text.js';
 import { parseNoticeBlock } from './notice-block.js';
 import type { CoverPage, FilingFormat, ParsedFiling } from './parsed-filing.js';
 import { firstItemHeading, splitSections } from './sections.js';
+import { extractTableTransactions } from './transaction-tables.js';
 import { extractTransactions, proseSources } from './transactions.js';
 
 export interface TextFilingContext {
@@ -43,7 +44,12 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   for (const s of sections) if (/^[1-7]$|^preamble$/.test(s.key) && s.text.trim() !== '') items[s.key] = s.text.trim();
   const identities = parseIdentities(items['2'], pages);
   const item5 = parseItem5Persons(items['5'], pages, identities);
-  const { transactions, review } = extractTransactions(proseSources(items, item5), pages, identities);
+  const prose = extractTransactions(proseSources(items, item5), pages, identities);
+  // Tables of trades: in Item 5, or in a schedule after the signatures ("Schedule A: Transactions ...").
+  const signature = sections.find((s) => s.key === 'signature');
+  const tables = extractTableTransactions([...(items['5'] ? [{ text: items['5'], item: '5(c)' }] : []), ...(signature ? [{ text: text.slice(signature.start), item: 'schedule' }] : [])], pages, identities);
+  const transactions = [...prose.transactions, ...tables.transactions];
+  const review = [...prose.review, ...tables.review];
   const exhibits = parseExhibits(items['7']);
   const earlier = earlierFilings(items.preamble, front.amendmentNo);
   return {

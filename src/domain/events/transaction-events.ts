@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { IsoDateSchema, PersonIdSchema, SecurityIdSchema } from '../ids.js';
 import { count, money, text, fact } from './fact-fields.js';
 
+/**
+ * How shares changed hands: in the open market, in a private placement, or otherwise (a sale to the issuer,
+ * a tender, or a row of a trades table that does not say).
+ */
+const TradeMethodSchema = z.enum(['open-market', 'private-placement', 'other']);
+
 /** Common shares bought (Item 5(c), Item 6). */
 export const SharesPurchasedSchema = z.object({
   type: z.literal('SharesPurchased'),
@@ -10,7 +16,7 @@ export const SharesPurchasedSchema = z.object({
     ...fact,
     personId: PersonIdSchema,
     shares: count,
-    method: z.enum(['open-market', 'private-placement']),
+    method: TradeMethodSchema,
     pricePerShare: money.nullable(),
     totalPrice: money.nullable(),
   }),
@@ -19,7 +25,7 @@ export const SharesPurchasedSchema = z.object({
 export const SharesSoldSchema = z.object({
   type: z.literal('SharesSold'),
   data: z.object({
-    ...fact, personId: PersonIdSchema, shares: count, method: z.enum(['open-market', 'private-placement']), pricePerShare: money.nullable(),
+    ...fact, personId: PersonIdSchema, shares: count, method: TradeMethodSchema, pricePerShare: money.nullable(),
     /** "for an aggregate price of $Y" (optional: events recorded before it existed have none). */
     totalPrice: money.nullable().optional(),
   }),

@@ -83,11 +83,16 @@ function percent(reported: ReportedPercent | null): { percentOfClass: number | n
   return { percentOfClass: null, percentOfClassReason: `the filing reports "${reported.text}" and gives no figure` };
 }
 
-/** Common shares a person's transactions add after `after`, up to `asOf` (a filing's figures plus what followed). */
-function transactionsAfter(prepared: PreparedFacts, personId: string, after: IsoDate, asOf: IsoDate): number {
+/**
+ * Common shares a person's transactions add after the report `r`, up to `asOf` (a filing's figures plus what
+ * followed). A transaction the reporting filing (or an earlier one) discloses is already in its figures, even when
+ * dated after its event date (a table of trades up to the filing date): only later disclosures are added.
+ */
+function transactionsAfter(prepared: PreparedFacts, personId: string, r: ReportedFigures, asOf: IsoDate): number {
   let change = 0;
-  for (let i = countEffectiveBy(prepared, after), end = countEffectiveBy(prepared, asOf); i < end; i++) {
+  for (let i = countEffectiveBy(prepared, r.asOf), end = countEffectiveBy(prepared, asOf); i < end; i++) {
     const event = prepared.facts[i]!.event;
+    if (event.data.disclosedOn <= r.filedOn) continue;
     switch (event.type) {
       case 'SharesPurchased':
         if (event.data.personId === personId) change += event.data.shares;
@@ -111,7 +116,11 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
   // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
   const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
   const notes = [...(base?.notes ?? []), lastBreakdown === null ? NOT_BROKEN_DOWN : `${NOT_BROKEN_DOWN} ${r.filing}: securities as last broken down by ${lastBreakdown}, plus the transactions since (derived)`, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
-  if (base !== null && base.securities.length > 0 && r.aggregate !== null && base.aggregate !== null && base.aggregate !== r.aggregate) notes.push(`the ${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
+  if (base !== null && base.securities.length > 0 && r.aggregate !== null && base.aggregate !== null && base.aggregate !== r.aggregate) {
+    // Sales from a holding no filing states leave a negative net: that is not a holding to compare.
+    const known = base.aggregate < 0 ? `transactions known net ${fmt(base.aggregate)} shares from a holding no filing states` : `${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares`;
+    notes.push(`the ${known}; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
+  }
   const pct = later === 0 || r.percentOfClass === null ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
   notes.push(...doubtNotes(r));
   // Shares bought or sold later are held directly: sole power, as for computed holdings.
@@ -181,12 +190,12 @@ export function withReportedFigures(view: HoldingsView, prepared: PreparedFacts,
     seen.add(holder.personId);
     const f = figures.get(holder.personId);
     if (f !== undefined && !hasBreakdown(state, [holder.personId, ...holder.controlledEntities], f.from)) {
-      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from.asOf, view.asOf), prepared.statements);
+      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from, view.asOf), prepared.statements);
     }
     return compareWithReported(holder, f?.from.asOf === view.asOf ? f.from : null, view.asOf);
   });
   for (const [personId, f] of figures) {
-    if (!seen.has(personId)) holders.push(reportedHolder(null, personId, { ...f, name: prepared.names.get(personId) ?? f.name }, view.asOf, transactionsAfter(prepared, personId, f.from.asOf, view.asOf)));
+    if (!seen.has(personId)) holders.push(reportedHolder(null, personId, { ...f, name: prepared.names.get(personId) ?? f.name }, view.asOf, transactionsAfter(prepared, personId, f.from, view.asOf)));
   }
   return { ...view, holders };
 }

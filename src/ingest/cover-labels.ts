@@ -43,6 +43,36 @@ export interface LabelHit {
   row: number;
   start: number;
   end: number;
+  /** Found by its row number alone: the printed label was not recognised (a typo, other wording). */
+  byNumber?: boolean;
+}
+
+/** Rows whose figures matter: a page missing one is searched for it by its row number. */
+const FIGURE_ROWS = [7, 8, 9, 10, 11, 13];
+
+/**
+ * A figure row whose label was not recognised ("11  AGGREAGATE AMOUNT BENEFICALLY OWNED  1,000") is found by the
+ * row number that starts a line between the rows before and after it, followed by words: the label's. The
+ * value is then read after the number, label words and all, and said to be read with doubt.
+ */
+export function withRowsByNumber(text: string, page: readonly LabelHit[], pageEnd: number): LabelHit[] {
+  const hits = [...page];
+  for (const row of FIGURE_ROWS) {
+    if (hits.some((h) => h.row === row)) continue;
+    const before = [...hits].reverse().find((h) => h.row < row);
+    const after = hits.find((h) => h.row > row);
+    if (before === undefined) continue;
+    const from = before.end;
+    const to = after?.start ?? pageEnd;
+    const marker = new RegExp(`(?:^|\\n)[ \\t]*[(\\[]?${row}[)\\].]?[ \\t]+(?=[A-Za-z])`, 'g');
+    marker.lastIndex = 0;
+    const found = marker.exec(text.slice(from, to));
+    if (!found) continue;
+    const start = from + found.index + (found[0].startsWith('\n') ? 1 : 0);
+    hits.push({ row, start, end: from + found.index + found[0].length, byNumber: true });
+    hits.sort((a, b) => a.start - b.start);
+  }
+  return hits;
 }
 
 /** Every row label in text[from, until), in order; a label out of order within a page is prose quoting it, not a row. */

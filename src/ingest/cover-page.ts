@@ -9,7 +9,7 @@
  * reads it). A figure read with doubt is kept with what was read and why; a
  * row that is blank or holds no figure is absent, never zero.
  */
-import { dropRowNumber, labelHits, ROW_NAMES, type LabelHit } from './cover-labels.js';
+import { dropRowNumber, labelHits, ROW_NAMES, withRowsByNumber, type LabelHit } from './cover-labels.js';
 import { cleanTextRow, readCount, readPercent, removeFurniture, type ValueReading } from './cover-values.js';
 import { FilingParseError, lineAt } from './filing-parse-error.js';
 import { readCheckbox } from './normalize-text.js';
@@ -45,7 +45,7 @@ export function parseCoverPages(text: string, file: string, from = 0, until = te
   let end = from;
   groups.forEach((group, index) => {
     const nextStart = groups[index + 1]?.[0]?.start ?? until;
-    const page = readPage(text, group, nextStart);
+    const page = readPage(text, withRowsByNumber(text, group, nextStart), nextStart);
     end = page.end;
     if (page.cover) pages.push(page.cover);
   });
@@ -62,10 +62,11 @@ function figureOf(page: CoverPage, row: (typeof FIGURE_ROWS)[number]): unknown {
 }
 
 function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: CoverPage; end: number } {
-  const raw = new Map<number, { value: string; offset: number }>();
+  const raw = new Map<number, { value: string; offset: number; byNumber: boolean }>();
   hits.forEach((hit, i) => {
     const stop = hits[i + 1]?.start ?? lastRowEnd(text, hit.end, nextStart);
-    raw.set(hit.row, { value: dropRowNumber(text.slice(hit.end, stop), hits[i + 1]?.row), offset: hit.start });
+    const value = text.slice(hit.end, stop);
+    raw.set(hit.row, { value: hits[i + 1]?.byNumber ? value : dropRowNumber(value, hits[i + 1]?.row), offset: hit.start, byNumber: hit.byNumber === true });
   });
   const footnoteBlock = readFootnotes(text, lastRowEnd(text, hits[hits.length - 1]!.end, nextStart), nextStart);
   const name = readName(raw.get(1)?.value ?? '');
@@ -82,7 +83,9 @@ function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: 
     }
     const reading = reader(entry.value);
     if (reading.markers.length > 0) rowFootnotes[row] = reading.markers;
-    if (reading.doubt) doubts.push({ row, read: reading.read, reason: reading.doubt, place: place(row) });
+    // A row found by its number alone: its label words sit before the figure, and the reading is said to be uncertain.
+    const doubt = entry.byNumber ? `label of row ${row} (${ROW_NAMES[row]}) not recognised; ${reading.value === undefined ? 'no figure after its row number' : 'figure read after its row number'}` : reading.doubt;
+    if (doubt) doubts.push({ row, read: reading.read, reason: doubt, place: place(row) });
     return reading.value;
   }
   const text6 = raw.has(6) ? cleanTextRow(raw.get(6)!.value) : undefined;

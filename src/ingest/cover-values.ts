@@ -93,7 +93,7 @@ export function readCount(raw: string): ValueReading<number> {
 }
 
 const PERCENT_BOUND = /(?<![\w])(?:less\s+than|lower\s+than|below|under|<)\s*(\d+(?:\.\d+)?|\.\d+)\s*%?/i;
-const PERCENT = /(?<![\w.,])(\d{1,3}(?:\.\d+)?|\.\d+)\s*%/;
+const PERCENT = /(?<![\w.,])(\d{1,3}(?:\.\d+)?|\.\d+)\s*(?:%|percent\b|per\s+cent\b)/i;
 const BARE_PERCENT = /^(?:approximately\s+|approx\.\s+|about\s+)?(\d{1,3}(?:\.\d+)?|\.\d+)$/i;
 const PERCENT_WORDS = /^(?:approximately|approx\.?|about|percent|per|cent|of|class|%)$/i;
 

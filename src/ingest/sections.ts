@@ -17,7 +17,8 @@ export interface Section {
 }
 
 const HEADINGS: { key: (m: RegExpExecArray) => SectionKey; pattern: RegExp }[] = [
-  { key: (m) => m[1] as SectionKey, pattern: /^[ \t]*(?:[-*•][ \t]*)?ITEM[ \t]+([1-7])[ \t]*[.:\-–—](?:[ \t]*\S.*)?$/gim },
+  // "Item 5. Interest in ...", "ITEM 5:", "Item 5 - ...", "Item 5 Interest in ..." (a capital word, never "Item 5 is amended").
+  { key: (m) => m[1] as SectionKey, pattern: /^[ \t]*(?:[-*•][ \t]*)?(?:ITEM|Item|item)[ \t]+([1-7])(?:[ \t]*[.:\-–—)](?:[ \t]*\S.*)?|[ \t]+[A-Z]\S*(?:[ \t].*)?)$/gm },
   { key: () => 'signature', pattern: /^[ \t]*SIGNATURES?[ \t]*\.?[ \t]*$/gim },
   // Some statements print no heading: the certification that every signature page carries starts it.
   { key: () => 'signature', pattern: /^[ \t]*(?:SIGNATURES?\.?[ \t]*)?(?=After\s+reasonable\s+inquiry\b)/gim },
@@ -52,7 +53,7 @@ export function splitSections(text: string, from: number): Section[] {
 
 /** Offset of the first Item heading at or after `from`, or the text's end. */
 export function firstItemHeading(text: string, from: number): number {
-  const pattern = new RegExp(HEADINGS[0]!.pattern.source, 'gim');
+  const pattern = new RegExp(HEADINGS[0]!.pattern.source, HEADINGS[0]!.pattern.flags);
   pattern.lastIndex = from;
   return pattern.exec(text)?.index ?? text.length;
 }

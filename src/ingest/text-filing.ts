@@ -13,7 +13,7 @@ import { readSharesOutstanding, type OutstandingSource } from './shares-outstand
 import { normalizeFilingText } from './normalize-text.js';
 import { parseNoticeBlock } from './notice-block.js';
 import type { CoverPage, FilingFormat, ParsedFiling } from './parsed-filing.js';
-import { firstItemHeading, splitSections } from './sections.js';
+import { firstItemHeading, splitSections, type Section } from './sections.js';
 import { extractTableTransactions } from './transaction-tables.js';
 import { extractTransactions, proseSources } from './transactions.js';
 
@@ -35,9 +35,10 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
   const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
   const sections = splitSections(text, end);
-  const section = (key: string) => sections.find((s) => s.key === key)?.text;
+  const signed = signatureSection(sections, text, end);
+  const section = (key: string) => (key === 'signature' ? signed : sections.find((s) => s.key === key)?.text);
   // Every statement is signed (Rule 13d-1(k)); a text that stops before its signature was cut short.
-  if (!section('signature')) {
+  if (!signed) {
     throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'truncated: the filing ends before its signature section');
   }
   const items: Record<string, string> = {};
@@ -77,6 +78,20 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     scheduleA: parseScheduleA(section('schedule-a')),
     doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name })))],
   };
+}
+
+/**
+ * The signatures: the section headed "SIGNATURE" (or opened by "After reasonable inquiry ..."), else, for a
+ * filing that prints neither, its first "/s/" line with the "Dated:" line just above it.
+ */
+function signatureSection(sections: readonly Section[], text: string, from: number): string | undefined {
+  const headed = sections.find((s) => s.key === 'signature')?.text;
+  if (headed !== undefined) return headed;
+  const signedLine = /^[^\n]*\/s\/[^\n]*$/m.exec(text.slice(from));
+  if (!signedLine) return undefined;
+  const at = from + signedLine.index;
+  const dated = /(?:^|\n)[ \t]*Dated?\b[^\n]*\n(?:[^\n]*\n){0,5}$/i.exec(text.slice(Math.max(from, at - 600), at));
+  return text.slice(dated ? at - (dated[0].length - (dated[0].startsWith('\n') ? 1 : 0)) : at);
 }
 
 /** Where a filing states its shares outstanding, best first: cover footnotes, a note in row 13, Item 5, the other items. */

@@ -80,3 +80,32 @@ describe('damaged figures', () => {
     expect(filing.doubts).toEqual([expect.objectContaining({ person: 'HENRY C.W. NISSER', row: 7, read: '1G3 ⁽¹⁾', reason: 'no figure in "1G3 ⁽¹⁾"', place: 'line 114' })]);
   });
 });
+
+describe('labels and layouts filers vary', () => {
+  const seed = () => readFileSync(AULT_TEXT, 'utf8');
+
+  it('reads a figure row whose label has a typo by its row number, and says so', () => {
+    // Given Kenneth S. Cragun's row 11 label misspelt
+    const text = seed().replace('11\tAGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON 77', '11\tAGGREAGATE AMOUNT BENEFICALLY OWNED BY EACH REPORTING PERSON 77');
+    const filing = parseFilingContent(text, 'typo.txt');
+    // Then the 77 printed there is read, with the doubt naming the row and the line
+    expect(filing.coverPages[4]).toMatchObject({ name: 'KENNETH S. CRAGUN', aggregate: 77 });
+    expect(filing.doubts).toEqual([
+      { person: 'KENNETH S. CRAGUN', row: 11, read: 'AGGREAGATE AMOUNT BENEFICALLY OWNED BY EACH REPORTING PERSON 77', reason: 'label of row 11 (aggregate amount beneficially owned) not recognised; figure read after its row number', place: 'line 135' },
+    ]);
+  });
+
+  it('reads a percent written in words', () => {
+    const filing = parseFilingContent(seed().replace('(11) 85.72%', '(11) 85.72 percent'), 'words.txt');
+    expect(filing.coverPages[0]!.percentOfClass).toEqual({ kind: 'value', value: 85.72, text: '85.72 percent' });
+    expect(filing.doubts).toEqual([]);
+  });
+
+  it('finds the signatures of a filing that prints no "SIGNATURE" heading by its "/s/" line, and dates the filing by them', () => {
+    // Given the seed text without its signature heading and certification
+    const text = seed().replace(/^SIGNATURES\n/m, '\n').replace(/After reasonable inquiry/g, 'Having made inquiry');
+    const filing = parseFilingContent(text, 'unheaded.txt');
+    // Then it is read, and the "Dated:" line above the first "/s/" gives the date
+    expect(filing.signatureDate).toBe('2024-07-24');
+  });
+});

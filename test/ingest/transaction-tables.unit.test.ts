@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CoverPage } from '../../src/ingest/parsed-filing.js';
+import type { CoverPage, ParsedTransaction } from '../../src/ingest/parsed-filing.js';
 import { extractTableTransactions } from '../../src/ingest/transaction-tables.js';
 
 const cover = (name: string): CoverPage => ({ name, rowFootnotes: {}, footnotes: [], place: 'line 1' });
 const read = (text: string, covers: CoverPage[], item = '5(c)') => extractTableTransactions([{ text, item }], covers, []);
+type Trade = Extract<ParsedTransaction, { kind: 'shares-purchased' | 'shares-sold' }>;
+/** Every transaction a table gives is a purchase or a sale. */
+const trades = (transactions: ParsedTransaction[]): Trade[] => transactions.map((t) => t as Trade);
 
 describe('tables of trades', () => {
   it('reads an HTML table whose header says the shares were sold, for the one person the sentence names', () => {
@@ -35,7 +38,7 @@ describe('tables of trades', () => {
     ].join('\n');
     const { transactions } = read(text, [cover('Harbor Storage Trust')]);
     // Then the purchase is in the open market and the sale to the issuer is not
-    expect(transactions.map((t) => [t.kind, t.method, t.date, t.shares, 'pricePerShare' in t ? t.pricePerShare : null])).toEqual([
+    expect(trades(transactions).map((t) => [t.kind, t.method, t.date, t.shares, t.pricePerShare])).toEqual([
       ['shares-purchased', 'open-market', '1996-04-30', 600, 19.25],
       ['shares-sold', 'other', '1996-05-15', 53_100, 18.75],
     ]);
@@ -52,7 +55,7 @@ describe('tables of trades', () => {
       '357,500\t1.1250\t10/01/2015',
     ].join('\n');
     const { transactions } = read(text, [cover('Northwind Opportunities Fund, LP'), cover('Arden Q. Pike')], 'schedule');
-    expect(transactions.map((t) => [t.kind, t.holder, t.shares, t.date])).toEqual([
+    expect(trades(transactions).map((t) => [t.kind, t.holder, t.shares, t.date])).toEqual([
       ['shares-purchased', 'Northwind Opportunities Fund, LP', 1_985_204, '2015-09-24'],
       ['shares-sold', 'Northwind Opportunities Fund, LP', 13_000, '2015-09-24'],
       ['shares-purchased', 'Arden Q. Pike', 357_500, '2015-10-01'],

@@ -1,4 +1,5 @@
 /** `npm run bench`: each hot path against a peer measured in the same run; ratios, not absolute times. */
+import { benchIngest } from './ingest-bench.js';
 import { benchLedger } from './ledger-bench.js';
 import { benchStore } from './store-bench.js';
 
@@ -6,3 +7,4 @@ const eventCount = Number(process.env.BENCH_EVENTS ?? 200_000);
 console.log(`13d-ledger benchmarks (${eventCount.toLocaleString('en-US')} events; set BENCH_EVENTS to change)`);
 await benchStore(eventCount);
 await benchLedger(eventCount);
+await benchIngest();

@@ -23,6 +23,8 @@ export interface StatementView {
   coverPagesFrom: string | null;
   noticeContact: Filed['noticeContact'];
   businessAddresses: Filed['businessAddresses'];
+  /** Filings of the chain the ledger does not have (a gap in the amendment numbers, a previous accession not recorded): unknown, never zeros. */
+  notes: string[];
 }
 
 const ITEMS = ['1', '2', '3', '4', '5', '6', '7'];
@@ -66,7 +68,7 @@ export function statementThrough(facts: readonly Fact[], amendmentNumber: number
 
 function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
   const filed = [...statements].sort((a, b) => compareInChain(a.event.data, b.event.data));
-  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesWithoutBase: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [] };
+  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesWithoutBase: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [], notes: [] };
   const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
   for (const fact of filed) {
     const d = fact.event.data;
@@ -98,5 +100,45 @@ function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
     if (d.businessAddresses.length > 0) view.businessAddresses = d.businessAddresses;
   }
   view.items = [...items.values()];
+  view.notes = chainGaps(filed.map((f) => f.event.data));
   return view;
+}
+
+/** [0, 1, 2, 3, 7] -> "the original Schedule 13D, Amendments No. 1-3 and Amendment No. 7". */
+function filingRuns(numbers: readonly number[]): string {
+  const runs: [number, number][] = [];
+  for (const n of numbers) {
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === n - 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  const parts = runs.flatMap(([from, to]) => {
+    const original = from === 0 ? ['The original Schedule 13D'] : [];
+    const first = Math.max(from, 1);
+    if (first > to) return original;
+    return [...original, first === to ? `Amendment No. ${first}` : `Amendments No. ${first}-${to}`];
+  });
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/**
+ * What the chain lacks: amendment numbers below the latest that no filing recorded (not even known by date),
+ * amendments that state no number, and previous accession numbers an XML 13D/A names that are not recorded.
+ */
+export function chainGaps(filed: readonly Pick<Filed, 'amendmentNumber' | 'accessionNumber' | 'previousAccessionNumber' | 'filedOn'>[]): string[] {
+  const notes: string[] = [];
+  const numbers = new Set(filed.flatMap((f) => (f.amendmentNumber === null ? [] : [f.amendmentNumber])));
+  const latest = Math.max(-1, ...numbers);
+  const missing = Array.from({ length: latest + 1 }, (_, n) => n).filter((n) => !numbers.has(n));
+  if (missing.length > 0) notes.push(`${filingRuns(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the ledger: what ${missing.length === 1 ? 'it' : 'they'} said is unknown, not nothing`);
+  const unnumbered = filed.filter((f) => f.amendmentNumber === null);
+  if (unnumbered.length > 0) notes.push(`${unnumbered.length === 1 ? 'an amendment' : `${unnumbered.length} amendments`} filed ${unnumbered.map((f) => f.filedOn).join(', ')} ${unnumbered.length === 1 ? 'states' : 'state'} no number: placed by filing date`);
+  const accessions = new Set(filed.map((f) => f.accessionNumber));
+  for (const f of filed) {
+    if (!f.previousAccessionNumber || accessions.has(f.previousAccessionNumber)) continue;
+    // The amendment before it, recorded without an accession number (a standalone XML or text copy), is that filing.
+    const before = f.amendmentNumber === null ? undefined : filed.find((g) => g.amendmentNumber === f.amendmentNumber! - 1 && g.accessionNumber === null);
+    if (before === undefined) notes.push(`${label(f.amendmentNumber)} amends the filing with accession number ${f.previousAccessionNumber}, which is not in the ledger`);
+  }
+  return notes;
 }

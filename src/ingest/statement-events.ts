@@ -36,6 +36,7 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedO
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
     accessionNumber: (filing.accessionNumber ?? null) as Filed['accessionNumber'],
+    ...(filing.previousAccessionNumber ? { previousAccessionNumber: filing.previousAccessionNumber as Filed['accessionNumber'] } : {}),
     eventDate: filing.eventDate ?? null,
     filedOn,
     filedOnFrom: filingDateOf(filing).from,

@@ -99,6 +99,8 @@ export const StatementFiledSchema = z.object({
      */
     amendmentNumber: count.nullable(),
     accessionNumber: AccessionNumberSchema.nullable(),
+    /** The filing this one amends, as an EDGAR XML 13D/A names it (headerData/previousAccessionNumber); absent when not stated. */
+    previousAccessionNumber: AccessionNumberSchema.nullable().optional(),
     /** Date of the event which requires filing (cover), when known. */
     eventDate: IsoDateSchema.nullable(),
     /** Filing date. */

@@ -46,6 +46,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** Every query names the issuer the same way. */
+export const ISSUER_OPTION = ['--issuer <cusip>', 'issuer CUSIP (any it has used), e.g. 09175M507, or CIK, e.g. cik:896493'] as const;
+
 /** The --store flag, wherever on the command line it was given. */
 export function storeFlag(command: Command): string | undefined {
   return command.optsWithGlobals<{ store?: string }>().store;

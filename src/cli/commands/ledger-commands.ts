@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { queryHoldings as queryHoldingsUnwarned } from '../../ledger/holdings-query.js';
 import { loadSample } from '../../ledger/sample.js';
-import { storeFlag } from '../program.js';
+import { ISSUER_OPTION, storeFlag } from '../program.js';
 import { toJson, warned } from '../output.js';
 import { withStore } from '../with-store.js';
 import { explainEmptyHoldings } from './holdings-empty.js';
@@ -52,7 +52,7 @@ export function registerLedgerCommands(program: Command): void {
   program
     .command('holdings')
     .description('holdings of every reporting person of an issuer at a date (Rule 13d-3)')
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP, e.g. 09175M507')
+    .requiredOption(...ISSUER_OPTION)
     .requiredOption('--as-of <date>', 'effective date, YYYY-MM-DD')
     .option('--filed-by <date>', 'only facts disclosed in filings filed on or before this date')
     .option('--recorded-by <instant>', 'only events the ledger recorded by this instant (ISO; a date means its end, UTC)')

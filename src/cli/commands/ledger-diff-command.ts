@@ -1,7 +1,7 @@
 /** diff: what changed between two amendments, as JSON or readable text (diff-format.ts). */
 import type { Command } from 'commander';
 import { queryDiff as queryDiffUnwarned } from '../../ledger/diff-query.js';
-import { storeFlag } from '../program.js';
+import { ISSUER_OPTION, storeFlag } from '../program.js';
 import { toJson, warned } from '../output.js';
 import { withStore } from '../with-store.js';
 import { formatDiff } from './diff-format.js';
@@ -14,7 +14,7 @@ export function registerDiffCommand(program: Command): void {
   program
     .command('diff')
     .description('what changed between two filings: items restated, cover pages, holdings at each event date')
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .requiredOption(...ISSUER_OPTION)
     .requiredOption('--from <n>', 'earlier filing: amendment number, 0 for the original')
     .requiredOption('--to <n>', 'later filing: amendment number')
     .option('--filed-by <date>', 'only facts disclosed by this filing date')

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { runLedgerCommand, parseAssignment } from '../../ledger/corrections.js';
 import * as queries from '../../ledger/queries.js';
-import { storeFlag } from '../program.js';
+import { ISSUER_OPTION, storeFlag } from '../program.js';
 import { toJson, warnAboutUnreadableEvents, warned } from '../output.js';
 import { withStore } from '../with-store.js';
 import { earliestMembership, formatGroup } from './group-format.js';
@@ -22,7 +22,7 @@ export function registerLedgerQueryCommands(program: Command): void {
   program
     .command('group')
     .description('group members (Rule 13d-5) at a date')
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .requiredOption(...ISSUER_OPTION)
     .requiredOption('--as-of <date>', 'YYYY-MM-DD')
     .option('--filed-by <date>', 'only facts disclosed by this filing date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
@@ -41,7 +41,7 @@ export function registerLedgerQueryCommands(program: Command): void {
   program
     .command('history')
     .description('each change to each position of one holder, dated, with its source')
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .requiredOption(...ISSUER_OPTION)
     .requiredOption('--person <id>', 'person id, e.g. ault-and-company')
     .option('--as-of <date>', 'stop at this effective date')
     .option('--filed-by <date>', 'only facts disclosed by this filing date')
@@ -58,7 +58,7 @@ export function registerLedgerQueryCommands(program: Command): void {
   program
     .command('statement')
     .description('the Schedule 13D as of a date: the original folded with every amendment filed by then')
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .requiredOption(...ISSUER_OPTION)
     .requiredOption('--as-of <date>', 'YYYY-MM-DD')
     .option('--filed-by <date>', 'only filings filed on or before this date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
@@ -78,7 +78,7 @@ export function registerLedgerQueryCommands(program: Command): void {
   program
     .command('reconcile')
     .description("each filing's figures against its own transactions, Item 5 and arithmetic")
-    .requiredOption('--issuer <cusip>', 'issuer CUSIP')
+    .requiredOption(...ISSUER_OPTION)
     .option('--filed-by <date>', 'only filings (and facts they disclose) filed on or before this date')
     .option('--recorded-by <instant>', 'only events recorded by this instant')
     .option('--json', 'print JSON')

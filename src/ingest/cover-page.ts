@@ -115,6 +115,9 @@ function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: 
 const NAME_NOISE: RegExp[] = [
   /\(?\s*(?:S\.?S\.?\s+(?:or|and)\s+)?I\.?R\.?S\.?\s*(?:Employer\s+)?(?:Identification|ID|I\.D\.)?\s*(?:Nos?\.?|Numbers?|#)?(?:\s+of\s+(?:the\s+)?above\s+persons?)?(?:\s*\(entities\s+only\))?\s*\)?\s*[:.]?\s*(?:\d{2}-\d{7}|N\/?A\b|not\s+applicable|none\b)?/gi,
   /[-(,\s]*\b(?:Tax\s+ID|I\.?D\.?)\s*(?:Nos?\.?|#)?\s*:?\s*\d{2}-\d{7}\)?/gi,
+  /\b(?:TIN|EIN|Tax\s+I\.?D\.?(?:\s+No\.?)?)\s*:?\s*(?:\d{2}-\d{7}\b)?/g,
+  // A social security number, printed or redacted: "S.S. No. ###-##-####", "Social Security Number: ###-##-####".
+  /\b(?:S\.\s?S\.\s?(?:No\.?|Number)|Social\s+Security\s+(?:No\.?|Number))\s*:?\s*[#\dXx*-]*/gi,
   /\b\d{2}-\d{7}\b|\b\d{3}-\d{2}-\d{4}\b/g,
   /[[(]\s*see\s+item\s+\d+[^\])]*[\])]/gi,
   /^\s*Reporting\s+Person\s*[-:]/i,

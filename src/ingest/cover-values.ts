@@ -30,8 +30,10 @@ const FURNITURE: RegExp[] = [
   /\(?\bPage\s+\d+\s+of\s+\d+(?:\s+Pages?)?\)?/gi,
   /\((?:see\s+)?(?:instructions?|item\s+\d+(?:\([a-z]\))?(?:\s+(?:below|above|hereof))?|footnotes?\s*\d*|row\s*\d+|below|above)\)|\bsee\s+(?:instructions?|items?\s+\d+(?:\([a-z]\))?(?:\s+(?:and|&)\s+\d+)?(?:\s+(?:below|above|hereof))?)\b\.?/gi,
   /\*?SEE INSTRUCTIONS BEFORE FILLING OUT!?/gi,
-  // Rule lines and their stubs ("_", "---", "===="), and the box drawings old text filings use ("/ /", "/_ _ /").
+  // Rule lines and their stubs ("_", "---", "===="), and the box drawings old text filings use ("/ /", "/_ _ /",
+  // "|" sides and "+" corners of a cover drawn in boxes).
   /(?<![\w-])[-_=~*]{2,}(?![\w-])|(?<![\w])_(?![\w])|\/[ _]*\//g,
+  /(?<!\S)[|+]+(?!\S)/g,
 ];
 
 /** The caption beside rows 7-10, whole or its first words (the rest sits beside the next rows). */

@@ -20,6 +20,8 @@ export function htmlToText(html: string, file: string): string {
   }
   const out: string[] = [];
   let hidden = 0;
+  /** Inside <pre> the text's own lines and spacing are the layout (an old text cover page pasted into HTML). */
+  let preformatted = 0;
   let tableDepth = 0;
   /** Cells opened in the current row of each open table, innermost last. */
   const cellsInRow: number[] = [];
@@ -28,6 +30,7 @@ export function htmlToText(html: string, file: string): string {
       onopentag(name, attributes) {
         if (HIDDEN.has(name)) hidden++;
         if (hidden > 0) return;
+        if (name === 'pre') preformatted++;
         if (name === 'input') {
           if ((attributes.type ?? '').toLowerCase() === 'checkbox') out.push('checked' in attributes ? ' ☒ ' : ' ☐ ');
         } else if (name === 'table') {
@@ -52,7 +55,8 @@ export function htmlToText(html: string, file: string): string {
         }
       },
       ontext(text) {
-        if (hidden === 0) out.push(text.replace(/\s+/g, ' '));
+        // In <pre>, lines stay lines and a run of spaces (a text column's gap) becomes a cell break.
+        if (hidden === 0) out.push(preformatted > 0 && tableDepth === 0 ? text.replace(/\r\n?/g, '\n').replace(/[ \t]{2,}/g, '\t') : text.replace(/\s+/g, ' '));
       },
       onclosetag(name, implied) {
         if (HIDDEN.has(name)) {
@@ -60,6 +64,7 @@ export function htmlToText(html: string, file: string): string {
           return;
         }
         if (hidden > 0) return;
+        if (name === 'pre') preformatted = Math.max(0, preformatted - 1);
         if (name === 'table') {
           tableDepth = Math.max(0, tableDepth - 1);
           cellsInRow.pop();

@@ -4,7 +4,7 @@
  * days (less any blocked by an exchange cap), aggregate, percent of class with
  * the person's own denominator, the four powers, and the basis of each figure.
  */
-import { sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
+import { exercisableWithin60Days, sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
 import type { Holder, HoldingsView, SecurityHolding } from './holdings-types.js';
 import type { Basis, LedgerState, PositionState, UnexplainedDifference } from './ledger-types.js';
 import { fmt } from './format.js';
@@ -46,11 +46,18 @@ function sharesIssuable(state: LedgerState, held: PositionState): number | null 
   }
 }
 
-function exercisableShare(held: PositionState, horizon: IsoDate): number {
+/** Units held that can be exercised within 60 days. */
+function unitsExercisable(held: PositionState, asOf: IsoDate, horizon: IsoDate): number {
   // Rule 13d-3(d)(1)(i): only the lots exercisable within 60 days (on or before asOf + 60 days) count.
   let within = 0;
-  for (const lot of held.lots) if (lot.exercisableFrom === null || lot.exercisableFrom <= horizon) within += lot.quantity;
-  return held.quantity === 0 ? 0 : within / held.quantity;
+  for (const lot of held.lots) if (exercisableWithin60Days(lot.exercisableFrom, asOf, horizon)) within += lot.quantity;
+  return within;
+}
+
+/** Shares issuable on the units exercisable: issuable x within / held, in integers (a float ratio loses a share: 22 x 15/22 = 14.99...). */
+function sharesExercisable(issuable: number, within: number, quantity: number): number {
+  if (within >= quantity) return issuable;
+  return quantity === 0 ? 0 : Math.floor((issuable * within) / quantity);
 }
 
 function basisOf(held: PositionState, asOf: IsoDate): Basis {
@@ -78,8 +85,8 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     // Rule 13d-3(d)(1)(i): a right that has expired on or before the date is no right to acquire.
     const expired = terms !== undefined && terms.kind !== 'common' && terms.expiresOn !== null && terms.expiresOn <= asOf;
     if (expired) notes.push(`${q.titles.get(held.securityId) ?? terms.title}: expired on ${terms.expiresOn}; not counted`);
-    const share = issuable === null || expired ? 0 : exercisableShare(held, q.horizon);
-    const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : Math.floor((issuable ?? 0) * share);
+    const within = issuable === null || expired ? 0 : unitsExercisable(held, asOf, q.horizon);
+    const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : sharesExercisable(issuable ?? 0, within, held.quantity);
     result.push({
       securityId: held.securityId,
       // Titles are timeless, like names: one described later is used at every date.
@@ -89,7 +96,7 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
       ownership: 'direct',
       quantity: held.quantity,
       sharesIssuable: issuable,
-      exercisableWithin60Days: issuable !== null && share > 0,
+      exercisableWithin60Days: issuable !== null && within > 0,
       blockedByCap: 0,
       countedShares: counted,
       conversionPrice: terms?.conversionPrice == null || (terms.kind !== 'convertible-preferred' && terms.kind !== 'convertible-note') ? null : (terms.conversionPrice * terms.factorAtTerms) / state.splitFactor,

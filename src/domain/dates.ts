@@ -44,9 +44,11 @@ export function firstBusinessDayAfter(date: IsoDate): IsoDate {
 /**
  * Rule 13d-3(d)(1)(i): a right counts if it can be exercised within 60 days
  * of the date, i.e. on or before date + 60 days. null means exercisable at once.
+ * `horizon` is `sixtyDayHorizon(asOf)`: a caller checking many rights at one date
+ * computes it once and passes it (the holdings hot path does).
  */
-export function exercisableWithin60Days(exercisableFrom: IsoDate | null, asOf: IsoDate): boolean {
-  return exercisableFrom === null || exercisableFrom <= sixtyDayHorizon(asOf);
+export function exercisableWithin60Days(exercisableFrom: IsoDate | null, asOf: IsoDate, horizon: IsoDate = sixtyDayHorizon(asOf)): boolean {
+  return exercisableFrom === null || exercisableFrom <= horizon;
 }
 
 /** The last day a right may become exercisable and still count at `asOf` (Rule 13d-3(d)(1)(i)); compute once per query. */

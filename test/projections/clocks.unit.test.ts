@@ -52,6 +52,47 @@ describe('the three clocks', () => {
   });
 });
 
+describe('holdings', () => {
+  describe('when asked as recorded by an instant', () => {
+    // Given 1,000 shares bought on 2024-01-10, recorded at 2024-03-02T12:00:00.000Z, and 500 bought on 2024-02-10,
+    // recorded a millisecond later
+    const RECORDED_AT = '2024-03-02T12:00:00.000Z';
+    const [early] = envelopes([purchase(1_000, '2024-01-10')], RECORDED_AT, 0);
+    const [late] = envelopes([purchase(500, '2024-02-10')], '2024-03-02T12:00:00.001Z', 1);
+    const log: Envelope[] = [early!, late!];
+    const owned = (recordedBy: string | null) => holdingsFromEnvelopes(log, { asOf: '2024-12-31', recordedBy }).holders[0]?.aggregate ?? 0;
+
+    it('includes an event recorded exactly at that instant', () => {
+      // When recordedBy is the instant the first purchase was recorded, Then its 1,000 shares count
+      expect(owned(RECORDED_AT)).toBe(1_000);
+      // And a millisecond earlier nothing was recorded yet
+      expect(owned('2024-03-02T11:59:59.999Z')).toBe(0);
+    });
+
+    it('leaves out an event recorded a millisecond later', () => {
+      // When recordedBy is that same instant, Then the 500 recorded at 12:00:00.001 are not among the facts
+      expect(selectFacts(log, { recordedBy: RECORDED_AT }).map((f) => f.id)).toEqual([early!.id]);
+      // And they count from the instant they were recorded: 1,000 + 500
+      expect(owned('2024-03-02T12:00:00.001Z')).toBe(1_000 + 500);
+    });
+
+    it('gives every recorded event without the clock', () => {
+      // When no recordedBy is given, Then 1,000 + 500
+      expect(owned(null)).toBe(1_000 + 500);
+    });
+
+    it('applies a correction recorded exactly at that instant, and not one recorded a millisecond later', () => {
+      // Given the first purchase corrected to 1,200 at 2024-04-01T00:00:00.000Z
+      const [correction] = envelopes([{ type: 'EventCorrected', data: { eventId: early!.id, set: { shares: 1_200 }, reason: 'the filing said 1,200' } }], '2024-04-01T00:00:00.000Z', 2);
+      const corrected = [...log, correction!];
+      const at = (recordedBy: string) => holdingsFromEnvelopes(corrected, { asOf: '2024-12-31', recordedBy }).holders[0]!.aggregate;
+      // Then at that instant: 1,200 + 500; a millisecond before: 1,000 + 500
+      expect(at('2024-04-01T00:00:00.000Z')).toBe(1_200 + 500);
+      expect(at('2024-03-31T23:59:59.999Z')).toBe(1_000 + 500);
+    });
+  });
+});
+
 describe('group membership over time', () => {
   const history = envelopes([
     { type: 'GroupFormed', data: { ...on('2024-01-01'), groupId: 'g', memberIds: ['a', 'b'] } },

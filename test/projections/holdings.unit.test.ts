@@ -4,8 +4,9 @@ import type { Holder } from '../../projections/holdings.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
 const OUTSTANDING = 35_846_318; // Item 5: "based upon 35,846,318 Shares outstanding"
-const SERIES_C_AS_CONVERTED = (44_000 * 1_000) / 0.22; // 44,000 shares x $1,000 stated value / $0.22
-const WARRANTS = 13_008_131 + 1_907_440; // Series C Warrants + Warrants (Item 3)
+// Item 5(a): "(ii) 200,000,000 Shares issuable upon conversion of 44,000 shares of Series C Preferred Stock" (44,000 x $1,000 / $0.22)
+const SERIES_C_AS_CONVERTED = 200_000_000;
+const WARRANTS = 13_008_131 + 1_907_440; // Series C Warrants + Warrants (Item 3): 14,915,571
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 function holder(asOf: string, personId: string): Holder {
@@ -21,23 +22,28 @@ describe('holdings', () => {
       // Given the bundled history
       // When holdings are folded at the event date
       const company = holder('2024-07-23', 'ault-and-company');
-      // Then
-      expect(SERIES_C_AS_CONVERTED).toBeCloseTo(200_000_000, 6);
-      const aggregate = 25_229 + 200_000_000 + WARRANTS;
-      expect(aggregate).toBe(214_940_800);
-      expect(company.aggregate).toBe(aggregate);
-      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')?.sharesIssuable).toBe(200_000_000);
-      // Rule 13d-3(d)(1)(i): 214,940,800 / (35,846,318 + 214,915,571) = 85.715...%
-      expect(company.percentOfClass).toBeCloseTo((aggregate / (OUTSTANDING + 200_000_000 + WARRANTS)) * 100, 10);
+      // Then each security counts what Items 3 and 5(a) state: 25,229 Shares, 200,000,000 on the 44,000 Series C
+      // (44,000 x $1,000 / $0.22), 13,008,131 and 1,907,440 on the warrants
+      const counted = Object.fromEntries(company.securities.map((s) => [s.securityId, [s.quantity, s.sharesIssuable, s.countedShares]]));
+      expect(counted).toEqual({
+        common: [25_229, null, 25_229],
+        'series-c-preferred': [44_000, SERIES_C_AS_CONVERTED, SERIES_C_AS_CONVERTED],
+        'series-c-warrants': [13_008_131, 13_008_131, 13_008_131],
+        'note-warrants': [1_907_440, 1_907_440, 1_907_440],
+      });
+      // And the aggregate is the cover's row 11: 25,229 + 200,000,000 + 14,915,571 = 214,940,800
+      expect(company.aggregate).toBe(214_940_800);
+      // Rule 13d-3(d)(1)(i): 214,940,800 / (35,846,318 + 200,000,000 + 14,915,571) = 85.715...%
+      expect(company.percentOfClass).toBeCloseTo((214_940_800 / (OUTSTANDING + SERIES_C_AS_CONVERTED + WARRANTS)) * 100, 10);
       expect(round2(company.percentOfClass)).toBe(85.72);
-      expect([company.soleVotingPower, company.sharedVotingPower, company.soleDispositivePower, company.sharedDispositivePower]).toEqual([aggregate, 0, aggregate, 0]);
+      expect([company.soleVotingPower, company.sharedVotingPower, company.soleDispositivePower, company.sharedDispositivePower]).toEqual([214_940_800, 0, 214_940_800, 0]);
       expect(company.basis).toBe('reported');
     });
 
     it("gives Mr. Ault his own 2,245 shares and 81 options sole, and Ault & Company's holdings shared", () => {
       const ault = holder('2024-07-23', 'milton-c-ault-iii');
-      const own = 2_245 + 81;
-      expect(ault.aggregate).toBe(own + 214_940_800);
+      // Cover rows 7 and 11: 2,245 + 81 = 2,326 sole; 2,326 + 214,940,800 = 214,943,126
+      const own = 2_326;
       expect(ault.aggregate).toBe(214_943_126);
       expect([ault.soleVotingPower, ault.sharedVotingPower, ault.soleDispositivePower, ault.sharedDispositivePower]).toEqual([own, 214_940_800, own, 214_940_800]);
       // His own denominator adds his 81 options and the entity's rights, nobody else's.
@@ -117,6 +123,30 @@ describe('holdings', () => {
       // And from the approval
       expect(after.aggregate).toBe(500_000);
       expect(after.securities[0]!.blockedByCap).toBe(0);
+    });
+  });
+
+  describe('when one exchange cap covers several securities', () => {
+    // Given 1,000,000 shares outstanding, a 19.99% cap over the preferred and then the warrants, 100 preferred
+    // (100 x $1,000 / $1.00 = 100,000 shares issuable) and warrants for 150,000 shares
+    const history = envelopes([
+      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 1, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'warrants', title: 'Warrants', kind: 'warrant', statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: 1, exercisableFrom: null, expiresOn: null } },
+      { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 1_000_000, reportedBy: 'issuer' } },
+      { type: 'ExchangeCapSet', data: { ...on('2024-01-01'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['pref', 'warrants'], exchange: 'NYSE American' } },
+      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 100, purchasePrice: 100_000 } },
+      { type: 'WarrantsIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'warrants', shares: 150_000, exercisePrice: 1.5, exercisableFrom: null, expiresOn: null } },
+    ]);
+
+    it('shares one allowance among them, in the order the cap lists them', () => {
+      // When holdings are asked with the cap in force
+      const fund = holdingsFromEnvelopes(history, { asOf: '2024-02-01' }).holders[0]!;
+      const byId = Object.fromEntries(fund.securities.map((s) => [s.securityId, [s.countedShares, s.blockedByCap]]));
+      // Then the allowance is 19.99% of 1,000,000 = 199,900: all 100,000 preferred shares, then 99,900 of the
+      // 150,000 warrant shares (50,100 blocked), never 199,900 for each
+      expect(byId.pref).toEqual([100_000, 0]);
+      expect(byId.warrants).toEqual([99_900, 50_100]);
+      expect(fund.aggregate).toBe(199_900);
     });
   });
 

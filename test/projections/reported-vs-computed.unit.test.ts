@@ -45,12 +45,30 @@ describe('computed figures against the reported ones', () => {
   it('are derived, with both numbers, when the exchange cap lift is retracted', () => {
     // Given the cap in force at 2024-07-23: 19.99% of the cap base limits the rights counted
     const company = holdingsFromEnvelopes(retractCapLifted(), { asOf: '2024-07-23' }).holders.find((h) => h.personId === 'ault-and-company')!;
-    // Then the computed aggregate is not Amendment No. 8's 214,940,800, and is not called reported
-    expect(company.aggregate).not.toBe(214_940_800);
+    // Then the computed aggregate is 25,229 + floor(35,846,318 x 19.99%) = 25,229 + floor(7,165,678.97) = 7,190,907,
+    // not Amendment No. 8's 214,940,800, and is not called reported
+    expect(company.aggregate).toBe(7_190_907);
     expect(company.basis).toBe('derived');
-    expect(company.differsFromReported).toContainEqual({ field: 'aggregate', reported: 214_940_800, computed: company.aggregate });
+    expect(company.differsFromReported).toContainEqual({ field: 'aggregate', reported: 214_940_800, computed: 7_190_907 });
     expect(company.reportedFigures).toMatchObject({ kind: 'cover-page', filing: 'Amendment No. 8', aggregate: 214_940_800 });
-    expect(company.notes.join('\n')).toMatch(/differs from Amendment No. 8 \(cover page\) as of 2024-07-23: aggregate \(row 11\) computed [\d,]+, reported 214,940,800/);
+    expect(company.notes.join('\n')).toMatch(/differs from Amendment No. 8 \(cover page\) as of 2024-07-23: aggregate \(row 11\) computed 7,190,907, reported 214,940,800/);
+  });
+
+  it('share one 19.99% allowance among the three capped securities when the exchange cap lift is retracted', () => {
+    // Given the cap in force at 2024-07-23 over the Series C Preferred, the Series C Warrants and the Warrants, in that order
+    const view = holdingsFromEnvelopes(retractCapLifted(), { asOf: '2024-07-23' });
+    const company = view.holders.find((h) => h.personId === 'ault-and-company')!;
+    const counted = Object.fromEntries(company.securities.map((s) => [s.securityId, [s.sharesIssuable, s.countedShares, s.blockedByCap]]));
+    // Then the allowance, floor(35,846,318 x 19.99 / 100) = floor(7,165,678.9682) = 7,165,678, goes to the Series C first:
+    // 200,000,000 - 7,165,678 = 192,834,322 blocked; nothing is left for the 13,008,131 + 1,907,440 warrant shares
+    expect(counted['series-c-preferred']).toEqual([200_000_000, 7_165_678, 192_834_322]);
+    expect(counted['series-c-warrants']).toEqual([13_008_131, 0, 13_008_131]);
+    expect(counted['note-warrants']).toEqual([1_907_440, 0, 1_907_440]);
+    expect(company.rightsCounted).toBe(7_165_678);
+    expect(company.notes).toContain('nyse-american-19-99: the 19.99% exchange cap is in force: at most 7,165,678 shares issuable (19.99% of 35,846,318)');
+    // And Mr. Ault, deemed to own Ault & Company's shares: his own 2,245 + 81, plus 7,190,907 = 7,193,233
+    const ault = view.holders.find((h) => h.personId === 'milton-c-ault-iii')!;
+    expect([ault.aggregate, ault.soleVotingPower, ault.sharedVotingPower]).toEqual([7_193_233, 2_326, 7_190_907]);
   });
 
   it("are derived when Mr. Horne's cover sole voting power is corrected to 81 and the securities give 162", () => {
@@ -66,7 +84,14 @@ describe('computed figures against the reported ones', () => {
 
   it('stay reported where they equal the cover page (the sample at 2024-07-23)', () => {
     const view = holdingsFromEnvelopes(sampleEnvelopes(), { asOf: '2024-07-23' });
-    expect(view.holders.map((h) => [h.personId, h.basis, h.differsFromReported.length])).toEqual(view.holders.map((h) => [h.personId, 'reported', 0]));
+    // The five reporting persons of Amendment No. 8's cover pages, each reported and with no difference
+    expect(view.holders.map((h) => [h.personId, h.basis, h.differsFromReported.length])).toEqual([
+      ['ault-and-company', 'reported', 0],
+      ['milton-c-ault-iii', 'reported', 0],
+      ['william-b-horne', 'reported', 0],
+      ['henry-c-w-nisser', 'reported', 0],
+      ['kenneth-s-cragun', 'reported', 0],
+    ]);
   });
 
   it('reconcile checks the percent with the rights the filing states, not the ledger after a retraction', () => {

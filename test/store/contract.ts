@@ -184,6 +184,62 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         expect(read.map((e) => e.data)).toEqual([{ shares: 88 }]);
       });
 
+      it('treats the same metadata (keys in another order, a later clock) as the same event: the original result, nothing written', async () => {
+        // Given an event with caller metadata, recorded by a store whose clock moves on at every append
+        let clock = FIXED_NOW.getTime();
+        const store = await openStore({ now: () => new Date((clock += 60_000)) });
+        const stream = `${prefix()}s`;
+        const id = randomUUID();
+        const metadata = { correlationId: 'c-1', causationId: 'k-1', source: 'ault-alliance-sc13d-a8-2024-07-24.txt' };
+        const original = await store.append(stream, [{ id, type: 'A', data: { shares: 88 }, metadata }], { expectedRevision: 'no_stream' });
+        const stored = await store.readStream(stream);
+
+        // When it is appended again with the same metadata, keys in another order, at a later time
+        const retry = await store.append(stream, [
+          { id, type: 'A', data: { shares: 88 }, metadata: { source: metadata.source, causationId: 'k-1', correlationId: 'c-1' } },
+        ]);
+
+        // Then it is a retry: recordedAt, stamped by the store, is not part of the compared content
+        expect(retry).toEqual(original);
+        expect(await store.readStream(stream)).toEqual(stored);
+      });
+
+      it('refuses an id reused with the same type and data but other metadata, writing nothing', async () => {
+        // Given a batch of two events with caller metadata
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        const metadata = { correlationId: 'c-1', causationId: 'k-1', source: 'ault-alliance-sc13d-a8-2024-07-24.txt' };
+        const first = newEvent('A', { shares: 88 }, metadata);
+        const second = newEvent('B', { shares: 89 }, metadata);
+        await store.append(stream, [first, second]);
+        const stored = await store.readStream(stream);
+        const others: Array<[string, NewEvent['metadata']]> = [
+          ['another correlationId', { ...metadata, correlationId: 'c-2' }],
+          ['another causationId', { ...metadata, causationId: 'k-2' }],
+          ['another source', { ...metadata, source: 'ault-alliance-sc13d-a9-2024-08-01.txt' }],
+          ['an extra key', { ...metadata, reviewedBy: 'analyst' }],
+          ['a key left out', { correlationId: 'c-1', causationId: 'k-1' }],
+          ['no metadata at all', undefined],
+        ];
+        for (const [what, other] of others) {
+          // When the batch is appended again with one event's metadata changed
+          const changed = { id: second.id, type: second.type, data: second.data, ...(other ? { metadata: other } : {}) };
+          const error = await store.append(stream, [first, changed]).catch((e: unknown) => e);
+          const alone = await store.append(stream, [changed], { expectedRevision: 1n }).catch((e: unknown) => e);
+
+          // Then the id conflicts, and nothing was written
+          expect(error, what).toBeInstanceOf(EventIdConflictError);
+          expect(error, what).toMatchObject({ eventId: second.id });
+          expect(alone, what).toBeInstanceOf(EventIdConflictError);
+          expect(alone, what).toMatchObject({ eventId: second.id });
+        }
+        expect(await store.readStream(stream)).toEqual(stored);
+        // And the batch as it was first appended is still a retry
+        const retry = await store.append(stream, [first, second]);
+        expect(retry.events.map((e) => e.revision)).toEqual([0n, 1n]);
+        expect(await store.readStream(stream)).toEqual(stored);
+      });
+
       it('refuses a batch of which only part was appended before, writing nothing', async () => {
         const store = await openStore();
         const stream = `${prefix()}s`;

@@ -69,6 +69,45 @@ describe('the SQLite event store', () => {
     });
   });
 
+  describe('when another connection inserts rows behind the store', () => {
+    it('refuses a second row at a revision the stream already has, whoever writes it', async () => {
+      // Given a stream at revisions 0 and 1, written by the store
+      const file = join(dir, 'unique-revision.db');
+      const store = getSqliteEventStore({ path: file });
+      const stream = `guarded-${randomUUID()}`;
+      await store.append(stream, [
+        { id: randomUUID(), type: 'A', data: { n: 0 } },
+        { id: randomUUID(), type: 'B', data: { n: 1 } },
+      ]);
+      const before = await store.readStream(stream);
+      const db = new Database(file);
+      try {
+        const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        const row = (target: string, revision: number) => [randomUUID(), target, revision, 'Intruder', '{}', '{}', new Date().toISOString()];
+        // The raw row is well formed: at a revision free in its stream it is taken
+        expect(insert.run(...row(`other-${randomUUID()}`, 1)).changes).toBe(1);
+
+        // When another connection inserts a row at a revision the stream already has, outside the adapter's append
+        // Then the database itself refuses it
+        for (const revision of [0, 1]) {
+          let refusal: unknown;
+          try {
+            insert.run(...row(stream, revision));
+          } catch (error) {
+            refusal = error;
+          }
+          expect(refusal, `a second row at revision ${revision}`).toBeInstanceOf(Database.SqliteError);
+          expect((refusal as InstanceType<typeof Database.SqliteError>).code).toMatch(/^SQLITE_CONSTRAINT/);
+        }
+      } finally {
+        db.close();
+      }
+      // And the stream still holds its two events, each once
+      expect(await store.readStream(stream)).toEqual(before);
+      await store.close();
+    });
+  });
+
   describe('when the file does not exist yet', () => {
     it('reads an empty log without creating it, and the first append creates it', async () => {
       // Given a path in a directory that does not exist

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFiling } from '../../src/ingest/ingest-filings.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
@@ -57,10 +60,15 @@ describe('one filing, one identity, whatever the format', () => {
 
   it('lets only one of two concurrent ingests of the same filing write', async () => {
     // Given two connections to one store file and the filing in two formats
-    const path = `${process.env.TMPDIR ?? '/tmp'}/13d-concurrent-${process.pid}-${Date.now()}.db`;
-    const a = await openStore(`sqlite:${path}`);
-    const b = await openStore(`sqlite:${path}`);
+    // (in a directory of its own, removed with the store file and its -wal and -shm whatever happens)
+    const dir = mkdtempSync(join(tmpdir(), '13d-concurrent-'));
+    const path = join(dir, 'ledger.db');
+    const opened: EventStore[] = [];
     try {
+      const a = await openStore(`sqlite:${path}`);
+      opened.push(a);
+      const b = await openStore(`sqlite:${path}`);
+      opened.push(b);
       const [text, submission] = [await readFilingFile(AULT_TEXT), await readFilingFile(fixture('ault-a8-submission.txt'))];
       // When both ingest at once: neither may append before both have read the issuer's stream
       const refused: string[] = [];
@@ -87,8 +95,8 @@ describe('one filing, one identity, whatever the format', () => {
       const written = outcomes.find((o) => o.status === 'appended')!;
       expect(await issuerEvents(a)).toHaveLength(written.appended);
     } finally {
-      await a.close();
-      await b.close();
+      await Promise.allSettled(opened.map((store) => store.close()));
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

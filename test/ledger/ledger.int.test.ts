@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendToIssuer, loadSample, queryHistory, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
 import { EventValidationError, parseCusip, CommandRejectedError } from '../../src/domain/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
@@ -6,9 +6,16 @@ import { openStore } from '../../src/store/open-store.js';
 
 const CUSIP = parseCusip('09175M507');
 let store: EventStore | undefined;
-let clock = new Date('2024-08-01T00:00:00.000Z');
+/** The store's clock: every test starts on 2024-08-01 (the sample's recorded time); a test may move it on. */
+let clock: Date;
 const open = async () => (store = await openStore('sqlite::memory:', { now: () => clock }));
-afterEach(async () => store?.close());
+beforeEach(() => {
+  clock = new Date('2024-08-01T00:00:00.000Z');
+});
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
 
 describe('the ledger services', () => {
   it('load the bundled history once: a second load writes nothing', async () => {

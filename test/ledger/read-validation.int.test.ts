@@ -10,7 +10,10 @@ import { openStore } from '../../src/store/open-store.js';
 
 const CUSIP = parseCusip('09175M507');
 let store: EventStore | undefined;
-afterEach(async () => store?.close());
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
 
 const purchase = (shares: unknown) => ({
   type: 'SharesPurchased',

@@ -3,7 +3,7 @@
  * which facts a projection folds, and orders them by effective date.
  * Pure: the input array and its events are never mutated.
  */
-import { applySet, isFact, type Envelope, type FactEvent, type IsoDate, type Source } from '../src/domain/index.js';
+import { applySet, foldRank, isFact, isRestatable, type Envelope, type FactEvent, type IsoDate, type Source } from '../src/domain/index.js';
 import { canonicalJson } from '../src/shared/canonical-json.js';
 
 export interface Clocks {
@@ -30,44 +30,6 @@ export interface Fact<E extends FactEvent = FactEvent> {
   alsoDisclosedIn?: Source[];
   /** Ids of the restating events merged into this fact (same order as alsoDisclosedIn, all of them regardless of filedBy). */
   restatedByIds?: string[];
-}
-
-/** Within one effective date: definitions first, then transactions, then figures reported as of that day. */
-function rank(type: FactEvent['type']): number {
-  switch (type) {
-    case 'StatementFiled':
-    case 'PersonIdentified':
-    case 'SecurityDescribed':
-    case 'ControlEstablished':
-    case 'ControlEnded':
-    case 'GroupFormed':
-    case 'GroupMemberJoined':
-    case 'GroupMemberLeft':
-    case 'JointFilingAgreementSigned':
-      return 0;
-    case 'SharesPurchased':
-    case 'SharesSold':
-    case 'ConvertibleNoteIssued':
-    case 'ConvertibleNoteConverted':
-    case 'ConvertibleNoteRepaid':
-    case 'PreferredIssued':
-    case 'WarrantsIssued':
-    case 'OptionsGranted':
-    case 'OptionsVested':
-    case 'RsusVested':
-    case 'ExchangeCapSet':
-    case 'ExchangeCapLifted':
-    case 'StockSplit':
-      return 1;
-    case 'PositionReported':
-    case 'BeneficialOwnershipReported':
-    case 'SharesOutstandingReported':
-      return 2;
-    default: {
-      const unknown: never = type;
-      return unknown;
-    }
-  }
 }
 
 /**
@@ -183,7 +145,7 @@ function groupRun(items: readonly FactEnvelope[], start: number, end: number, re
     const fact = items[i]!;
     const event = fact.event;
     let joined = false;
-    if (mergeable(event.type)) {
+    if (isRestatable(event.type)) {
       const person = (event.data as { personId?: unknown }).personId;
       for (let g = first; g < result.length && !joined; g++) {
         const group = result[g]!;
@@ -227,10 +189,6 @@ function mergeGroup(group: readonly FactEnvelope[], corrections: ReadonlyMap<str
 
 const DISCLOSURE_FIELDS = new Set(['source', 'disclosedOn', 'effectiveDatePrecision']);
 
-function mergeable(type: FactEvent['type']): boolean {
-  return type !== 'PositionReported' && type !== 'BeneficialOwnershipReported' && type !== 'SharesOutstandingReported' && type !== 'StatementFiled';
-}
-
 function sameFiling(a: Source, b: Source): boolean {
   return a.amendmentNumber === b.amendmentNumber && a.filedOn === b.filedOn && (a.accessionNumber === null || b.accessionNumber === null || a.accessionNumber === b.accessionNumber);
 }
@@ -258,8 +216,8 @@ function compareFacts(a: { event: FactEvent; position: number }, b: { event: Fac
   const da = a.event.data.effectiveDate;
   const db = b.event.data.effectiveDate;
   if (da !== db) return da < db ? -1 : 1;
-  const ra = rank(a.event.type);
-  const rb = rank(b.event.type);
+  const ra = foldRank(a.event.type);
+  const rb = foldRank(b.event.type);
   if (ra !== rb) return ra - rb;
   return a.position - b.position;
 }

@@ -1,5 +1,5 @@
 /** History of one holder: each change to each position, dated, with its source, in the share basis asked for. */
-import type { Envelope, FactEvent, IsoDate } from '../src/domain/index.js';
+import { foldRank, type Envelope, type FactEvent, type IsoDate } from '../src/domain/index.js';
 import { auditIndex, originalFacts, retractedFacts, type AuditIndex } from './audit-index.js';
 import { effectiveBy, type Fact } from './facts.js';
 import { foldLedger } from './ledger-state.js';
@@ -171,7 +171,7 @@ function auditTrail(facts: readonly Fact[], state: LedgerState, audit: AuditInde
       const da = a.f.event.data.effectiveDate;
       const db = b.f.event.data.effectiveDate;
       if (da !== db) return da < db ? -1 : 1;
-      const r = rankOf(a.f.event.type) - rankOf(b.f.event.type);
+      const r = foldRank(a.f.event.type) - foldRank(b.f.event.type);
       return r !== 0 ? r : a.f.position - b.f.position;
     })
     .map((x) => x.f);
@@ -227,11 +227,4 @@ function auditTrail(facts: readonly Fact[], state: LedgerState, audit: AuditInde
     });
   }
   return { log: result };
-}
-
-/** The ordering selectFacts uses within a date, coarsely: definitions, transactions, reported figures. */
-function rankOf(type: FactEvent['type']): number {
-  if (type === 'PositionReported' || type === 'BeneficialOwnershipReported' || type === 'SharesOutstandingReported') return 2;
-  if (['StatementFiled', 'PersonIdentified', 'SecurityDescribed', 'ControlEstablished', 'ControlEnded', 'GroupFormed', 'GroupMemberJoined', 'GroupMemberLeft', 'JointFilingAgreementSigned'].includes(type)) return 0;
-  return 1;
 }

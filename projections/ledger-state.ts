@@ -15,7 +15,7 @@
  * person's complete holding as of its date; earlier positions it leaves out are
  * closed, and named as unexplained when the transactions do not close them.
  */
-import type { IsoDate } from '../src/domain/index.js';
+import { commonSharesOf, type IsoDate } from '../src/domain/index.js';
 import type { Fact } from './facts.js';
 import { countAtEffective, disclosureRatio, EMPTY_CONTEXT, foldContext, priceAtEffective, type FoldContext } from './fold-context.js';
 import { position, record, report, split, terms, transact } from './ledger-positions.js';
@@ -100,12 +100,10 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
       state.sharesOutstanding = { count: countAtEffective(event.data.count, ratio), asOf: event.data.effectiveDate, reportedBy: event.data.reportedBy, factorAtReport: state.splitFactor, source: event.data.source };
       return;
     case 'SharesPurchased':
-    case 'RsusVested':
-      if (event.type === 'RsusVested') transact(state, fact, event.data.personId, 'common', countAtEffective(event.data.sharesIssued, ratio));
-      else transact(state, fact, event.data.personId, 'common', countAtEffective(event.data.shares, ratio), null, priceAtEffective(event.data.pricePerShare, ratio));
-      return;
     case 'SharesSold':
-      transact(state, fact, event.data.personId, 'common', -countAtEffective(event.data.shares, ratio), null, priceAtEffective(event.data.pricePerShare, ratio));
+    case 'RsusVested':
+      // The catalogue says what each does to the holder's common shares.
+      transact(state, fact, event.data.personId, 'common', countAtEffective(commonSharesOf(event), ratio), null, event.type === 'RsusVested' ? null : priceAtEffective(event.data.pricePerShare, ratio));
       return;
     case 'ConvertibleNoteIssued': {
       const note = terms(state, event.data.securityId, 'convertible-note');
@@ -116,7 +114,7 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
     }
     case 'ConvertibleNoteConverted':
       transact(state, fact, event.data.personId, event.data.securityId, -event.data.principalConverted);
-      transact(state, fact, event.data.personId, 'common', countAtEffective(event.data.sharesIssued, ratio));
+      transact(state, fact, event.data.personId, 'common', countAtEffective(commonSharesOf(event), ratio));
       return;
     case 'ConvertibleNoteRepaid': {
       const held = position(state, event.data.personId, event.data.securityId);

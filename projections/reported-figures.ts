@@ -5,7 +5,8 @@
  * figures. They are then shown as the filing reports them, never as zeros,
  * and never as the transactions alone.
  */
-import { compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../src/domain/index.js';
+import { commonSharesOf, compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../src/domain/index.js';
+import { countAtEffective, disclosureRatio } from './fold-context.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from './ledger-types.js';
 import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from './prepared-facts.js';
@@ -92,21 +93,10 @@ function transactionsAfter(prepared: PreparedFacts, personId: string, r: Reporte
   let change = 0;
   for (let i = countEffectiveBy(prepared, r.asOf), end = countEffectiveBy(prepared, asOf); i < end; i++) {
     const event = prepared.facts[i]!.event;
-    if (event.data.disclosedOn <= r.filedOn) continue;
-    switch (event.type) {
-      case 'SharesPurchased':
-        if (event.data.personId === personId) change += event.data.shares;
-        break;
-      case 'SharesSold':
-        if (event.data.personId === personId) change -= event.data.shares;
-        break;
-      case 'RsusVested':
-      case 'ConvertibleNoteConverted':
-        if (event.data.personId === personId) change += event.data.sharesIssued;
-        break;
-      default:
-        break;
-    }
+    if (event.data.disclosedOn <= r.filedOn || !('personId' in event.data) || event.data.personId !== personId) continue;
+    // The catalogue's effect on common shares, in the basis at the trade's date, as the positions fold counts it.
+    const shares = commonSharesOf(event);
+    if (shares !== 0) change += countAtEffective(shares, disclosureRatio(prepared.context, event.data));
   }
   return change;
 }

@@ -5,7 +5,7 @@
  */
 import { canonicalJson } from '../shared/canonical-json.js';
 import { validateEvent, type UnreadableEvent } from './codec.js';
-import { isFact, type DomainEvent, type Envelope, type EventOf } from './events.js';
+import { isFact, PERSON_FIELD_NAMES, personsNamedBy, type DomainEvent, type Envelope, type EventOf } from './events.js';
 import { applySet } from './paths.js';
 
 export type LedgerCommand =
@@ -103,15 +103,16 @@ function decideOnUnreadable(command: LedgerCommand, unreadable: UnreadableEvent 
   return [{ type: 'EventRetracted', data: { eventId: unreadable.id, reason: command.reason } }];
 }
 
-/** Fields that name a person (see events.ts): their new value must be a person the issuer's events know. */
-const PERSON_FIELDS = new Set(['personId', 'controllerId', 'entityId', 'careOf']);
-
+/** Fields that name a person (the event catalogue's person fields): their new value must be a person the issuer's events know. */
 function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: ReadonlySet<string> | undefined): void {
   if (known === undefined) return;
   for (const [path, value] of Object.entries(set)) {
-    const field = path.split('.').at(-1)!;
-    if (!PERSON_FIELDS.has(field) || value === null || known.has(String(value))) continue;
-    throw new CommandRejectedError(`Unknown person "${String(value)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
+    const field = path.split('.').at(-1)!.replace(/\[\d*\]$/, '');
+    if (!PERSON_FIELD_NAMES.has(field) || value === null) continue;
+    for (const id of Array.isArray(value) ? value : [value]) {
+      if (known.has(String(id))) continue;
+      throw new CommandRejectedError(`Unknown person "${String(id)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
+    }
   }
 }
 
@@ -127,19 +128,9 @@ function describeSet(set: Readonly<Record<string, unknown>>): string {
   return Object.entries(set).map(([path, value]) => `${path}=${JSON.stringify(value)}`).join(', ');
 }
 
-/** Every person id the events name: reporting persons, holders, controllers, group members. */
+/** Every person id the events name (the catalogue's person fields): reporting persons, holders, controllers, group members. */
 export function knownPersonIds(envelopes: readonly Envelope[]): Set<string> {
   const ids = new Set<string>();
-  const add = (id: unknown) => {
-    if (typeof id === 'string') ids.add(id);
-  };
-  for (const { event } of envelopes) {
-    const data = event.data as Record<string, unknown>;
-    add(data.personId);
-    add(data.controllerId);
-    add(data.entityId);
-    for (const list of [data.memberIds, data.partyIds]) if (Array.isArray(list)) list.forEach(add);
-    if (event.type === 'StatementFiled') for (const page of [...event.data.coverPages, ...(event.data.partialCoverPages ?? [])]) add(page.personId);
-  }
+  for (const { event } of envelopes) if (isFact(event)) for (const id of personsNamedBy(event)) ids.add(id);
   return ids;
 }

@@ -25,6 +25,8 @@ export { PositionReportedSchema, BeneficialOwnershipReportedSchema, SharesOutsta
 export { SharesPurchasedSchema, SharesSoldSchema, ConvertibleNoteIssuedSchema, ConvertibleNoteConvertedSchema, ConvertibleNoteRepaidSchema, PreferredIssuedSchema, WarrantsIssuedSchema, OptionsGrantedSchema, OptionsVestedSchema, RsusVestedSchema, ExchangeCapSetSchema, ExchangeCapLiftedSchema, StockSplitSchema } from './events/transaction-events.js';
 export { ControlEstablishedSchema, ControlEndedSchema, GroupFormedSchema, GroupMemberJoinedSchema, GroupMemberLeftSchema, JointFilingAgreementSignedSchema } from './events/relationship-events.js';
 export { EventCorrectedSchema, EventRetractedSchema } from './events/ledger-events.js';
+export { EVENT_CATALOGUE, traitsOf, foldRank, isRestatable, commonSharesOf, personsNamedBy, PERSON_FIELD_NAMES } from './events/catalogue.js';
+export type { EventTraits, FactKind } from './events/catalogue.js';
 
 export const DomainEventSchema = z.discriminatedUnion('type', [
   StatementFiledSchema,

@@ -13,7 +13,7 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, cikOf, filingKeyOf, newIssuerKey, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
+import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
@@ -172,8 +172,6 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   return { issuerKey: cusip, cusip: printedCusip, cik, filingKey, identityKey: identity === null ? null : `${cusip}|${identity}`, events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
 }
 
-/** The facts a filing states about itself, as of its own date: keyed by the filing. */
-const FILING_SPECIFIC = new Set<DomainEvent['type']>(['StatementFiled', 'PositionReported', 'BeneficialOwnershipReported', 'SharesOutstandingReported']);
 
 /**
  * What identifies a transaction or timeless fact whichever filing discloses it: the issuer, the type and the
@@ -206,7 +204,8 @@ function canonicalJson(value: unknown): string {
 function assignIds(planned: { entry: FilingEvents['events'][number]; key: string }[], cusip: string, filingKey: string): void {
   const seen = new Map<string, number>();
   for (const { entry, key } of planned) {
-    if (FILING_SPECIFIC.has(entry.type)) {
+    // The facts a filing states about itself, as of its own date, are keyed by the filing; the rest by their content.
+    if (entry.type !== 'EventCorrected' && entry.type !== 'EventRetracted' && !isRestatable(entry.type)) {
       entry.id = stableUuid(`ingest/${filingKey}/${key}`);
       continue;
     }

@@ -70,6 +70,11 @@ export interface AppendResult {
   nextExpectedRevision: bigint;
   /** One entry per appended event, in batch order. */
   events: AppendedEvent[];
+  /**
+   * True when this call wrote the events; false when it found them already written (an idempotent retry, or
+   * another writer's identical batch), so that two processes never both report the same events as theirs.
+   */
+  written: boolean;
 }
 
 export type ReadDirection = 'forwards' | 'backwards';

@@ -210,7 +210,7 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
       if (written === undefined) throw new Error(`event ${event.id} was not found after writing it`);
       return { id: event.id, revision: written.revision, position: written.position };
     });
-    return { nextExpectedRevision: lastRevision, events };
+    return { nextExpectedRevision: lastRevision, events, written: true };
   }
 
   const store: EventStore = {
@@ -318,7 +318,7 @@ function previousResult(batch: SerialisedEvent[], found: Map<string, RecordedEve
     previous = revision;
     return { id: event.id, revision, position: stored.position };
   });
-  return { nextExpectedRevision: previous!, events };
+  return { nextExpectedRevision: previous!, events, written: false };
 }
 
 function readStreamOptions(options: ReadStreamOptions) {

@@ -72,7 +72,7 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
       const { lastInsertRowid } = insert.run(event.id, stream, revision, event.type, event.data, event.metadata, recordedAt);
       return { id: event.id, revision, position: BigInt(lastInsertRowid) };
     });
-    return { nextExpectedRevision: events[events.length - 1]!.revision, events };
+    return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
   });
 
   /** A retry sends ids already stored: the same content gives back the original result, anything else is a conflict. */
@@ -92,7 +92,7 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
       }
     }
     const events = found.map((row) => ({ id: row.id, revision: row.revision, position: row.position }));
-    return { nextExpectedRevision: events[events.length - 1]!.revision, events };
+    return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: false };
   }
 
   function readAllStatement(filter: EventFilter | undefined): Database.Statement<unknown[], EventTuple> {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FilingParseError } from '../src/ingest/filing-parse-error.js';
-import { ingestFiling } from '../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../src/ledger/ingest-filing.js';
 import { parseFilingBytes } from '../src/ingest/read-filing.js';
 import { issuerDirectory } from '../src/ledger/issuer-directory.js';
 import { openStore } from '../src/store/open-store.js';

@@ -1,6 +1,11 @@
 /** Output helpers shared by the commands: JSON for programs, aligned tables for people. */
 import type { IssuerHeader } from '../ledger/issuer-events.js';
 
+/** One answer on stdout, ended by a newline. */
+export function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
 /** JSON with bigints written as numbers when safe, else as strings. */
 export function toJson(value: unknown): string {
   return JSON.stringify(
@@ -22,7 +27,9 @@ export interface Column<Row> {
 /** A plain-text table: one header line, a rule, one line per row. */
 export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((row) => columns.map((column) => column.value(row)));
-  const widths = columns.map((column, i) => Math.max(column.header.length, ...cells.map((line) => line[i]!.length)));
+  const widths = columns.map((column, i) =>
+    Math.max(column.header.length, ...cells.map((line) => line[i]!.length)),
+  );
   const pad = (text: string, i: number) =>
     columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
   const lines = [
@@ -33,12 +40,13 @@ export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<
   return lines.map((line) => line.trimEnd()).join('\n');
 }
 
-/** 214940800 -> "214,940,800"; a computed percent keeps the 4 decimals it was computed to (85.6626). */
 /** "Ault Alliance, Inc. (CUSIP 09175M507)"; an issuer known only by its CIK says it printed no CUSIP. */
 export function issuerLabel(issuer: IssuerHeader, unnamed = 'Issuer'): string {
-  return `${issuer.name ?? issuer.cusip ?? unnamed} (${issuer.cusip === null ? 'no CUSIP printed' : `CUSIP ${issuer.cusip}`})`;
+  const cusip = issuer.cusip === null ? 'no CUSIP printed' : `CUSIP ${issuer.cusip}`;
+  return `${issuer.name ?? issuer.cusip ?? unnamed} (${cusip})`;
 }
 
+/** 214940800 -> "214,940,800"; a computed percent keeps the 4 decimals it was computed to (85.6626). */
 export function formatCount(value: number | bigint | null | undefined): string {
   if (value === null || value === undefined) return '-';
   return value.toLocaleString('en-US', { maximumFractionDigits: 4 });
@@ -46,7 +54,8 @@ export function formatCount(value: number | bigint | null | undefined): string {
 
 /** 739948 -> "$739,948"; 0.22 -> "$0.22" (prices keep the cents or fractions the filing gave). */
 export function formatMoney(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 6 })}`;
+  const digits = { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 6 };
+  return `$${value.toLocaleString('en-US', digits)}`;
 }
 
 /** A signed count: "+10,000", "-600,000", "0". */
@@ -79,7 +88,8 @@ export function groupDigits(text: string): string {
     const signed = /(?:^|[\s(])-$/.test(before);
     if ((!signed && /[\w.,/:\-]$/.test(before)) || /^(?:[\w/\-]|[:,.]\d)/.test(after)) return match;
     if (ID_BEFORE.test(before) || ZIP_BEFORE.test(before)) return match;
-    if (whole.length === 4 && fraction === undefined && Number(whole) >= 1900 && Number(whole) <= 2100 && !COUNT_AFTER.test(after) && !before.endsWith('$')) return match;
+    const year = whole.length === 4 && fraction === undefined && Number(whole) >= 1900 && Number(whole) <= 2100;
+    if (year && !COUNT_AFTER.test(after) && !before.endsWith('$')) return match;
     return Number(whole).toLocaleString('en-US') + (fraction === undefined ? '' : `.${fraction}`);
   });
 }
@@ -106,7 +116,9 @@ const warnedAbout = new Set<string>();
 export function warnAboutUnreadableEvents(result: { unreadableEvents?: readonly Unreadable[] }): void {
   const fresh = (result.unreadableEvents ?? []).filter((event) => !warnedAbout.has(event.id));
   if (fresh.length === 0) return;
-  process.stderr.write(`warning: ${fresh.length} event(s) in this issuer's stream fail their schema and were left out:\n`);
+  process.stderr.write(
+    `warning: ${fresh.length} event(s) in this issuer's stream fail their schema and were left out:\n`,
+  );
   for (const event of fresh) {
     warnedAbout.add(event.id);
     process.stderr.write(`  ${event.id} ${event.type}: ${event.problems.join('; ')}\n`);

@@ -1,34 +1,55 @@
 /**
- * The command-line program. Each command lives in its own module under
- * commands/ and registers itself here; commands are thin shells over the
- * same functions the HTTP service will call.
+ * The command-line program: assembles the commands, each in its own module under commands/,
+ * and runs them. Commands are thin shells over the same src/ledger functions the HTTP service
+ * calls; what they share on the command line is in options.ts, their output helpers in output.ts.
  */
 import { Command, CommanderError } from 'commander';
 import { registerStoreCommands } from './commands/store-commands.js';
-import { registerLedgerCommands } from './commands/ledger-commands.js';
+import { registerQuickstartCommand, registerSampleCommand } from './commands/sample-commands.js';
+import { registerHoldingsCommand } from './commands/holdings-command.js';
+import { registerGroupCommand } from './commands/group-command.js';
+import { registerHistoryCommand } from './commands/history-command.js';
+import { registerStatementCommand } from './commands/statement-command.js';
+import { registerReconcileCommand } from './commands/reconcile-command.js';
+import { registerCorrectCommand, registerRetractCommand } from './commands/correction-commands.js';
+import { registerDiffCommand } from './commands/diff-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerCorpusCommand } from './commands/corpus-command.js';
+import { ExitWithCode } from './options.js';
+// store-commands.ts (being changed elsewhere) still imports storeFlag from here: remove once it imports './options.js'.
+export { storeFlag } from './options.js';
+
+
+/** In the order `--help` lists them. */
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  registerStoreCommands,
+  registerSampleCommand,
+  registerQuickstartCommand,
+  registerHoldingsCommand,
+  registerGroupCommand,
+  registerHistoryCommand,
+  registerStatementCommand,
+  registerReconcileCommand,
+  registerCorrectCommand,
+  registerRetractCommand,
+  registerDiffCommand,
+  registerIngestCommand,
+  registerCorpusCommand,
+];
+
+const STORE_HELP =
+  'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false); ' +
+  'default LEDGER_STORE or sqlite:./var/ledger.db';
 
 export function buildProgram(): Command {
   const program = new Command('13d-ledger')
     .description('An event-sourced history of SEC Schedule 13D beneficial-ownership statements')
-    .option('--store <url>', 'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false); default LEDGER_STORE or sqlite:./var/ledger.db')
+    .option('--store <url>', STORE_HELP)
     // One line for a usage mistake, with a pointer to help, not the whole help text.
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
-  registerStoreCommands(program);
-  registerLedgerCommands(program);
-  registerIngestCommand(program);
-  registerCorpusCommand(program);
+  for (const register of COMMANDS) register(program);
   return program;
-}
-
-/** A command that has already said what went wrong (and done the rest of its work) ends with this exit code. */
-export class ExitWithCode extends Error {
-  override readonly name = 'ExitWithCode';
-  constructor(readonly code: number) {
-    super(`exit code ${code}`);
-  }
 }
 
 /** Runs the program; prints errors as one clear line and returns the exit code. */
@@ -44,12 +65,4 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`13d-ledger: ${err.name === 'Error' ? '' : `${err.name}: `}${err.message}\n`);
     return 1;
   }
-}
-
-/** Every query names the issuer the same way. */
-export const ISSUER_OPTION = ['--issuer <cusip>', 'issuer CUSIP (any it has used), e.g. 09175M507, or CIK, e.g. cik:896493'] as const;
-
-/** The --store flag, wherever on the command line it was given. */
-export function storeFlag(command: Command): string | undefined {
-  return command.optsWithGlobals<{ store?: string }>().store;
 }

@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FilingParseError } from '../ingest/filing-parse-error.js';
-import { ingestFiling } from '../ingest/ingest-filings.js';
+import { ingestFiling } from '../ledger/ingest-filing.js';
 import { readFilingFile } from '../ingest/read-filing.js';
 import { filingDateOf } from '../ingest/statement-events.js';
 import { queryHoldings } from '../ledger/holdings-query.js';

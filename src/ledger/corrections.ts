@@ -1,8 +1,8 @@
-/** correct and retract: find the target in the ledger, decide, append to its issuer stream. */
-import { decide, evolveTarget, initialTargetState, InvalidValueError, UuidSchema, type LedgerCommand } from '../domain/index.js';
-import { decodeTolerantly, ISSUER_STREAM_PREFIX, knownPersonIds } from '../domain/index.js';
+/** correct and retract: find the target's issuer stream, then decide and append through the one write path. */
+import { decide, evolveTarget, initialTargetState, InvalidValueError, ISSUER_STREAM_PREFIX, issuerStream, knownPersonIds, parseIssuerRef, UuidSchema, type LedgerCommand } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
-import { appendDomainEvents } from './issuer-events.js';
+import { handleIssuerCommand, type Decision, type IssuerRecord } from './issuer-command.js';
+import { issuerDirectory } from './issuer-directory.js';
 import { randomUUID } from 'node:crypto';
 
 export interface CommandResult {
@@ -25,22 +25,36 @@ export function parseAssignment(text: string): [string, unknown] {
   return [text.slice(0, eq).trim(), value];
 }
 
-/** Runs a correct or retract command; `newId` is injectable so tests can fix it. */
-export async function runLedgerCommand(store: EventStore, command: LedgerCommand, newId: () => string = randomUUID): Promise<CommandResult> {
+/**
+ * Runs a correct or retract command; `newId` is injectable so tests can fix it. `issuer` (any CUSIP it has used,
+ * or its CIK) finds the event's stream directly; without it one scan of the issuer streams does.
+ */
+export async function runLedgerCommand(store: EventStore, command: LedgerCommand, newId: () => string = randomUUID, issuer?: string): Promise<CommandResult> {
   if (!UuidSchema.safeParse(command.eventId).success) throw new InvalidValueError(`--event "${command.eventId}" is not an event id (a UUID)`);
   const id = command.eventId.toLowerCase();
+  const stream = await streamOf(store, id, issuer);
+  // The new events' ids are chosen once: a retry after a conflict appends the same ones.
+  const ids: string[] = [];
+  const idAt = (i: number) => (ids[i] ??= newId());
+  return handleIssuerCommand(store, stream, (record) => decideCommand(command, id, record, idAt), { source: 'correction' });
+}
+
+function decideCommand(command: LedgerCommand, id: string, record: IssuerRecord, idAt: (i: number) => string): Decision<CommandResult> {
+  if (!record.recorded.some((e) => e.id === id)) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
+  const state = record.envelopes.reduce(evolveTarget(id), initialTargetState());
+  const events = decide(command, { ...state, unreadableTarget: record.unreadable.find((event) => event.id === id) ?? null, knownPersons: knownPersonIds(record.envelopes) });
+  const appended = events.map((event, i) => ({ id: idAt(i), type: event.type, data: event.data }));
+  return { events: appended, report: () => ({ eventId: id, stream: record.stream, appended }) };
+}
+
+async function streamOf(store: EventStore, id: string, issuer: string | undefined): Promise<string> {
+  if (issuer !== undefined) {
+    const key = await issuerDirectory(store).lookup(parseIssuerRef(issuer));
+    if (key === undefined) throw new InvalidValueError(`The ledger has no issuer ${issuer}`);
+    return issuerStream(key);
+  }
   // The event's stream is not in the command; one scan of the issuer streams finds it.
   const located = (await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX] } })).find((e) => e.id === id);
-  if (located === undefined) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
-  const stream = await store.readStream(located.stream);
-  const { envelopes, unreadable } = decodeTolerantly(stream);
-  const state = envelopes.reduce(evolveTarget(id), initialTargetState());
-  const events = decide(command, {
-    ...state,
-    unreadableTarget: unreadable.find((event) => event.id === id) ?? null,
-    knownPersons: knownPersonIds(envelopes),
-  });
-  const appended = events.map((event) => ({ id: newId(), type: event.type, data: event.data }));
-  await appendDomainEvents(store, located.stream, appended, { expectedRevision: stream.at(-1)!.revision, source: 'correction' });
-  return { eventId: id, stream: located.stream, appended };
+  if (located === undefined) throw new InvalidValueError(`No event ${id} in this ledger`);
+  return located.stream;
 }

@@ -7,3 +7,7 @@ export * from './queries.js';
 export * from './corrections.js';
 export * from './diff-query.js';
 export * from './history-context.js';
+export * from './issuer-command.js';
+export * from './issuer-directory.js';
+export * from './ingest-filing.js';
+export * from './holdings-empty.js';

@@ -8,10 +8,10 @@
  * ingest of Amendment No. 8's text, say) is skipped whole, so its positions are
  * not counted twice. What is new is still appended.
  */
-import { aultAllianceHistory, type SampleEvent } from '../../data/ault-alliance.js';
-import { datedFilingKeyOf, decodeTolerantly, filingKeyOf, filingLabel, issuerStream, parseCusip, type EventData } from '../domain/index.js';
+import { aultAllianceHistory, type SampleEvent, type SampleHistory } from '../../data/ault-alliance.js';
+import { datedFilingKeyOf, filingKeyOf, filingLabel, issuerStream, parseCusip, type EventData } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
-import { appendToIssuer } from './issuer-events.js';
+import { handleIssuerCommand, type Decision, type IssuerRecord } from './issuer-command.js';
 import { issuerDirectory } from './issuer-directory.js';
 
 export interface SampleLoadResult {
@@ -36,12 +36,22 @@ function filingOf(event: SampleEvent): number | null {
 export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
   const history = aultAllianceHistory();
   const cusip = parseCusip(history.issuer.cusip);
-  const recorded = await store.readStream(issuerStream(cusip));
-  const present = new Set(recorded.map((e) => e.id));
+  const result = await handleIssuerCommand(store, issuerStream(cusip), (record) => decideSampleLoad(history, record), { source: 'sample:ault-alliance' });
+  // Its CIK and Amendment No. 7's CUSIP find this chain too (an ingest of Amendment No. 7 continues it).
+  await issuerDirectory(store).record(history.aliases, cusip, history.issuer.name, 'sample:ault-alliance');
+  return result;
+}
+
+/**
+ * The sample's events the issuer's stream lacks, filing by filing: a filing already recorded from another source
+ * (an ingest of the same filing, by either identity) is skipped whole, and said so.
+ */
+export function decideSampleLoad(history: SampleHistory, record: IssuerRecord): Decision<SampleLoadResult> {
+  const present = new Set(record.recorded.map((e) => e.id));
   // Statements recorded from another source, by both identities.
   const known = new Map<string, string>();
-  const sourceOf = new Map(recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
-  for (const { id, event } of decodeTolerantly(recorded).envelopes) {
+  const sourceOf = new Map(record.recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
+  for (const { id, event } of record.envelopes) {
     const from = sourceOf.get(id)!;
     if (event.type !== 'StatementFiled' || from === 'sample:ault-alliance') continue;
     const key = filingKeyOf(event.data);
@@ -63,12 +73,11 @@ export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
     }
     missing.push(...notYet);
   }
-  if (missing.length > 0) {
-    // Deterministic ids make a concurrent loader's retry harmless; the revision check makes it explicit.
-    await appendToIssuer(store, cusip, missing, { expectedRevision: recorded.at(-1)?.revision ?? 'no_stream', source: 'sample:ault-alliance' });
-  }
-  // Its CIK and Amendment No. 7's CUSIP find this chain too (an ingest of Amendment No. 7 continues it).
-  await issuerDirectory(store).record(history.aliases, cusip, history.issuer.name, 'sample:ault-alliance');
   const skippedEvents = skipped.reduce((sum, s) => sum + s.events, 0);
-  return { stream: history.stream, issuer: history.issuer, total: history.events.length, appended: missing.length, alreadyPresent: history.events.length - missing.length - skippedEvents, skipped };
+  const total = history.events.length;
+  return {
+    events: missing,
+    // Another loader writing the same events at the same moment wrote them, not this one.
+    report: (wrote) => ({ stream: history.stream, issuer: history.issuer, total, appended: wrote ? missing.length : 0, alreadyPresent: total - (wrote ? missing.length : 0) - skippedEvents, skipped }),
+  };
 }

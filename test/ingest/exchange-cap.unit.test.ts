@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capSetFromLift } from '../../src/ingest/cap-events.js';
-import { ingestFiling, planIngest } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
+import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { openStore } from '../../src/store/open-store.js';

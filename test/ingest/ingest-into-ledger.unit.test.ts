@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFiling } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { loadSample } from '../../src/ledger/sample.js';

@@ -3,7 +3,7 @@ import { selectFacts } from '../../projections/facts.js';
 import { statementAt } from '../../projections/statement.js';
 import { foldCoverPages } from '../../projections/cover-pages.js';
 import { validateEvent, type CoverPage, type EventData } from '../../src/domain/index.js';
-import { planIngest } from '../../src/ingest/ingest-filings.js';
+import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestFiling } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { parseFilingContent, readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { openStore } from '../../src/store/open-store.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AULT_ALLIANCE_SECURITIES, aultAllianceHistory } from '../../data/ault-alliance.js';
 import { canonicalSecurityId } from '../../src/domain/index.js';
-import { ingestFiling } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { loadSample } from '../../src/ledger/sample.js';

@@ -3,7 +3,7 @@
  * event date, up to the filing. The cover's figures already reflect every trade the filing discloses.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestFiling } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { parseFilingContent } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { queryReconciliation } from '../../src/ledger/queries.js';

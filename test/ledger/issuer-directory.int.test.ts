@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aultAllianceHistory } from '../../data/ault-alliance.js';
-import { ingestFiling } from '../../src/ingest/ingest-filings.js';
+import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { parseFilingContent } from '../../src/ingest/read-filing.js';
 import { appendToIssuer } from '../../src/ledger/issuer-events.js';
 import { issuerDirectory } from '../../src/ledger/issuer-directory.js';
@@ -9,16 +9,19 @@ import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { queryStatement } from '../../src/ledger/queries.js';
 import { loadSample } from '../../src/ledger/sample.js';
 import { AULT_TEXT, fixture } from '../ingest/fixtures.js';
-import { withMemoryStore } from '../support/memory-store.js';
+import { onTarget, storeTargets, withFreshStore } from '../support/store-targets.js';
 
 const seed = () => readFileSync(AULT_TEXT, 'utf8');
 const submission = () => readFileSync(fixture('ault-a8-submission.txt'), 'utf8');
 /** The seed text as another amendment of the chain: the number changed, the rest as filed. */
 const renumbered = (text: string, n: number) => text.replace('(Amendment No. 8)', `(Amendment No. ${n})`);
 
-describe('the issuer and its identifiers', () => {
+const targets = await storeTargets('the issuer and its identifiers', () => 'sqlite::memory:');
+
+describe.each(targets)('the issuer and its identifiers on $name', (target) => {
+  onTarget(target);
   it('files an amendment printing the chain\'s earlier CUSIP (09175M408) in the chain of 09175M507', async () => {
-    await withMemoryStore(async (store) => {
+    await withFreshStore(async (store) => {
       // Given the bundled sample, which knows Amendment No. 7's CUSIP as an alias
       await loadSample(store);
       // When an amendment printing 09175M408 is ingested
@@ -36,7 +39,7 @@ describe('the issuer and its identifiers', () => {
   });
 
   it('answers a query by the issuer\'s CIK as by its CUSIP', async () => {
-    await withMemoryStore(async (store) => {
+    await withFreshStore(async (store) => {
       await loadSample(store);
       const byCusip = await queryHoldings(store, { issuer: '09175M507', asOf: '2024-07-23' });
       for (const issuer of ['cik:896493', 'CIK0000896493', '0000896493']) {
@@ -46,7 +49,7 @@ describe('the issuer and its identifiers', () => {
   });
 
   it('files a filing that prints no CUSIP by its subject company\'s CIK, and the same issuer\'s next filing with a CUSIP continues it', async () => {
-    await withMemoryStore(async (store) => {
+    await withFreshStore(async (store) => {
       // Given a full submission whose "(CUSIP Number)" line is left blank: the header names SUBJECT COMPANY CIK 0000896493
       const noCusip = parseFilingContent(submission().replace('<p>09175M 507</p>', '<p>__________</p>'), 'no-cusip.txt');
       expect(noCusip.issuer).toMatchObject({ cusip: undefined, cik: '0000896493' });
@@ -64,7 +67,7 @@ describe('the issuer and its identifiers', () => {
   });
 
   it('keeps finding a stream written before the directory existed, and records its aliases on the first write', async () => {
-    await withMemoryStore(async (store) => {
+    await withFreshStore(async (store) => {
       // Given the sample's events written straight to issuer-09175M507, as stores were before aliases
       const history = aultAllianceHistory();
       await appendToIssuer(store, history.issuer.cusip, history.events, { source: 'sample:ault-alliance' });
@@ -79,7 +82,7 @@ describe('the issuer and its identifiers', () => {
   });
 
   it('gives an alias to the first writer: a second key for it is not recorded, and resolving says the first', async () => {
-    await withMemoryStore(async (store) => {
+    await withFreshStore(async (store) => {
       // Given two processes' directories recording one CIK for two different issuer keys
       const one = issuerDirectory(store);
       const two = issuerDirectory(store);

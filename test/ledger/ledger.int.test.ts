@@ -3,12 +3,14 @@ import { appendToIssuer, loadSample, queryHistory, queryHoldings, readIssuer, ru
 import { EventValidationError, parseCusip, CommandRejectedError } from '../../src/domain/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { freshStoreUrl, onTarget, storeTargets } from '../support/store-targets.js';
 
 const CUSIP = parseCusip('09175M507');
+const targets = await storeTargets('the ledger services', () => 'sqlite::memory:');
 let store: EventStore | undefined;
 /** The store's clock: every test starts on 2024-08-01 (the sample's recorded time); a test may move it on. */
 let clock: Date;
-const open = async () => (store = await openStore('sqlite::memory:', { now: () => clock }));
+const open = async () => (store = await openStore(await freshStoreUrl(), { now: () => clock }));
 beforeEach(() => {
   clock = new Date('2024-08-01T00:00:00.000Z');
 });
@@ -17,7 +19,8 @@ afterEach(async () => {
   store = undefined;
 });
 
-describe('the ledger services', () => {
+describe.each(targets)('the ledger services on $name', (target) => {
+  onTarget(target);
   it('load the bundled history once: a second load writes nothing', async () => {
     // Given an empty store
     const s = await open();

@@ -7,8 +7,10 @@ import { EVENT_SCHEMA_VERSION, EventValidationError, decodeEvent, parseCusip, va
 import { loadSample, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { freshStoreUrl, onTarget, storeTargets } from '../support/store-targets.js';
 
 const CUSIP = parseCusip('09175M507');
+const targets = await storeTargets('reading an issuer stream', () => 'sqlite::memory:');
 let store: EventStore | undefined;
 afterEach(async () => {
   await store?.close();
@@ -29,10 +31,11 @@ const purchase = (shares: unknown) => ({
   },
 });
 
-describe('reading an issuer stream', () => {
+describe.each(targets)('reading an issuer stream on $name', (target) => {
+  onTarget(target);
   it('marks what the ledger appended with its schema version, and decodes it as full validation would', async () => {
     // Given the bundled history appended through the ledger
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await freshStoreUrl());
     await loadSample(store);
     const recorded = await store.readStream('issuer-09175M507');
     // When each stored event is decoded on the trusted path and, separately, fully validated
@@ -43,7 +46,7 @@ describe('reading an issuer stream', () => {
 
   it('sets aside an event another program wrote that fails its schema, names it, and still answers', async () => {
     // Given the sample, and a purchase appended straight to the store with shares as text
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await freshStoreUrl());
     await loadSample(store);
     const id = '33333333-3333-4333-8333-333333333333';
     await store.append('issuer-09175M507', [{ id, ...purchase('ten thousand') }]);
@@ -57,7 +60,7 @@ describe('reading an issuer stream', () => {
 
   it('lets the bad event be retracted (then it is no longer listed) but not corrected', async () => {
     // Given a bad event another program wrote into the issuer stream
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await freshStoreUrl());
     await loadSample(store);
     const id = '66666666-6666-4666-8666-666666666666';
     await store.append('issuer-09175M507', [{ id, ...purchase(-5) }]);
@@ -72,7 +75,7 @@ describe('reading an issuer stream', () => {
 
   it('counts a valid event another program wrote, after validating it', async () => {
     // Given the sample and 500 more shares bought on 2024-06-18, written without the ledger's marker
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await freshStoreUrl());
     await loadSample(store);
     await store.append('issuer-09175M507', [{ id: '44444444-4444-4444-8444-444444444444', ...purchase(500) }]);
     // When holdings are asked for 2024-06-30 (before Amendment No. 8 reports 25,229)

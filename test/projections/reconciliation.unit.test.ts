@@ -4,7 +4,7 @@ import { reconcile } from '../../projections/reconciliation.js';
 import { statementAt } from '../../projections/statement.js';
 import { historyOf } from '../../projections/history.js';
 import { validateEvent } from '../../src/domain/index.js';
-import { planIngest } from '../../src/ingest/ingest-filings.js';
+import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { AULT_TEXT, SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
 import { RECORDED, sampleEnvelopes } from './build.js';

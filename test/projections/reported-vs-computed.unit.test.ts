@@ -3,7 +3,7 @@ import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
 import { reconcile } from '../../projections/reconciliation.js';
 import { selectFacts } from '../../projections/facts.js';
 import { validateEvent, type Envelope } from '../../src/domain/index.js';
-import { planIngest } from '../../src/ingest/ingest-filings.js';
+import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
 import { envelopes, RECORDED, sampleEnvelopes } from './build.js';

@@ -5,14 +5,23 @@ import type { IssuerHeader } from '../../ledger/issuer-events.js';
 
 type Groups = GroupsView & { issuer: IssuerHeader };
 
-const since = (m: GroupsView['members'][number]) => (m.sincePrecision === 'on-or-before' ? `on or before ${m.since}` : m.since);
+type Member = GroupsView['members'][number];
 
-/** `earliest`: the first membership date the ledger knows at any date, to say when an empty answer stops being empty. */
+const since = (m: Member) => (m.sincePrecision === 'on-or-before' ? `on or before ${m.since}` : m.since);
+
+/**
+ * `earliest`: the first membership date the ledger knows at any date, to say when an empty
+ * answer stops being empty.
+ */
 export function formatGroup(view: Groups, earliest: string | null): string {
   const issuer = issuerLabel(view.issuer);
   if (view.members.length === 0) {
-    const later = earliest === null ? 'The ledger knows no group for this issuer at any date.' : `The earliest membership the ledger knows is ${earliest}.`;
-    return [`${issuer}: no group membership is known as of ${view.asOf}. ${later}`, ...noteLines(notesOf(view))].join('\n');
+    const later =
+      earliest === null
+        ? 'The ledger knows no group for this issuer at any date.'
+        : `The earliest membership the ledger knows is ${earliest}.`;
+    const none = `${issuer}: no group membership is known as of ${view.asOf}. ${later}`;
+    return [none, ...noteLines(notesOf(view))].join('\n');
   }
   const names = new Map(view.members.map((m) => [m.personId, m.name]));
   const lines = [
@@ -24,9 +33,13 @@ export function formatGroup(view: Groups, earliest: string | null): string {
       { header: 'Member since', value: since },
     ]),
   ];
-  if (view.groups.length > 1) lines.push('', ...view.groups.map((g) => `Group ${g.groupId}, formed ${g.formedOn}: ${g.members.map((m) => m.name).join('; ')}`));
+  if (view.groups.length > 1) {
+    const members = (g: GroupsView['groups'][number]) => g.members.map((m) => m.name).join('; ');
+    lines.push('', ...view.groups.map((g) => `Group ${g.groupId}, formed ${g.formedOn}: ${members(g)}`));
+  }
   for (const a of view.jointFilingAgreements) {
-    lines.push('', `Joint filing agreement (Rule 13d-1(k)(1)) dated ${a.date}: ${a.partyIds.map((id) => names.get(id) ?? id).join('; ')}`);
+    const parties = a.partyIds.map((id) => names.get(id) ?? id).join('; ');
+    lines.push('', `Joint filing agreement (Rule 13d-1(k)(1)) dated ${a.date}: ${parties}`);
   }
   lines.push(...noteLines(notesOf(view)));
   return lines.join('\n');

@@ -17,9 +17,16 @@ function differenceNotes(h: Holder): string[] {
     .map((d) => {
       const title = titles.get(d.securityId) ?? d.securityId;
       if (d.kind === 'sale-exceeds-holding') {
-        return `${title}: ${formatCount(d.reported)} disposed of on ${d.asOf}, but the transactions show only ${formatCount(d.computed)} held: an acquisition of at least ${formatCount(d.difference)} is missing from the ledger`;
+        return (
+          `${title}: ${formatCount(d.reported)} disposed of on ${d.asOf}, ` +
+          `but the transactions show only ${formatCount(d.computed)} held: ` +
+          `an acquisition of at least ${formatCount(d.difference)} is missing from the ledger`
+        );
       }
-      return `${title}: reported ${formatCount(d.reported)} as of ${d.asOf}, but the transactions give ${formatCount(d.computed)}: ${formatChange(d.difference)} unexplained`;
+      return (
+        `${title}: reported ${formatCount(d.reported)} as of ${d.asOf}, ` +
+        `but the transactions give ${formatCount(d.computed)}: ${formatChange(d.difference)} unexplained`
+      );
     });
 }
 
@@ -29,11 +36,15 @@ function controlNote(h: Holder, holders: ReadonlyMap<string, Holder>): string[] 
   // The entity's own aggregate when it is a holder here: a cover-only filing states its total without a breakdown.
   const through = h.controlledEntities.reduce((sum, id) => {
     const entity = holders.get(id);
-    const indirect = h.securities.filter((s) => s.ownership === 'indirect' && s.heldBy === id).reduce((total, s) => total + s.countedShares, 0);
+    const indirect = h.securities
+      .filter((s) => s.ownership === 'indirect' && s.heldBy === id)
+      .reduce((total, s) => total + s.countedShares, 0);
     return sum + (entity?.aggregate ?? indirect);
   }, 0);
   const entities = h.controlledEntities.map((id) => holders.get(id)?.name ?? id).join(', ');
-  return [`includes ${formatCount(through)} shares of ${entities}, which it controls (shared voting and dispositive power)`];
+  return [
+    `includes ${formatCount(through)} shares of ${entities}, which it controls (shared voting and dispositive power)`,
+  ];
 }
 
 function holderNotes(h: Holder, holders: ReadonlyMap<string, Holder>): string[] {
@@ -45,9 +56,13 @@ export function formatHoldingsNotes(viewNotes: readonly string[], holders: reado
   const byId = new Map(holders.map((h) => [h.personId, h]));
   const forView = [...new Set(viewNotes.map(groupDigits))];
   // A note already said for the view is not repeated under each person.
-  const perHolder = holders.map((h) => ({ name: h.name, notes: [...new Set(holderNotes(h, byId))].filter((n) => !forView.includes(n)) }));
+  const perHolder = holders.map((h) => ({
+    name: h.name,
+    notes: [...new Set(holderNotes(h, byId))].filter((n) => !forView.includes(n)),
+  }));
   // A note every person carries is said once, for all of them.
-  const common = holders.length < 2 ? [] : perHolder[0]!.notes.filter((n) => perHolder.every((p) => p.notes.includes(n)));
+  const common =
+    holders.length < 2 ? [] : perHolder[0]!.notes.filter((n) => perHolder.every((p) => p.notes.includes(n)));
   const sections: { title: string; notes: string[] }[] = [
     { title: 'This view', notes: forView },
     { title: 'All reporting persons', notes: common },

@@ -6,22 +6,23 @@
  * the exit code is 1; the good ones are written, unless --all-or-nothing asks
  * that nothing be. A path that does not exist, or a directory with no filing
  * in it, is refused before any store is opened (no database file is created).
- * Progress goes to stderr only when it is a terminal. A filing already recorded (same issuer, reporting
- * persons and amendment number, from any format or the bundled sample) writes
- * nothing and exits 0.
+ * Progress goes to stderr only when it is a terminal. A filing already
+ * recorded (same issuer, reporting persons and amendment number, from any
+ * format or the bundled sample) writes nothing and exits 0.
  */
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { FilingParseError } from '../../ingest/filing-parse-error.js';
-import { ingestFiling, planIngest, type IngestOutcome } from '../../ingest/ingest-filings.js';
+import { ingestFiling, type IngestOutcome } from '../../ledger/ingest-filing.js';
+import { planIngest } from '../../ingest/plan-filing.js';
 import type { FilingDoubt, ParsedFiling } from '../../ingest/parsed-filing.js';
 import { readFilingFile } from '../../ingest/read-filing.js';
 import type { EventStore } from '../../store/event-store.js';
 import { resolveStoreUrl } from '../../store/open-store.js';
-import { ExitWithCode, storeFlag } from '../program.js';
-import { toJson } from '../output.js';
+import { ExitWithCode, JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
+import { print, toJson } from '../output.js';
 import { withStore } from '../with-store.js';
 
 const FILING_EXTENSIONS = /\.(?:txt|htm|html|xml)$/i;
@@ -40,9 +41,12 @@ async function expandPaths(paths: readonly string[], top = true): Promise<string
     });
     if (info.isDirectory()) {
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      const found = await expandPaths(entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name)).map((e) => join(path, e.name)), false);
+      const wanted = entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name));
+      const found = await expandPaths(wanted.map((e) => join(path, e.name)), false);
       // A directory named on the command line that holds no filing is a mistake to report, not an empty success.
-      if (top && found.length === 0) throw new IngestPathError(`no filings found in ${path} (ingest reads .txt, .htm, .html and .xml files)`);
+      if (top && found.length === 0) {
+        throw new IngestPathError(`no filings found in ${path} (ingest reads .txt, .htm, .html and .xml files)`);
+      }
       files.push(...found);
     } else files.push(path);
   }
@@ -54,26 +58,40 @@ function progress(done: number, total: number, file: string): void {
   if (total < 2 || !process.stderr.isTTY) return;
   const width = 20;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file}${done === total ? '\n' : ''}`);
+  const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
+  process.stderr.write(`\r[${bar}] ${done}/${total} ${file}${done === total ? '\n' : ''}`);
 }
 
 function describe(outcome: IngestOutcome): string {
-  const head = `${outcome.file}: ${outcome.formType}${outcome.amendmentNo === null ? ' (no amendment number: placed by filing date)' : outcome.amendmentNo > 0 ? ` No. ${outcome.amendmentNo}` : ''} on ${outcome.stream}`;
+  const head = `${outcome.file}: ${outcome.formType}${amendmentText(outcome.amendmentNo)} on ${outcome.stream}`;
   // Already recorded: the review list was shown when it was recorded; one line says so.
   if (outcome.status === 'already-recorded') return `${head}: ${outcome.message}`;
   const lines = [
     head,
     `  ${outcome.message}`,
     ...outcome.notes.map((n) => `  note: ${n}`),
-    ...(outcome.earlierFilings.length > 0 ? [`  earlier filings named by the preamble (contents unknown): ${outcome.earlierFilings.map((f) => `${f.amendmentNumber === 0 ? 'original' : `No. ${f.amendmentNumber}`} ${f.filedOn}`).join(', ')}`] : []),
+    ...earlierFilingsLines(outcome.earlierFilings),
     `  persons: ${outcome.persons.join('; ')}`,
     `  positions: ${outcome.positions}, transactions: ${outcome.transactions}, events: ${outcome.events}`,
     ...outcome.partial.map((s) => `  partial cover page: ${s}`),
-    ...(outcome.doubts.length > 0 ? [`  read with doubt (${outcome.doubts.length}):`, ...outcome.doubts.map(doubtLine)] : []),
+    ...(outcome.doubts.length > 0
+      ? [`  read with doubt (${outcome.doubts.length}):`, ...outcome.doubts.map(doubtLine)]
+      : []),
     `  review (${outcome.review.length}):`,
     ...outcome.review.map((r) => `    [Item ${r.item}] ${r.sentence}`),
   ];
   return lines.join('\n');
+}
+
+function amendmentText(amendmentNo: number | null): string {
+  if (amendmentNo === null) return ' (no amendment number: placed by filing date)';
+  return amendmentNo > 0 ? ` No. ${amendmentNo}` : '';
+}
+
+function earlierFilingsLines(earlier: IngestOutcome['earlierFilings']): string[] {
+  if (earlier.length === 0) return [];
+  const named = earlier.map((f) => `${f.amendmentNumber === 0 ? 'original' : `No. ${f.amendmentNumber}`} ${f.filedOn}`);
+  return [`  earlier filings named by the preamble (contents unknown): ${named.join(', ')}`];
 }
 
 function doubtLine(d: FilingDoubt): string {
@@ -93,8 +111,17 @@ async function prepare(file: string): Promise<ParsedFiling> {
   return filing;
 }
 
+interface Ingested {
+  outcomes: IngestOutcome[];
+  refused: FilingParseError[];
+}
+
 /** Each filing on its own (one atomic append each); one the store refuses (a second original) is listed, not fatal. */
-async function ingestAll(store: EventStore | undefined, filings: readonly ParsedFiling[], dryRun: boolean): Promise<{ outcomes: IngestOutcome[]; refused: FilingParseError[] }> {
+async function ingestAll(
+  store: EventStore | undefined,
+  filings: readonly ParsedFiling[],
+  dryRun: boolean,
+): Promise<Ingested> {
   const outcomes: IngestOutcome[] = [];
   const refused: FilingParseError[] = [];
   // A dry run writes nothing, so a second copy of one filing in this run is caught here instead of by the store.
@@ -110,7 +137,8 @@ async function ingestAll(store: EventStore | undefined, filings: readonly Parsed
     }
     const earlier = outcome.identityKey === null ? undefined : seen.get(outcome.identityKey);
     if (dryRun && earlier !== undefined && outcome.status === 'dry-run') {
-      outcome = { ...outcome, status: 'already-recorded', alreadyRecordedFrom: earlier, message: `same filing as ${earlier} earlier in this run; nothing would be written` };
+      const message = `same filing as ${earlier} earlier in this run; nothing would be written`;
+      outcome = { ...outcome, status: 'already-recorded', alreadyRecordedFrom: earlier, message };
     }
     if (outcome.identityKey !== null && !seen.has(outcome.identityKey)) seen.set(outcome.identityKey, filing.file);
     outcomes.push(outcome);
@@ -118,53 +146,70 @@ async function ingestAll(store: EventStore | undefined, filings: readonly Parsed
   return { outcomes, refused };
 }
 
+type IngestFlags = { dryRun?: boolean; allOrNothing?: boolean } & JsonFlag;
+
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
     .description('ingest Schedule 13D filings (text, HTML, full submission .txt, EDGAR XML) into the ledger')
     .argument('<paths...>', 'filing files or directories')
     .option('--dry-run', 'parse, compare with the store and show what would be added; write nothing')
-    .option('--all-or-nothing', 'write nothing at all when any file cannot be read (default: write every good filing, list the bad ones)')
-    .option('--json', 'print JSON')
-    .action(async (paths: string[], options: { dryRun?: boolean; allOrNothing?: boolean; json?: boolean }, command: Command) => {
-      const dryRun = options.dryRun ?? false;
-      const files = await expandPaths(paths);
-      // Every file is parsed and mapped before anything is written; every bad one is reported with its place.
-      const filings: ParsedFiling[] = [];
-      const bad: FilingParseError[] = [];
-      for (const [i, file] of files.entries()) {
-        progress(i + 1, files.length, file);
-        try {
-          filings.push(await prepare(file));
-        } catch (error) {
-          if (!(error instanceof FilingParseError)) throw error;
-          bad.push(error);
-        }
-      }
-      if (filings.length === 0 && bad.length === 1) throw bad[0]!;
-      if (bad.length > 0 && (filings.length === 0 || options.allOrNothing)) {
-        process.stderr.write(bad.map(errorLine).join(''));
-        throw new IngestPathError(`${bad.length} of ${files.length} files could not be read; nothing written`);
-      }
-      const url = resolveStoreUrl(storeFlag(command));
-      // A dry run reads the store to say what is new, but never creates an embedded store file that is not there.
-      const sqliteFile = /^sqlite:(?!:memory:)(.+)$/.exec(url)?.[1];
-      const { outcomes, refused } =
-        dryRun && sqliteFile !== undefined && !existsSync(sqliteFile)
-          ? await ingestAll(undefined, filings, true)
-          : await withStore(url, (store) => ingestAll(store, filings, dryRun));
-      bad.push(...refused);
-      const output = options.json
-        ? toJson({ dryRun, filings: outcomes, refused: bad.map((e) => ({ file: e.file, place: e.place, problem: e.problem })) })
-        : outcomes.map(describe).join('\n\n');
-      if (output !== '') process.stdout.write(`${output}\n`);
-      if (bad.length > 0) {
-        // Each good filing was written on its own; the bad ones are named, and the exit code says some failed.
-        process.stderr.write(bad.map(errorLine).join(''));
-        process.stderr.write(`13d-ledger: ${bad.length} of ${files.length} files could not be ${refused.length > 0 ? 'read or recorded' : 'read'}; ${dryRun ? 'the others were checked (dry run, nothing written)' : `the other ${files.length - bad.length} were ingested`}\n`);
-        throw new ExitWithCode(1);
-      }
-    });
+    .option(
+      '--all-or-nothing',
+      'write nothing at all when any file cannot be read (default: write every good filing, list the bad ones)',
+    )
+    .option(...JSON_OPTION)
+    .action(ingestPaths);
+}
+
+async function ingestPaths(paths: string[], flags: IngestFlags, command: Command): Promise<void> {
+  const dryRun = flags.dryRun ?? false;
+  const files = await expandPaths(paths);
+  const { filings, bad } = await prepareAll(files);
+  if (filings.length === 0 && bad.length === 1) throw bad[0]!;
+  if (bad.length > 0 && (filings.length === 0 || flags.allOrNothing)) {
+    process.stderr.write(bad.map(errorLine).join(''));
+    throw new IngestPathError(`${bad.length} of ${files.length} files could not be read; nothing written`);
+  }
+  const { outcomes, refused } = await ingestInto(resolveStoreUrl(storeFlag(command)), filings, dryRun);
+  bad.push(...refused);
+  const output = flags.json
+    ? toJson({ dryRun, filings: outcomes, refused: bad.map(({ file, place, problem }) => ({ file, place, problem })) })
+    : outcomes.map(describe).join('\n\n');
+  if (output !== '') print(output);
+  if (bad.length > 0) {
+    // Each good filing was written on its own; the bad ones are named, and the exit code says some failed.
+    process.stderr.write(bad.map(errorLine).join(''));
+    const what = refused.length > 0 ? 'read or recorded' : 'read';
+    const others = dryRun
+      ? 'the others were checked (dry run, nothing written)'
+      : `the other ${files.length - bad.length} were ingested`;
+    process.stderr.write(`13d-ledger: ${bad.length} of ${files.length} files could not be ${what}; ${others}\n`);
+    throw new ExitWithCode(1);
+  }
+}
+
+/** Every file is parsed and mapped before anything is written; every bad one is kept with its place. */
+async function prepareAll(files: readonly string[]): Promise<{ filings: ParsedFiling[]; bad: FilingParseError[] }> {
+  const filings: ParsedFiling[] = [];
+  const bad: FilingParseError[] = [];
+  for (const [i, file] of files.entries()) {
+    progress(i + 1, files.length, file);
+    try {
+      filings.push(await prepare(file));
+    } catch (error) {
+      if (!(error instanceof FilingParseError)) throw error;
+      bad.push(error);
+    }
+  }
+  return { filings, bad };
+}
+
+/** A dry run reads the store to say what is new, but never creates an embedded store file that is not there. */
+async function ingestInto(url: string, filings: readonly ParsedFiling[], dryRun: boolean): Promise<Ingested> {
+  const sqliteFile = /^sqlite:(?!:memory:)(.+)$/.exec(url)?.[1];
+  if (dryRun && sqliteFile !== undefined && !existsSync(sqliteFile)) return ingestAll(undefined, filings, true);
+  return withStore(url, (store) => ingestAll(store, filings, dryRun));
 }
 
 function errorLine(error: FilingParseError): string {

@@ -4,7 +4,12 @@ import type { HoldingsReport } from '../../ledger/holdings-query.js';
 import { formatCount, formatTable, groupDigits, issuerLabel, notesOf } from '../output.js';
 import { formatHoldingsNotes } from './holdings-notes.js';
 import { formatSecurities } from './holdings-securities.js';
-import { formatPercent, formatReportedPercent, formatReportedPercentValue, isReportedPercent } from './percent-format.js';
+import {
+  formatPercent,
+  formatReportedPercent,
+  formatReportedPercentValue,
+  isReportedPercent,
+} from './percent-format.js';
 import type { ReportedPercent } from '../../domain/index.js';
 
 export { formatPercent } from './percent-format.js';
@@ -34,7 +39,9 @@ function showsReported(h: Holder): boolean {
 export function holderPercent(h: Holder): string {
   if (showsReported(h)) {
     const reported = reportedPercentOf(h);
-    if (reported !== null && (h.percentOfClass !== null || reported.kind === 'less-than')) return formatReportedPercent(reported);
+    if (reported !== null && (h.percentOfClass !== null || reported.kind === 'less-than')) {
+      return formatReportedPercent(reported);
+    }
     if (h.percentOfClass !== null && !h.breakdownKnown) return formatReportedPercentValue(h.percentOfClass);
   }
   return h.percentOfClass === null ? 'unknown' : formatPercent(h.percentOfClass);
@@ -47,12 +54,17 @@ function holderBasis(h: Holder): string {
   const word = BASIS[h.basis] ?? h.basis;
   const r = h.reportedFigures;
   if (r === null || !showsReported(h)) return word;
-  return `${word} (${r.filing}, ${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}${h.basis === 'reported' ? '' : `, as of ${r.asOf}`})`;
+  const place = r.kind === 'cover-page' ? 'cover page' : 'Item 5';
+  return `${word} (${r.filing}, ${place}${h.basis === 'reported' ? '' : `, as of ${r.asOf}`})`;
 }
 
 function title(report: HoldingsReport): string {
-  const clocks = [report.filedBy ? `filed by ${report.filedBy}` : null, report.recordedBy ? `recorded by ${report.recordedBy}` : null].filter(Boolean);
-  return `${issuerLabel(report.issuer)}: holdings as of ${report.asOf}${clocks.length ? ` (${clocks.join(', ')})` : ''}; ${report.shareBasisNote}`;
+  const clocks = [
+    report.filedBy ? `filed by ${report.filedBy}` : null,
+    report.recordedBy ? `recorded by ${report.recordedBy}` : null,
+  ].filter(Boolean);
+  const under = clocks.length ? ` (${clocks.join(', ')})` : '';
+  return `${issuerLabel(report.issuer)}: holdings as of ${report.asOf}${under}; ${report.shareBasisNote}`;
 }
 
 function outstanding(report: HoldingsReport): string {

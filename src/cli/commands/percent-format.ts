@@ -22,7 +22,9 @@ export function formatReportedPercentValue(value: number): string {
 /** Row 13 as the filing wrote it: "85.72%", "Less than 1%"; XML writes a bare "8.5", shown as "8.5%". */
 export function formatReportedPercent(reported: ReportedPercent): string {
   const text = reported.text.trim();
-  if (text === '') return reported.kind === 'value' ? formatReportedPercentValue(reported.value) : `less than ${reported.bound}%`;
+  if (text === '') {
+    return reported.kind === 'value' ? formatReportedPercentValue(reported.value) : `less than ${reported.bound}%`;
+  }
   return /^[\d.]+$/.test(text) ? `${text}%` : text;
 }
 

@@ -30,12 +30,20 @@ function figure(value: number | string | null): string {
   return typeof value === 'number' ? formatCount(value) : groupDigits(value);
 }
 
+/** " (cover page)", " (front page)", " (Item 5(a))": where in the filing the finding is. */
+function where(item: string | null): string {
+  if (item === null) return '';
+  if (item === 'cover') return ' (cover page)';
+  return /^(?:cover|front)/.test(item) ? ` (${item})` : ` (Item ${item})`;
+}
+
 function findingLines(f: Finding, n: number): string[] {
-  const where = f.item === null ? '' : f.item === 'cover' ? ' (cover page)' : /^(?:cover|front)/.test(f.item) ? ` (${f.item})` : ` (Item ${f.item})`;
-  const lines = [`  ${n}. ${kind(f.kind)}${where}: ${groupDigits(f.message)}`];
+  const lines = [`  ${n}. ${kind(f.kind)}${where(f.item)}: ${groupDigits(f.message)}`];
   // What was read with doubt is in the message; there is nothing computed to set against it.
   if (f.kind === 'read-with-doubt') lines.push(`     read "${f.reported ?? ''}"`);
-  else if (f.reported !== null || f.computed !== null) lines.push(`     reported ${figure(f.reported)}; computed ${figure(f.computed)}`);
+  else if (f.reported !== null || f.computed !== null) {
+    lines.push(`     reported ${figure(f.reported)}; computed ${figure(f.computed)}`);
+  }
   return lines;
 }
 
@@ -44,7 +52,8 @@ const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 
 export function formatReconciliation(view: Reconciliation): string {
   const lines = [
     `${issuerLabel(view.issuer)}: reconciliation of each filing against its own figures and transactions`,
-    `${plural(view.findings.length, 'finding')}; ${plural(view.consistent.length, 'check')} consistent; ${plural(view.notChecked.length, 'filing')} not checked (contents unknown)`,
+    `${plural(view.findings.length, 'finding')}; ${plural(view.consistent.length, 'check')} consistent; ` +
+      `${plural(view.notChecked.length, 'filing')} not checked (contents unknown)`,
   ];
   const filings = [...new Set(view.findings.map((f) => f.filing))];
   for (const filing of filings) {
@@ -53,7 +62,8 @@ export function formatReconciliation(view: Reconciliation): string {
   }
   if (view.findings.length === 0) lines.push('', 'No findings: every check that could be made holds.');
   if (view.notChecked.length > 0) {
-    lines.push('', `Not checked (contents unknown): ${view.notChecked.map((n) => n.replace(/: contents unknown$/, '')).join('; ')}`);
+    const unchecked = view.notChecked.map((n) => n.replace(/: contents unknown$/, ''));
+    lines.push('', `Not checked (contents unknown): ${unchecked.join('; ')}`);
   }
   lines.push(...noteLines(notesOf(view)));
   return lines.join('\n');

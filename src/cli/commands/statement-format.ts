@@ -27,21 +27,39 @@ function unknownSince(names: readonly string[]): string {
   return names.length === 1 ? names[0]! : `${names.length}: ${names[0]} to ${names.at(-1)}`;
 }
 
+/** "3 filings" */
+function filingsCount(view: Statement): string {
+  return `${view.filings.length} filing${view.filings.length === 1 ? '' : 's'}`;
+}
+
+/** " (the original and 8 amendments)"; nothing for the original alone. */
+function amendmentsCount(view: Statement): string {
+  const amendments = view.filings.filter((f) => f.amendmentNumber !== 0).length;
+  return amendments > 0 ? ` (the original and ${amendments} amendment${amendments === 1 ? '' : 's'})` : '';
+}
+
+function itemsChanged(filing: Statement['filings'][number]): string {
+  return filing.contentsKnown ? filing.itemsChanged.join(', ') || 'none' : 'contents unknown';
+}
+
 export function formatStatement(view: Statement, first: FirstFiling): string {
   if (view.filings.length === 0) {
-    const known = first === null ? 'The ledger knows no Schedule 13D filing for this issuer.' : `The first filing the ledger knows, the ${first.label}, was filed on ${first.filedOn}.`;
-    return [`Schedule 13D, ${issuer(view)}: no statement had been filed by ${view.asOf}. ${known}`, ...noteLines(notesOf(view))].join('\n');
+    const known =
+      first === null
+        ? 'The ledger knows no Schedule 13D filing for this issuer.'
+        : `The first filing the ledger knows, the ${first.label}, was filed on ${first.filedOn}.`;
+    const none = `Schedule 13D, ${issuer(view)}: no statement had been filed by ${view.asOf}. ${known}`;
+    return [none, ...noteLines(notesOf(view))].join('\n');
   }
-  const amendments = view.filings.filter((f) => f.amendmentNumber !== 0).length;
   const lines = [
     `Schedule 13D, ${issuer(view)}${view.classTitle ? `, ${view.classTitle}` : ''}, as of ${view.asOf}`,
-    `${view.filings.length} filing${view.filings.length === 1 ? '' : 's'} by then${amendments > 0 ? ` (the original and ${amendments} amendment${amendments === 1 ? '' : 's'})` : ''}:`,
+    `${filingsCount(view)} by then${amendmentsCount(view)}:`,
     '',
     formatTable(view.filings, [
       { header: 'Filing', value: (f) => f.label },
       { header: 'Filed', value: (f) => f.filedOn },
       { header: 'Event date', value: (f) => f.eventDate ?? 'not known' },
-      { header: 'Items changed', value: (f) => (f.contentsKnown ? f.itemsChanged.join(', ') || 'none' : 'contents unknown') },
+      { header: 'Items changed', value: itemsChanged },
     ]),
     '',
     formatTable(view.items, [

@@ -22,9 +22,9 @@ export function foldCoverPages(previous: readonly CoverPage[], filed: Filed): Fo
   const base = filed.coverPages.length > 0 ? filed.coverPages : previous;
   const pages = new Map(base.map((page) => [page.personId, page]));
   // Earlier pages of persons a partial page names, even when this filing also has full pages for others.
-  for (const page of previous) if (!pages.has(page.personId) && (filed.partialCoverPages ?? []).some((p) => p.personId === page.personId)) pages.set(page.personId, page);
+  for (const page of previous) if (!pages.has(page.personId) && filed.partialCoverPages.some((p) => p.personId === page.personId)) pages.set(page.personId, page);
   const unmatchedPartial: PartialCoverPage[] = [];
-  for (const partial of filed.partialCoverPages ?? []) {
+  for (const partial of filed.partialCoverPages) {
     const earlier = pages.get(partial.personId);
     if (earlier === undefined) unmatchedPartial.push(partial);
     else pages.set(partial.personId, applyPartialCoverPage(earlier, partial));
@@ -47,5 +47,5 @@ export function statedRows(page: CoverPage | PartialCoverPage): StatedRows {
 
 /** Every person a filing names on a cover page, full or partial. */
 export function coverPersonIds(filed: Filed): string[] {
-  return [...filed.coverPages, ...(filed.partialCoverPages ?? [])].map((page) => page.personId);
+  return [...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId);
 }

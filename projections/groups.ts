@@ -31,7 +31,7 @@ export function groupsAt(facts: readonly Fact[], asOf: IsoDate): GroupsView {
   for (const fact of effectiveBy(facts, asOf)) {
     const event = fact.event;
     if (!isGroupEvent(event)) continue;
-    const precision = event.data.effectiveDatePrecision ?? 'exact';
+    const precision = event.data.effectiveDatePrecision;
     switch (event.type) {
       case 'GroupFormed': {
         // A filing's member list is the membership as of its date: continuing members keep the date

@@ -69,7 +69,7 @@ export function record(state: LedgerState, fact: Fact, held: PositionState, chan
   const data = fact.event.data;
   state.log.push({
     date: data.effectiveDate,
-    precision: data.effectiveDatePrecision ?? 'exact',
+    precision: data.effectiveDatePrecision,
     personId: held.personId,
     securityId: held.securityId,
     change,

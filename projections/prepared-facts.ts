@@ -88,7 +88,7 @@ export function prepare(input: readonly Fact[] | PreparedFacts, options: Prepare
     else if (event.type === 'SecurityDescribed') titles.set(event.data.securityId, event.data.title);
     else if (event.type === 'ControlEstablished') {
       const d = event.data;
-      controls.push({ controllerId: d.controllerId, entityId: d.entityId, effectiveDate: d.effectiveDate, precision: d.effectiveDatePrecision ?? 'exact', filing: d.source.amendmentNumber });
+      controls.push({ controllerId: d.controllerId, entityId: d.entityId, effectiveDate: d.effectiveDate, precision: d.effectiveDatePrecision, filing: d.source.amendmentNumber });
     }
     else if (event.type === 'StatementFiled') statements.push(fact as StatementFact);
     else if (event.type === 'BeneficialOwnershipReported') ownershipReports.push(fact as OwnershipFact);

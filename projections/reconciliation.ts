@@ -48,7 +48,7 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     }
     const add = (ok: boolean, finding: Omit<Finding, 'filing'>) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
     // What the ingest read with doubt is listed for review first: the checks below take those figures as read.
-    for (const doubt of filed.readingDoubts ?? []) {
+    for (const doubt of filed.readingDoubts) {
       const who = doubt.personId === null ? 'front page' : names.get(doubt.personId) ?? doubt.personId;
       add(false, { kind: 'read-with-doubt', personId: doubt.personId, item: doubt.row === 0 ? 'front page' : `cover row ${doubt.row}`, reported: doubt.read, computed: null, message: `${who}: ${doubt.reason} (${doubt.place})` });
     }
@@ -71,7 +71,7 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     const stated = disclosed.find((f) => f.event.type === 'SharesOutstandingReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber && f.event.data.source.filedOn === filed.filedOn);
     const outstanding = stated?.event.type === 'SharesOutstandingReported' ? stated.event.data.count : (holdings.sharesOutstanding?.value ?? null);
     // Partial pages (a 13D/A restating some rows) are checked on the rows they state; a blank row is not checked.
-    const covers = [...filed.coverPages, ...(filed.partialCoverPages ?? [])].map(statedRows);
+    const covers = [...filed.coverPages, ...filed.partialCoverPages].map(statedRows);
     for (const cover of covers) {
       const who = name(cover.personId);
       const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId);

@@ -54,7 +54,7 @@ function figuresOf(f: Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber
 function fromCover(cover: CoverPage, fact: StatementFact): Figures {
   const d = fact.event.data;
   // Cover figures are stated as of the date of the event requiring the filing.
-  const doubts = (d.readingDoubts ?? []).filter((doubt) => doubt.personId === cover.personId).map(({ row, read, reason, place }) => ({ row, read, reason, place }));
+  const doubts = d.readingDoubts.filter((doubt) => doubt.personId === cover.personId).map(({ row, read, reason, place }) => ({ row, read, reason, place }));
   return { name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), amendmentNumber: d.amendmentNumber, filedOn: d.filedOn, asOf: d.eventDate ?? d.effectiveDate, factId: fact.id, ...figuresOf(cover), ...(doubts.length > 0 ? { readWithDoubt: doubts } : {}) } };
 }
 

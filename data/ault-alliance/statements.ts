@@ -22,13 +22,17 @@ function earlier(amendmentNumber: number, filedOn: string): SampleEvent {
       classTitle: CLASS_TITLE,
       amendmentNumber,
       accessionNumber: null,
+      previousAccessionNumber: null,
       eventDate: null,
       filedOn,
+      filedOnFrom: 'preamble',
       contentsKnown: false,
       items: [],
       coverPages: [],
+      partialCoverPages: [],
       noticeContact: null,
       businessAddresses: [],
+      readingDoubts: [],
     },
   });
 }
@@ -59,7 +63,7 @@ function cover(
     excludesCertainShares: false,
     percentOfClass: percent,
     typeOfReportingPerson: [type],
-    footnotes: footnotes.map((text, i) => ({ marker: String(i + 1), text })),
+    footnotes: footnotes.map((text, i) => ({ marker: String(i + 1), text, rows: null })),
   };
 }
 
@@ -96,8 +100,11 @@ export function statementEvents(): SampleEvent[] {
         classTitle: CLASS_TITLE,
         amendmentNumber: 8,
         accessionNumber: null,
+        previousAccessionNumber: null,
         eventDate: A8_EVENT_DATE,
         filedOn: A8_FILED_ON,
+        // The sample states its dates; it was not read from a submission header.
+        filedOnFrom: null,
         contentsKnown: true,
         items: [
           { item: '2', change: 'restated', summary: 'Identity and background of the five Reporting Persons; Schedule A lists officers and directors of Ault & Company.' },
@@ -107,6 +114,7 @@ export function statementEvents(): SampleEvent[] {
           { item: '7', change: 'restated', summary: 'Exhibits 99.1 to 99.7.' },
         ],
         coverPages: A8_COVER_PAGES,
+        partialCoverPages: [],
         noticeContact: {
           name: 'MILTON C. AULT, III',
           address: 'c/o Ault & Company, Inc., 11411 Southern Highlands Parkway, Suite 330, Las Vegas, NV 89141',
@@ -120,6 +128,7 @@ export function statementEvents(): SampleEvent[] {
           { personId: PERSON.nisser, address: 'c/o the Issuer, 122 E. 42nd Street, 50th Floor, Suite 5000, New York, NY 10168', careOf: null },
           { personId: PERSON.cragun, address: 'c/o the Issuer, 11411 Southern Highlands Parkway, Suite 240, Las Vegas, Nevada 89141', careOf: null },
         ],
+        readingDoubts: [],
       },
     }),
   );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DomainEventSchema, type DomainEvent, type Envelope } from './events.js';
+import { upcastFromV1 } from './upcast.js';
 
 /** The parts of a stored event the domain reads. */
 export interface StoredEventLike {
@@ -20,9 +21,12 @@ export interface StoredEventLike {
  * it. Reads trust such events (the log is append-only, so what was valid stays
  * valid) and run zod only on the rest: events another program wrote, or an older
  * schema version. Validation is 25x the cost of the fold, and replay is the hot path.
- * A changed event shape needs a new version here and an upcaster below.
+ * A changed event shape needs a new version here and an upcaster (upcast.ts).
  */
-export const EVENT_SCHEMA_VERSION = 'ledger-events/1';
+export const EVENT_SCHEMA_VERSION = 'ledger-events/2';
+
+/** Events the ledger validated in the shape before /2 (some fields left out): read through the upcaster. */
+export const LEGACY_SCHEMA_VERSION = 'ledger-events/1';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(DomainEventSchema.options.map((option) => option.shape.type.value));
 
@@ -54,10 +58,16 @@ export function validateEvent(input: { type: string; data: unknown }, eventId?: 
 }
 
 export function decodeEvent(stored: StoredEventLike): Envelope {
-  const validatedOnAppend = stored.metadata.schema === EVENT_SCHEMA_VERSION && KNOWN_TYPES.has(stored.type);
+  const known = KNOWN_TYPES.has(stored.type);
+  const version = stored.metadata.schema;
+  let event: DomainEvent;
+  if (known && version === EVENT_SCHEMA_VERSION) event = { type: stored.type, data: stored.data } as DomainEvent;
+  else if (known && version === LEGACY_SCHEMA_VERSION) event = { type: stored.type, data: upcastFromV1(stored.type, stored.data) } as DomainEvent;
+  // Not validated by this ledger (another program, an unknown version): the old shape is read too, then checked.
+  else event = validateEvent({ type: stored.type, data: upcastFromV1(stored.type, stored.data) }, stored.id);
   return {
     id: stored.id,
-    event: validatedOnAppend ? ({ type: stored.type, data: stored.data } as DomainEvent) : validateEvent(stored, stored.id),
+    event,
     recordedAt: stored.metadata.recordedAt,
     position: Number(stored.position),
   };

@@ -76,6 +76,19 @@ export function schemaFor(type: DomainEventType): (typeof DomainEventSchema.opti
   return schema;
 }
 
+/** A fact as its producers write it: `effectiveDatePrecision` may be left out, meaning 'exact'. */
+export type DomainEventInput = {
+  [T in DomainEventType]: EventOf<T>['data'] extends { effectiveDatePrecision: infer P }
+    ? { type: T; data: Omit<EventOf<T>['data'], 'effectiveDatePrecision'> & { effectiveDatePrecision?: P } }
+    : EventOf<T>;
+}[DomainEventType];
+
+/** The event with a fact's precision made explicit ('exact' unless it says otherwise). */
+export function withPrecision<E extends DomainEventInput>(event: E): DomainEvent {
+  if (!('effectiveDate' in event.data) || ('effectiveDatePrecision' in event.data && event.data.effectiveDatePrecision !== undefined)) return event as DomainEvent;
+  return { ...event, data: { ...event.data, effectiveDatePrecision: 'exact' } } as DomainEvent;
+}
+
 export function isFact(event: DomainEvent): event is FactEvent {
   return event.type !== 'EventCorrected' && event.type !== 'EventRetracted';
 }

@@ -26,7 +26,7 @@ type Filed = Pick<EventData<'StatementFiled'>, 'amendmentNumber' | 'filedOn' | '
  */
 export function filingKeyOf(filed: Filed): string | null {
   if (!filed.contentsKnown) return null;
-  const persons = [...new Set([...filed.coverPages, ...(filed.partialCoverPages ?? [])].map((page) => page.personId))].sort();
+  const persons = [...new Set([...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId))].sort();
   if (persons.length === 0) return null;
   return `${persons.join(',')}|${filed.amendmentNumber ?? `unnumbered:${filed.filedOn}`}`;
 }

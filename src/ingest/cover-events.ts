@@ -28,7 +28,7 @@ export function coverPagesForEvent(covers: readonly CoverPage[], personIdOf: (na
   for (const cover of covers) {
     const footnotes = cover.footnotes.map((f) => {
       const rows = Object.entries(cover.rowFootnotes).filter(([, markers]) => markers.includes(f.marker)).map(([row]) => Number(row));
-      return rows.length > 0 ? { ...f, rows } : { ...f };
+      return { ...f, rows: rows.length > 0 ? rows : null };
     });
     const missing = FIGURES.filter((field) => cover[field] === undefined);
     if (missing.length === 0 || absentRows === 'blank') {

@@ -31,24 +31,25 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedO
   const careOf = notice?.careOfName ? matchCover(notice.careOfName, filing.coverPages, filing.identities) : undefined;
   const data: Filed = {
     effectiveDate: filing.eventDate ?? filedOn,
+    effectiveDatePrecision: 'exact',
     ...source('cover', filing.amendmentNo === null ? filingLabel(null) : `Amendment No. ${filing.amendmentNo}`),
     issuer: issuerOf(filing, cusip),
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
     accessionNumber: (filing.accessionNumber ?? null) as Filed['accessionNumber'],
-    ...(filing.previousAccessionNumber ? { previousAccessionNumber: filing.previousAccessionNumber as Filed['accessionNumber'] } : {}),
+    previousAccessionNumber: (filing.previousAccessionNumber ?? null) as Filed['accessionNumber'],
     eventDate: filing.eventDate ?? null,
     filedOn,
     filedOnFrom: filingDateOf(filing).from,
     contentsKnown: true,
     items: Object.keys(filing.items).filter((k) => /^[1-7]$/.test(k)).map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
     coverPages: covers.coverPages,
-    ...(covers.partialCoverPages.length > 0 ? { partialCoverPages: covers.partialCoverPages } : {}),
+    partialCoverPages: covers.partialCoverPages,
     // Cover: "(Name, Address and Telephone Number of Person Authorized to Receive Notices and Communications)".
     noticeContact: notice ? { name: notice.name, address: notice.address, careOf: careOf ? personIdOf(careOf.name) : null, phone: notice.phone ?? null } : null,
     // Item 2(b): principal business addresses.
     businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: personIdOf(i.coverName!), address: i.address!, careOf: null })),
-    ...(filing.doubts.length > 0 ? { readingDoubts: filing.doubts.map((d) => ({ personId: d.person === undefined ? null : personIdOf(d.person), row: d.row, read: d.read, reason: d.reason, place: d.place })) } : {}),
+    readingDoubts: filing.doubts.map((d) => ({ personId: d.person === undefined ? null : personIdOf(d.person), row: d.row, read: d.read, reason: d.reason, place: d.place })),
   };
   return { event: { type: 'StatementFiled', data } satisfies DomainEvent, partialNotes: covers.partialNotes };
 }
@@ -64,20 +65,24 @@ export function earlierStatementEvents(filing: ParsedFiling, issuerKey: string, 
   return (filing.earlierFilings ?? []).map((earlier) => {
     const data: Filed = {
       effectiveDate: earlier.filedOn,
+      effectiveDatePrecision: 'exact',
       ...source('preamble', earlier.quote),
       disclosedOn: earlier.filedOn,
       issuer: issuerOf(filing, cusip),
       classTitle: filing.classTitle ?? 'Common Stock',
       amendmentNumber: earlier.amendmentNo,
       accessionNumber: null,
+      previousAccessionNumber: null,
       eventDate: null,
       filedOn: earlier.filedOn,
       filedOnFrom: 'preamble',
       contentsKnown: false,
       items: [],
       coverPages: [],
+      partialCoverPages: [],
       noticeContact: null,
       businessAddresses: [],
+      readingDoubts: [],
     };
     // The id names the CUSIP as the naming filing printed it (the form ids have always had).
     const id = stableUuid(`statement-known-by-date/${issuerKey}|${datedFilingKeyOf(data)}`);

@@ -13,7 +13,7 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCusip, stableUuid, type DomainEvent, type Source } from '../domain/index.js';
+import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCusip, stableUuid, withPrecision, type DomainEvent, type DomainEventInput, type Source } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
@@ -71,7 +71,8 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   const events: FilingEvents['events'] = [];
   // Ids are assigned once every event is planned (a description may still take terms from a later sentence).
   const planned: { entry: FilingEvents['events'][number]; key: string }[] = [];
-  const add = (key: string, event: DomainEvent) => {
+  const add = (key: string, input: DomainEventInput) => {
+    const event = withPrecision(input);
     const entry = { id: '', type: event.type, data: event.data };
     events.push(entry);
     planned.push({ entry, key });
@@ -180,10 +181,10 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
  */
 export function factIdentity(issuerKey: string, type: DomainEvent['type'], data: DomainEvent['data']): string {
   const { source: _source, disclosedOn: _disclosed, ...rest } = data as Record<string, unknown>;
-  if (rest.effectiveDatePrecision === 'on-or-before') {
-    delete rest.effectiveDate;
-    delete rest.effectiveDatePrecision;
-  }
+  if (rest.effectiveDatePrecision === 'on-or-before') delete rest.effectiveDate;
+  // Fields ledger-events/2 states that /1 left out when they held their default: ids stay those of /1.
+  if (rest.effectiveDatePrecision === 'on-or-before' || rest.effectiveDatePrecision === 'exact') delete rest.effectiveDatePrecision;
+  if (type === 'SharesSold' && rest.totalPrice === null) delete rest.totalPrice;
   return `ingest-fact/${issuerKey}/${type}/${canonicalJson(rest)}`;
 }
 

@@ -3,12 +3,12 @@
  * ids are canonical (src/domain/security-ids.ts), the same the bundled sample
  * uses, so that one security is one position whoever recorded it.
  */
-import { canonicalSecurityId, type DomainEvent, type Source } from '../domain/index.js';
+import { canonicalSecurityId, type DomainEventInput, type Source } from '../domain/index.js';
 import { planNoteAndWarrants, repaidNote } from './note-warrants.js';
 import type { ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { kebab } from './positions.js';
 
-type Add = (key: string, event: DomainEvent) => void;
+type Add = (key: string, event: DomainEventInput) => void;
 type SourceOf = (item: string, quote: string) => { disclosedOn: string; source: Source };
 type Terms = { conversionPrice?: number | null; exercisableFrom?: string | null; expiresOn?: string | null };
 export type Describe = (id: string, title: string, kind: 'convertible-note' | 'warrant' | 'convertible-preferred', item: string, quote: string, extra?: Terms) => void;
@@ -24,7 +24,7 @@ export function addTransactions(filing: ParsedFiling, add: Add, source: SourceOf
       case 'shares-purchased':
         return add(key, { type: 'SharesPurchased', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: t.pricePerShare ?? null, totalPrice: t.totalPrice ?? null } });
       case 'shares-sold':
-        return add(key, { type: 'SharesSold', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: t.pricePerShare ?? null, ...(t.totalPrice !== undefined ? { totalPrice: t.totalPrice } : {}) } });
+        return add(key, { type: 'SharesSold', data: { ...at, personId: personIdOf(t.holder), shares: t.shares, method: t.method, pricePerShare: t.pricePerShare ?? null, totalPrice: t.totalPrice ?? null } });
       case 'note-issued': {
         const id = noteId(t.title, t.date);
         describe(id, t.title, 'convertible-note', t.source.item, t.source.sentence, { conversionPrice: t.conversionPrice ?? null });

@@ -11,7 +11,7 @@ function envelope(id: string, event: { type: string; data: unknown }): Envelope 
 
 const purchase = envelope(PURCHASE_ID, {
   type: 'SharesPurchased',
-  data: { effectiveDate: '2024-06-17', disclosedOn: '2024-07-24', source, personId: 'ault-and-company', shares: 10_000, method: 'open-market', pricePerShare: null, totalPrice: null },
+  data: { effectiveDate: '2024-06-17', effectiveDatePrecision: 'exact', disclosedOn: '2024-07-24', source, personId: 'ault-and-company', shares: 10_000, method: 'open-market', pricePerShare: null, totalPrice: null },
 });
 
 function stateFor(eventId: string, envelopes: Envelope[]) {

@@ -3,7 +3,7 @@ import { aultAllianceHistory } from '../../data/ault-alliance.js';
 import { CommandRejectedError, decide, EventValidationError, evolveTarget, initialTargetState, validateEvent, type Envelope } from '../../src/domain/index.js';
 
 const source = { amendmentNumber: 8, accessionNumber: null, filedOn: '2024-07-24', item: '5(c)', quote: 'q' };
-const purchase = { type: 'SharesPurchased', data: { effectiveDate: '2024-06-17', disclosedOn: '2024-07-24', source, personId: 'ault-and-company', shares: 10_000, method: 'open-market', pricePerShare: null, totalPrice: null } };
+const purchase = { type: 'SharesPurchased', data: { effectiveDate: '2024-06-17', effectiveDatePrecision: 'exact', disclosedOn: '2024-07-24', source, personId: 'ault-and-company', shares: 10_000, method: 'open-market', pricePerShare: null, totalPrice: null } };
 
 describe('events', () => {
   it('validate every event of the bundled history, with unique ids', () => {

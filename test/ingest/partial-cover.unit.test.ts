@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { selectFacts } from '../../projections/facts.js';
 import { statementAt } from '../../projections/statement.js';
 import { foldCoverPages } from '../../projections/cover-pages.js';
-import { validateEvent, type CoverPage, type EventData } from '../../src/domain/index.js';
+import { decodeEvent, LEGACY_SCHEMA_VERSION, validateEvent, type EventData } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from './fixtures.js';
@@ -38,9 +38,9 @@ describe('an XML amendment that restates only some cover rows', () => {
     expect(folded.unmatchedPartial).toEqual([]);
   });
 
-  it('still decodes a StatementFiled recorded before partial pages and footnote rows existed', () => {
+  it('still reads a StatementFiled recorded (ledger-events/1) before partial pages and footnote rows existed', () => {
     // Given stored data in the old shape: no partialCoverPages, footnotes without rows
-    const page: CoverPage = {
+    const page = {
       personId: 'x', name: 'X', memberOfGroup: { a: false, b: false }, sourceOfFunds: [], legalProceedings: false, citizenshipOrPlace: '',
       soleVotingPower: 1, sharedVotingPower: 0, soleDispositivePower: 1, sharedDispositivePower: 0, aggregate: 1, excludesCertainShares: false,
       percentOfClass: { kind: 'less-than', bound: 1, text: 'Less than 1%' }, typeOfReportingPerson: ['IN'], footnotes: [{ marker: '1', text: 'Represents 1 share.' }],
@@ -50,10 +50,14 @@ describe('an XML amendment that restates only some cover rows', () => {
       issuer: { name: 'Ault Alliance, Inc.', cusip: '09175M507', cik: null }, classTitle: 'Common', amendmentNumber: 1, accessionNumber: null, eventDate: null,
       filedOn: '2024-07-24', contentsKnown: true, items: [], coverPages: [page], noticeContact: null, businessAddresses: [],
     };
-    // When it is decoded
-    const event = validateEvent({ type: 'StatementFiled', data });
-    // Then it decodes with no partial pages
-    expect(event.type === 'StatementFiled' && event.data.partialCoverPages).toBeUndefined();
+    // When it is decoded, as written by the ledger under /1 and as written by another program
+    for (const schema of [LEGACY_SCHEMA_VERSION, undefined]) {
+      const { event } = decodeEvent({ id: 'e1', type: 'StatementFiled', data, metadata: { recordedAt: '2024-07-24T00:00:00.000Z', schema }, position: 0 });
+      // Then it reads with no partial pages, footnote rows unknown, an exact date and no doubts
+      if (event.type !== 'StatementFiled') throw new Error('not a statement');
+      expect(event.data).toMatchObject({ partialCoverPages: [], readingDoubts: [], previousAccessionNumber: null, filedOnFrom: null, effectiveDatePrecision: 'exact' });
+      expect(event.data.coverPages[0]!.footnotes).toEqual([{ marker: '1', text: 'Represents 1 share.', rows: null }]);
+    }
   });
 
   it('keeps the rows each cover footnote is printed on', async () => {

@@ -9,7 +9,7 @@ const STREAM = 'issuer-09175M507';
 const split = (id: string) => ({
   id,
   type: 'StockSplit',
-  data: { effectiveDate: '2024-01-02', disclosedOn: '2024-01-02', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-02', item: '5', quote: 'test' }, from: 10, to: 1 },
+  data: { effectiveDate: '2024-01-02', effectiveDatePrecision: 'exact', disclosedOn: '2024-01-02', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-02', item: '5', quote: 'test' }, from: 10, to: 1 },
 });
 
 /** Appends one event of its own before each of the first `times` reads return: a writer that always gets in first. */

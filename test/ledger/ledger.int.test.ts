@@ -35,7 +35,7 @@ describe.each(targets)('the ledger services on $name', (target) => {
 
   it('refuse a batch with one event failing its schema, and write nothing', async () => {
     const s = await open();
-    const good = { id: '11111111-1111-4111-8111-111111111111', type: 'RsusVested', data: { effectiveDate: '2024-01-02', disclosedOn: '2024-01-03', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-03', item: '3', quote: 'q' }, personId: 'p', sharesIssued: 5 } };
+    const good = { id: '11111111-1111-4111-8111-111111111111', type: 'RsusVested', data: { effectiveDate: '2024-01-02', effectiveDatePrecision: 'exact', disclosedOn: '2024-01-03', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-03', item: '3', quote: 'q' }, personId: 'p', sharesIssued: 5 } };
     const bad = { ...good, id: '22222222-2222-4222-8222-222222222222', data: { ...good.data, effectiveDate: '2024-02-30' } };
     await expect(appendToIssuer(s, CUSIP, [good, bad])).rejects.toThrow(EventValidationError);
     await expect(appendToIssuer(s, CUSIP, [good, bad])).rejects.toThrow(/effectiveDate: not a calendar date/);

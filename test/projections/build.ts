@@ -1,6 +1,6 @@
 /** Test helpers: envelopes from the bundled history, and small synthetic facts. */
 import { aultAllianceHistory } from '../../data/ault-alliance.js';
-import { validateEvent, type DomainEvent, type Envelope, type Source } from '../../src/domain/index.js';
+import { validateEvent, withPrecision, type DomainEventInput, type Envelope, type Source } from '../../src/domain/index.js';
 
 export const RECORDED = '2024-08-01T00:00:00.000Z';
 
@@ -12,11 +12,11 @@ const source: Source = { amendmentNumber: 1, accessionNumber: null, filedOn: '20
 
 /** A fact effective on `date`, disclosed on `disclosedOn` (default the same day). */
 export function on(date: string, disclosedOn = date) {
-  return { effectiveDate: date, disclosedOn, source: { ...source, filedOn: disclosedOn } };
+  return { effectiveDate: date, effectiveDatePrecision: 'exact' as const, disclosedOn, source: { ...source, filedOn: disclosedOn } };
 }
 
 let counter = 0;
-/** Wraps validated events into envelopes, recorded at `recordedAt` in order. */
-export function envelopes(events: DomainEvent[], recordedAt = RECORDED, start = 0): Envelope[] {
-  return events.map((event, i) => ({ id: `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`, event: validateEvent(event), recordedAt, position: start + i }));
+/** Wraps validated events into envelopes, recorded at `recordedAt` in order (a fact's precision 'exact' unless given). */
+export function envelopes(events: DomainEventInput[], recordedAt = RECORDED, start = 0): Envelope[] {
+  return events.map((event, i) => ({ id: `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`, event: validateEvent(withPrecision(event)), recordedAt, position: start + i }));
 }

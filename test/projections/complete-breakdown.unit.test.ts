@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
 import { selectFacts } from '../../projections/facts.js';
 import { historyOf } from '../../projections/history.js';
-import type { DomainEvent } from '../../src/domain/index.js';
+import type { DomainEventInput } from '../../src/domain/index.js';
 import { envelopes } from './build.js';
 
 const src = (amendmentNumber: number, filedOn: string) => ({ amendmentNumber, accessionNumber: null, filedOn, item: '5(a)', quote: 'test' });
-const reported = (amendmentNumber: number, asOf: string, filedOn: string, securityId: string, quantity: number): DomainEvent => ({
+const reported = (amendmentNumber: number, asOf: string, filedOn: string, securityId: string, quantity: number): DomainEventInput => ({
   type: 'PositionReported',
   data: { effectiveDate: asOf, disclosedOn: filedOn, source: src(amendmentNumber, filedOn), personId: 'fund', securityId, quantity, sharesIssuableReported: securityId === 'common' ? null : quantity, exercisableFrom: null },
 });
-const warrant = (securityId: string): DomainEvent => ({ type: 'SecurityDescribed', data: { effectiveDate: '2024-01-01', disclosedOn: '2024-01-01', source: src(1, '2024-01-01'), securityId, title: `Warrants ${securityId}`, kind: 'warrant', statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: 1, exercisableFrom: null, expiresOn: null } });
+const warrant = (securityId: string): DomainEventInput => ({ type: 'SecurityDescribed', data: { effectiveDate: '2024-01-01', disclosedOn: '2024-01-01', source: src(1, '2024-01-01'), securityId, title: `Warrants ${securityId}`, kind: 'warrant', statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: 1, exercisableFrom: null, expiresOn: null } });
 
 // Amendment No. 1 lists common 100 and warrants "w-old" 50; Amendment No. 2 lists the same position
 // with the warrants under another id, "w-new" (as a second ingest of the same holding would).

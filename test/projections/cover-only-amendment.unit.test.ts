@@ -22,7 +22,7 @@ function withCoverOnlyAmendment() {
         cover('ault-and-company', 'Ault & Company, Inc.', 214_930_800, 0, 214_930_800, 'CO'),
         cover('milton-c-ault-iii', 'Milton C. Ault, III', 2_326, 214_930_800, 214_933_126, 'IN'),
       ],
-      noticeContact: null, businessAddresses: [],
+      noticeContact: null, businessAddresses: [], previousAccessionNumber: null, filedOnFrom: null, partialCoverPages: [], readingDoubts: [],
     },
   }], undefined, base.length)];
 }

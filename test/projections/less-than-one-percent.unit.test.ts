@@ -60,6 +60,10 @@ const history = envelopes([
       coverPages: [cover('director-a', 'DIRECTOR A', 21_000), cover('director-b', 'DIRECTOR B', 19_000)],
       noticeContact: null,
       businessAddresses: [],
+      previousAccessionNumber: null,
+      filedOnFrom: null,
+      partialCoverPages: [],
+      readingDoubts: [],
     },
   },
 ]);

@@ -12,7 +12,7 @@ describe('a sale of more shares than the transactions show held', () => {
         buy('2020-01-15', 88),
         buy('2020-08-20', 55),
         buy('2021-05-12', 36),
-        { type: 'SharesSold', data: { ...on('2024-08-20'), personId: 'ault-and-company', shares: 5_000, method: 'open-market', pricePerShare: 0.15 } },
+        { type: 'SharesSold', data: { ...on('2024-08-20'), personId: 'ault-and-company', shares: 5_000, method: 'open-market', pricePerShare: 0.15, totalPrice: null } },
       ]),
     );
     // When holdings are asked for after the sale

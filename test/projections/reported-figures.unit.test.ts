@@ -47,6 +47,10 @@ const synthetic = envelopes([
       ],
       noticeContact: null,
       businessAddresses: [],
+      previousAccessionNumber: null,
+      filedOnFrom: null,
+      partialCoverPages: [],
+      readingDoubts: [],
     },
   },
 ]);

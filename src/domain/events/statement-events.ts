@@ -34,8 +34,8 @@ export const CoverPageSchema = z.object({
     z.object({
       marker: z.string(),
       text: z.string(),
-      /** Cover rows (7-11) the marker is printed on, when the ingest saw them; absent in events recorded before this field. */
-      rows: z.array(z.number().int().min(1).max(14)).optional(),
+      /** Cover rows (7-11) the marker is printed on; null when not known (events of ledger-events/1 without it, the sample). */
+      rows: z.array(z.number().int().min(1).max(14)).nullable(),
     }),
   ),
 });
@@ -100,35 +100,31 @@ export const StatementFiledSchema = z.object({
     amendmentNumber: count.nullable(),
     accessionNumber: AccessionNumberSchema.nullable(),
     /** The filing this one amends, as an EDGAR XML 13D/A names it (headerData/previousAccessionNumber); absent when not stated. */
-    previousAccessionNumber: AccessionNumberSchema.nullable().optional(),
+    previousAccessionNumber: AccessionNumberSchema.nullable(),
     /** Date of the event which requires filing (cover), when known. */
     eventDate: IsoDateSchema.nullable(),
     /** Filing date. */
     filedOn: IsoDateSchema,
     /**
-     * Where `filedOn` was read: the submission header's FILED AS OF DATE, the
-     * signature date (no header at hand: the filing was dated, not necessarily
-     * filed, that day), or a later filing's preamble. Absent in events recorded
-     * before this field (and in the bundled sample, which states its dates).
+     * Where `filedOn` was read: the submission header's FILED AS OF DATE, the signature date (no header at hand:
+     * the filing was dated, not necessarily filed, that day), or a later filing's preamble; null when not said
+     * (events of ledger-events/1 without it, and the bundled sample, which states its dates).
      */
-    filedOnFrom: z.enum(['submission-header', 'signature-date', 'preamble']).optional(),
+    filedOnFrom: z.enum(['submission-header', 'signature-date', 'preamble']).nullable(),
     /** False when the ledger knows only that it was filed (its text is not at hand). */
     contentsKnown: z.boolean(),
     /** Items this filing amends or restates; the rest are "unchanged". */
     items: z.array(ItemChangeSchema),
     /** One per reporting person whose rows 1-14 are all stated; empty when contents are unknown. */
     coverPages: z.array(CoverPageSchema),
-    /**
-     * Cover pages of an amendment that restate only some rows (absent = unchanged).
-     * Optional so that events recorded before it existed still decode. @defaultValue []
-     */
-    partialCoverPages: z.array(PartialCoverPageSchema).optional(),
+    /** Cover pages of an amendment that restate only some rows (absent = unchanged). */
+    partialCoverPages: z.array(PartialCoverPageSchema),
     /** Person authorized to receive notices (cover). */
     noticeContact: z.object({ name: text, address: text, careOf: PersonIdSchema.nullable(), phone: z.string().nullable() }).nullable(),
     /** Item 2(b) principal business addresses. */
     businessAddresses: z.array(AddressSchema),
-    /** Values read with doubt; absent in events recorded before this field (and when none). @defaultValue [] */
-    readingDoubts: z.array(ReadingDoubtSchema).optional(),
+    /** Values read with doubt (empty when none). */
+    readingDoubts: z.array(ReadingDoubtSchema),
   }),
 });
 

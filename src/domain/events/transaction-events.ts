@@ -26,8 +26,8 @@ export const SharesSoldSchema = z.object({
   type: z.literal('SharesSold'),
   data: z.object({
     ...fact, personId: PersonIdSchema, shares: count, method: TradeMethodSchema, pricePerShare: money.nullable(),
-    /** "for an aggregate price of $Y" (optional: events recorded before it existed have none). */
-    totalPrice: money.nullable().optional(),
+    /** "for an aggregate price of $Y"; null when not stated. */
+    totalPrice: money.nullable(),
   }),
 });
 

@@ -61,6 +61,20 @@ export const AccessionNumberSchema = z
   .brand<'AccessionNumber'>();
 export type AccessionNumber = z.infer<typeof AccessionNumberSchema>;
 
+/** A CIK as a filing prints it (leading zeros or not), checked and zero-padded. */
+export function parseCik(text: string): Cik {
+  const result = CikSchema.safeParse(text.replace(/^0+(?=\d)/, ''));
+  if (!result.success) throw new InvalidValueError(`"${text}" is not a CIK (1 to 10 digits)`);
+  return result.data;
+}
+
+/** An accession number as EDGAR writes it, checked. */
+export function parseAccessionNumber(text: string): AccessionNumber {
+  const result = AccessionNumberSchema.safeParse(text);
+  if (!result.success) throw new InvalidValueError(`"${text}" is not an accession number (like 0001213900-24-062810)`);
+  return result.data;
+}
+
 /** True for `YYYY-MM-DD` naming a real calendar day (2024-02-30 is not). */
 export function isIsoDate(value: string): boolean {
   // Plain arithmetic, not luxon: every event carries three dates and this runs on every decode.

@@ -6,7 +6,7 @@
  * same event, and ingest skips it when the store already knows that filing
  * (datedFilingKeyOf) from any source.
  */
-import { cikOf, datedFilingKeyOf, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
+import { datedFilingKeyOf, parseAccessionNumber, parseCik, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
 import { coverPagesForEvent } from './cover-events.js';
 import { matchCover } from './items.js';
 import type { ParsedFiling } from './parsed-filing.js';
@@ -36,8 +36,8 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedO
     issuer: issuerOf(filing, cusip),
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
-    accessionNumber: (filing.accessionNumber ?? null) as Filed['accessionNumber'],
-    previousAccessionNumber: (filing.previousAccessionNumber ?? null) as Filed['accessionNumber'],
+    accessionNumber: filing.accessionNumber ? parseAccessionNumber(filing.accessionNumber) : null,
+    previousAccessionNumber: filing.previousAccessionNumber ? parseAccessionNumber(filing.previousAccessionNumber) : null,
     eventDate: filing.eventDate ?? null,
     filedOn,
     filedOnFrom: filingDateOf(filing).from,
@@ -56,8 +56,8 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedO
 
 /** The subject company as the filing names it: name (else the CUSIP or CIK), CUSIP as printed, CIK. */
 function issuerOf(filing: ParsedFiling, cusip: Cusip | null): Filed['issuer'] {
-  const cik = filing.issuer.cik ? cikOf(filing.issuer.cik) : null;
-  return { name: filing.issuer.name ?? cusip ?? `CIK ${cik}`, cusip, cik: cik as Filed['issuer']['cik'] };
+  const cik = filing.issuer.cik ? parseCik(filing.issuer.cik) : null;
+  return { name: filing.issuer.name ?? cusip ?? `CIK ${cik}`, cusip, cik };
 }
 
 /** Earlier filings the preamble names, known only by date; `issuerKey` names the ids as every naming filing does. */

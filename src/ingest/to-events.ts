@@ -13,7 +13,7 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCusip, stableUuid, withPrecision, type DomainEvent, type DomainEventInput, type Source } from '../domain/index.js';
+import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCik, parseCusip, stableUuid, withPrecision, type DomainEvent, type DomainEventInput, type Source } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
@@ -94,7 +94,7 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
       type: 'PersonIdentified',
       data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: displayNameOf(cover.name, [filing.items['2'], filing.signatureText]),
         kind: cover.typeOfReportingPerson?.includes('IN') ? 'individual' : 'entity', typeOfReportingPerson: cover.typeOfReportingPerson ?? [],
-        citizenshipOrPlace: cover.citizenship ?? null, cik: (cover.cik?.padStart(10, '0') ?? null) as never },
+        citizenshipOrPlace: cover.citizenship ?? null, cik: cover.cik ? parseCik(cover.cik) : null },
     });
   }
   const outstanding = filing.sharesOutstanding;

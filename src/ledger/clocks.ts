@@ -1,7 +1,6 @@
 /** Turns the clock options people type into the forms the projections compare. */
 import { InvalidValueError, parseInstant, parseIsoDate, type IsoDate } from '../domain/index.js';
-import type { Clocks } from '../../projections/facts.js';
-import { SHARE_BASES, type ShareBasis } from '../../projections/share-basis.js';
+import { type Clocks, SHARE_BASES, type ShareBasis } from '../../projections/index.js';
 
 export interface ClockInput {
   asOf: string;

@@ -1,6 +1,5 @@
 /** diff: what changed between two filings of an issuer's Schedule 13D chain. */
-import { amendmentDiff, amendmentNumbers, type AmendmentDiff } from '../../projections/amendment-diff.js';
-import { prepareFacts } from '../../projections/prepared-facts.js';
+import { amendmentDiff, amendmentNumbers, type AmendmentDiff, prepareFacts } from '../../projections/index.js';
 import { InvalidValueError, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis } from './clocks.js';

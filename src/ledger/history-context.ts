@@ -3,8 +3,7 @@
  * was folded from: each fact as believed (for its stated prices), every person's
  * name (for entities held through), and which securities are note principal.
  */
-import type { Fact } from '../../projections/facts.js';
-import { personNames } from '../../projections/holdings.js';
+import { type Fact, personNames } from '../../projections/index.js';
 import type { FactEvent } from '../domain/index.js';
 
 export interface HistoryContext {

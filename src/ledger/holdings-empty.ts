@@ -3,9 +3,7 @@
  * answer reads like "holds nothing", which is a different claim from "the ledger knows nothing yet
  * at that date"; this says which clock emptied it. The CLI words the answer; HTTP can serve it as is.
  */
-import { holdingsSeries } from '../../projections/holdings-at.js';
-import { selectFacts, type Clocks } from '../../projections/facts.js';
-import { label } from '../../projections/statement.js';
+import { holdingsSeries, selectFacts, type Clocks, label } from '../../projections/index.js';
 import type { Envelope } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, type ClockInput } from './clocks.js';

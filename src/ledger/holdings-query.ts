@@ -1,7 +1,5 @@
 /** Holdings of an issuer's reporting persons at a date: the shape the CLI prints and HTTP will serve. */
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import type { Holder } from '../../projections/holdings.js';
-import type { ShareBasis, ShareBasisAdjustment } from '../../projections/share-basis.js';
+import { holdingsFromEnvelopes, type Holder, type ShareBasis, type ShareBasisAdjustment } from '../../projections/index.js';
 import type { UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';

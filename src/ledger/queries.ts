@@ -1,9 +1,15 @@
 /** group, history, statement and reconcile for one issuer: read, decode once, project. */
-import { selectFacts } from '../../projections/facts.js';
-import { groupsAt, type GroupsView } from '../../projections/groups.js';
-import { historyOf, type HistoryView } from '../../projections/history.js';
-import { reconcile, type ReconciliationView } from '../../projections/reconciliation.js';
-import { statementAt, type StatementView } from '../../projections/statement.js';
+import {
+  groupsAt,
+  historyOf,
+  reconcile,
+  selectFacts,
+  statementAt,
+  type GroupsView,
+  type HistoryView,
+  type ReconciliationView,
+  type StatementView,
+} from '../../projections/index.js';
 import { PersonIdSchema, InvalidValueError, knownPersonIds, type Envelope, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';

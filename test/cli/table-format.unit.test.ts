@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Holder, SecurityHolding } from '../../projections/holdings.js';
+import type { Holder, SecurityHolding } from '../../projections/views/holdings.js';
 import { showCoverValue, showFigures } from '../../src/cli/commands/diff-format.js';
 import { notCountedReason } from '../../src/cli/commands/holdings-securities.js';
 import { holderPercent } from '../../src/cli/commands/ledger-format.js';

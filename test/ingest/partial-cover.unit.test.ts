@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { statementAt } from '../../projections/statement.js';
-import { foldCoverPages } from '../../projections/cover-pages.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { statementAt } from '../../projections/views/statement.js';
+import { foldCoverPages } from '../../projections/folds/cover-pages.js';
 import { decodeEvent, LEGACY_SCHEMA_VERSION, validateEvent, type EventData } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';

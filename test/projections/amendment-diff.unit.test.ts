@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentDiff } from '../../projections/amendment-diff.js';
-import { prepareFacts } from '../../projections/prepared-facts.js';
+import { amendmentDiff } from '../../projections/views/amendment-diff.js';
+import { prepareFacts } from '../../projections/timeline/prepared-facts.js';
 import { sampleEnvelopes } from './build.js';
 
 const prepared = prepareFacts(sampleEnvelopes());

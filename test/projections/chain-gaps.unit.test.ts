@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainGaps } from '../../projections/statement.js';
+import { chainGaps } from '../../projections/views/statement.js';
 
 type Filed = Parameters<typeof chainGaps>[0][number];
 const filing = (amendmentNumber: number | null, filedOn: string, accessionNumber: string | null = null, previousAccessionNumber?: string): Filed =>

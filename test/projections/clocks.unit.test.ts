@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { groupsAt } from '../../projections/groups.js';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { groupsAt } from '../../projections/views/groups.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
 import type { Envelope } from '../../src/domain/index.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import { selectFacts } from '../../projections/facts.js';
-import { historyOf } from '../../projections/history.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { historyOf } from '../../projections/views/history.js';
 import type { DomainEventInput } from '../../src/domain/index.js';
 import { envelopes } from './build.js';
 

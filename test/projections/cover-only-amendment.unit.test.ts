@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
 import { parseCusip, type CoverPage } from '../../src/domain/index.js';
 import { envelopes, sampleEnvelopes } from './build.js';
 

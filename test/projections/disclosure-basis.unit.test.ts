@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import { selectFacts } from '../../projections/facts.js';
-import { historyOf } from '../../projections/history.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { historyOf } from '../../projections/views/history.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
 // A synthetic 1-for-10 reverse split effective (and disclosed) 2022-01-01, added to the bundled history.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { groupsAt } from '../../projections/groups.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { groupsAt } from '../../projections/views/groups.js';
 import { envelopes, on } from './build.js';
 
 const formed = (date: string, filing: number, memberIds: string[]) => ({ type: 'GroupFormed' as const, data: { ...on(date), source: { amendmentNumber: filing, accessionNumber: null, filedOn: date, item: 'cover', quote: 'q' }, groupId: 'g', memberIds } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { historyOf } from '../../projections/history.js';
-import { selectFacts } from '../../projections/facts.js';
-import { auditIndex } from '../../projections/audit-index.js';
+import { historyOf } from '../../projections/views/history.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { auditIndex } from '../../projections/timeline/audit-index.js';
 import type { Envelope } from '../../src/domain/index.js';
 import { sampleEnvelopes, envelopes, RECORDED } from './build.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import type { Holder } from '../../projections/holdings.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import type { Holder } from '../../projections/views/holdings.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
 const OUTSTANDING = 35_846_318; // Item 5: "based upon 35,846,318 Shares outstanding"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { reconcile, type Finding } from '../../projections/reconciliation.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { reconcile, type Finding } from '../../projections/views/reconciliation.js';
 import { cusipCheckDigit, parseCusip, type CoverPage, type DomainEvent } from '../../src/domain/index.js';
 import { envelopes, on } from './build.js';
 

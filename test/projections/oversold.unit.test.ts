@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { holdingsAt } from '../../projections/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { holdingsAt } from '../../projections/views/holdings-at.js';
 import { envelopes, on } from './build.js';
 
 describe('a sale of more shares than the transactions show held', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import type { Holder, SecurityHolding } from '../../projections/holdings.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import type { Holder, SecurityHolding } from '../../projections/views/holdings.js';
 import type { DomainEvent } from '../../src/domain/index.js';
 import { envelopes, on } from './build.js';
 

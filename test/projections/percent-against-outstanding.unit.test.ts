@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentAgainstOutstanding, type AddCheck } from '../../projections/reconciliation-checks.js';
+import { percentAgainstOutstanding, type AddCheck } from '../../projections/views/reconciliation-checks.js';
 
 type Check = Parameters<AddCheck>[1] & { ok: boolean };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { holdingsAt, holdingsSeries } from '../../projections/holdings-at.js';
-import { prepare, prepareFacts } from '../../projections/prepared-facts.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { holdingsAt, holdingsSeries } from '../../projections/views/holdings-at.js';
+import { prepare, prepareFacts } from '../../projections/timeline/prepared-facts.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
 const DATES = ['2019-12-31', '2020-01-15', '2020-08-20', '2021-05-12', '2023-12-14', '2024-02-15', '2024-03-19', '2024-06-17', '2024-07-23', '2024-07-24', '2025-01-01'];

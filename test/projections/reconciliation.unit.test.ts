@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { selectFacts } from '../../projections/facts.js';
-import { reconcile } from '../../projections/reconciliation.js';
-import { statementAt } from '../../projections/statement.js';
-import { historyOf } from '../../projections/history.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { reconcile } from '../../projections/views/reconciliation.js';
+import { statementAt } from '../../projections/views/statement.js';
+import { historyOf } from '../../projections/views/history.js';
 import { validateEvent } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import { reconcile } from '../../projections/reconciliation.js';
-import { selectFacts } from '../../projections/facts.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import { reconcile } from '../../projections/views/reconciliation.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
 import { validateEvent, type Envelope } from '../../src/domain/index.js';
 import { planIngest } from '../../src/ingest/plan-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';

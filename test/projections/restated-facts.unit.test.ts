@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope, FactEvent } from '../../src/domain/index.js';
-import { selectFacts } from '../../projections/facts.js';
-import { holdingsAt } from '../../projections/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { holdingsAt } from '../../projections/views/holdings-at.js';
 import { envelopes, on, RECORDED, sampleEnvelopes } from './build.js';
 
 const RESTATED = new Set(['SharesPurchased', 'ConvertibleNoteIssued', 'ConvertibleNoteConverted', 'ConvertibleNoteRepaid', 'PreferredIssued', 'WarrantsIssued', 'OptionsGranted', 'RsusVested', 'JointFilingAgreementSigned', 'ControlEstablished', 'SecurityDescribed', 'PersonIdentified']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { holdingsFromEnvelopes } from '../../projections/holdings-at.js';
-import { selectFacts } from '../../projections/facts.js';
-import { historyOf } from '../../projections/history.js';
+import { holdingsFromEnvelopes } from '../../projections/views/holdings-at.js';
+import { selectFacts } from '../../projections/timeline/facts.js';
+import { historyOf } from '../../projections/views/history.js';
 import { envelopes, on } from './build.js';
 
 // A synthetic 1-for-10 reverse split: every 10 shares become 1, effective 2024-02-01, disclosed 2024-02-05.

@@ -4,7 +4,7 @@
  * (row 13 "85.72%", "Less than 1%"), codes become words, and an unknown side
  * says it is unknown rather than looking like a zero.
  */
-import type { AmendmentDiff, CoverChange, HoldingFigures } from '../../../projections/amendment-diff.js';
+import type { AmendmentDiff, CoverChange, HoldingFigures } from '../../../projections/index.js';
 import { formatCount, formatTable, groupDigits, issuerLabel, noteLines } from '../output.js';
 import type { IssuerHeader } from '../../ledger/issuer-events.js';
 import { formatPercent, formatReportedPercent, isReportedPercent, percentUnknownReason } from './percent-format.js';

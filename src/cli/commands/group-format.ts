@@ -1,5 +1,5 @@
 /** Group membership (Rule 13d-5) as text, with the joint filing agreements known at the date. */
-import type { GroupsView } from '../../../projections/groups.js';
+import type { GroupsView } from '../../../projections/index.js';
 import { formatTable, issuerLabel, noteLines, notesOf } from '../output.js';
 import type { IssuerHeader } from '../../ledger/issuer-events.js';
 

@@ -2,8 +2,7 @@
  * History of one holder as text: every change to the person's positions and to
  * those of entities it controls, in date order, holders named, prices labelled.
  */
-import type { HistoryEntry, HistoryView } from '../../../projections/history.js';
-import { label } from '../../../projections/statement.js';
+import { type HistoryEntry, type HistoryView, label } from '../../../projections/index.js';
 import {
   formatChange,
   formatCount,

@@ -4,7 +4,7 @@
  * for a total purchase price of $739,948", "$41.5 million"), or a conversion or
  * exercise price. Those are read from the fact itself and printed with their label.
  */
-import type { HistoryEntry } from '../../../projections/history.js';
+import type { HistoryEntry } from '../../../projections/index.js';
 import type { FactEvent } from '../../domain/index.js';
 import { formatMoney } from '../output.js';
 

@@ -5,7 +5,7 @@
  * reported vs computed figures, stale share counts, caps, control dates), with
  * bare counts given thousands separators.
  */
-import type { Holder } from '../../../projections/holdings.js';
+import type { Holder } from '../../../projections/index.js';
 import { formatChange, formatCount, groupDigits, notesOf } from '../output.js';
 import { percentUnknownReason } from './percent-format.js';
 

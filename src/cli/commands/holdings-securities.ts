@@ -3,7 +3,7 @@
  * directly, what it converts into, and what Rule 13d-3 counts. A row that counts
  * nothing says why, so a 0 never looks like an error or an omission.
  */
-import type { Holder, SecurityHolding } from '../../../projections/holdings.js';
+import type { Holder, SecurityHolding } from '../../../projections/index.js';
 import { formatCount, formatMoney, formatTable, type Column } from '../output.js';
 
 type Row = SecurityHolding & { holder: string };

@@ -1,5 +1,5 @@
 /** The holdings table (JSON output needs none of this): header, holders, securities, notes. */
-import type { Holder } from '../../../projections/holdings.js';
+import type { Holder } from '../../../projections/index.js';
 import type { HoldingsReport } from '../../ledger/holdings-query.js';
 import { formatCount, formatTable, groupDigits, issuerLabel, notesOf } from '../output.js';
 import { formatHoldingsNotes } from './holdings-notes.js';

@@ -2,7 +2,7 @@
  * Reconciliation as text: findings grouped by filing, each with what the filing
  * reports against what its own figures and transactions give, both formatted.
  */
-import type { Finding, ReconciliationView } from '../../../projections/reconciliation.js';
+import type { Finding, ReconciliationView } from '../../../projections/index.js';
 import { formatCount, groupDigits, issuerLabel, noteLines, notesOf } from '../output.js';
 import type { IssuerHeader } from '../../ledger/issuer-events.js';
 

@@ -3,7 +3,7 @@
  * statement, and the text says so (with the first filing date the ledger knows)
  * instead of printing an empty header and seven "no known change" items.
  */
-import type { StatementView } from '../../../projections/statement.js';
+import type { StatementView } from '../../../projections/index.js';
 import { formatTable, groupDigits, issuerLabel, noteLines, notesOf } from '../output.js';
 import type { IssuerHeader } from '../../ledger/issuer-events.js';
 

@@ -6,7 +6,7 @@
  * (so history can show it as recorded, then retracted, contributing 0).
  * Pure; selectFacts (facts.ts) stays the source of what is believed.
  */
-import { applySet, isFact, type Envelope, type FactEvent } from '../src/domain/index.js';
+import { applySet, isFact, type Envelope, type FactEvent } from '../../src/domain/index.js';
 import type { Clocks, Fact } from './facts.js';
 
 export interface CorrectionRecord {

@@ -4,12 +4,12 @@
  * basis. Facts can be given as selected, or prepared once (prepared-facts.ts)
  * and reused across queries.
  */
-import type { Envelope, IsoDate } from '../src/domain/index.js';
-import { selectFacts, type Clocks, type Fact } from './facts.js';
+import type { Envelope, IsoDate } from '../../src/domain/index.js';
+import { selectFacts, type Clocks, type Fact } from '../timeline/facts.js';
 import { holdingsFromState, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
-import { evolveLedger, initialLedgerState } from './ledger-state.js';
-import type { LedgerState } from './ledger-types.js';
-import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from './prepared-facts.js';
+import { evolveLedger, initialLedgerState } from '../folds/positions.js';
+import type { LedgerState } from '../folds/positions-types.js';
+import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from '../timeline/prepared-facts.js';
 import { withControlNotes } from './control-notes.js';
 import { withReportedFigures } from './reported-figures.js';
 import { adjustmentAfter, describeBasis, isIdentity, restateCount, restatePrice, type ShareBasis, type ShareBasisAdjustment } from './share-basis.js';

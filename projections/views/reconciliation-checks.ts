@@ -4,9 +4,9 @@
  * and, when no shares outstanding are stated, what each percent implies about
  * the denominator. Pure; used by reconciliation.ts.
  */
-import type { ReportedPercent } from '../src/domain/index.js';
-import type { StatedRows } from './cover-pages.js';
-import { fmt } from './format.js';
+import type { ReportedPercent } from '../../src/domain/index.js';
+import type { StatedRows } from '../folds/cover-pages.js';
+import { fmt } from '../format.js';
 
 export type CheckKind = 'footnote-sum' | 'item-5-breakdown' | 'percent-denominator-not-stated' | 'percent-arithmetic';
 export type AddCheck = (ok: boolean, finding: { kind: CheckKind; message: string; reported: number | string | null; computed: number | string | null; personId: string | null; item: string | null }) => void;

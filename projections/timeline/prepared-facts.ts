@@ -5,11 +5,11 @@
  * (envelopes, clocks) and query it at as many dates as needed; it is a plain
  * value, never mutated after it is built.
  */
-import type { Envelope, EventData, FactEvent, IsoDate } from '../src/domain/index.js';
+import type { Envelope, EventData, FactEvent, IsoDate } from '../../src/domain/index.js';
 import { selectFacts, type Clocks, type Fact } from './facts.js';
 import { foldContext, type FoldContext } from './fold-context.js';
-import { cloneLedgerState, evolveLedger, initialLedgerState } from './ledger-state.js';
-import type { LedgerState } from './ledger-types.js';
+import { cloneLedgerState, evolveLedger, initialLedgerState } from '../folds/positions.js';
+import type { LedgerState } from '../folds/positions-types.js';
 
 /** A stock split as the share-basis restatement needs it. */
 export interface SplitFact {

@@ -1,6 +1,6 @@
 /** The shapes of the holdings view (holdings.ts); JSON contract: fields are added, never renamed. */
-import type { IsoDate, ReportedPercent } from '../src/domain/index.js';
-import type { Basis, UnexplainedDifference } from './ledger-types.js';
+import type { IsoDate, ReportedPercent } from '../../src/domain/index.js';
+import type { Basis, UnexplainedDifference } from '../folds/positions-types.js';
 import type { ShareBasis, ShareBasisAdjustment } from './share-basis.js';
 
 export interface SecurityHolding {

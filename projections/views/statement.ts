@@ -2,10 +2,10 @@
  * The Schedule 13D as of a date: the original folded with every amendment
  * filed by then. Each item shows the filing that last restated or amended it.
  */
-import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../src/domain/index.js';
-import { foldCoverPages } from './cover-pages.js';
-import { compareInChain, datedFilingKeyOf, filingLabel } from '../src/domain/filing-key.js';
-import type { Fact } from './facts.js';
+import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../../src/domain/index.js';
+import { foldCoverPages } from '../folds/cover-pages.js';
+import { compareInChain, datedFilingKeyOf, filingLabel } from '../../src/domain/filing-key.js';
+import type { Fact } from '../timeline/facts.js';
 
 type Filed = EventData<'StatementFiled'>;
 

@@ -3,8 +3,8 @@
  * which facts a projection folds, and orders them by effective date.
  * Pure: the input array and its events are never mutated.
  */
-import { applySet, foldRank, isFact, isRestatable, type Envelope, type FactEvent, type IsoDate, type Source } from '../src/domain/index.js';
-import { canonicalJson } from '../src/shared/canonical-json.js';
+import { applySet, foldRank, isFact, isRestatable, type Envelope, type FactEvent, type IsoDate, type Source } from '../../src/domain/index.js';
+import { canonicalJson } from '../../src/shared/canonical-json.js';
 
 export interface Clocks {
   /** Fold facts effective on or before this date. */

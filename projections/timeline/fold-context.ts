@@ -13,7 +13,7 @@
  * the counts are back to what the filing says (88 disclosed after a 1-for-10
  * split is 880 shares at the purchase, 88 again after the split).
  */
-import type { IsoDate } from '../src/domain/index.js';
+import type { IsoDate } from '../../src/domain/index.js';
 import type { Fact } from './facts.js';
 
 export interface ContextSplit {

@@ -4,12 +4,12 @@
  * days (less any blocked by an exchange cap), aggregate, percent of class with
  * the person's own denominator, the four powers, and the basis of each figure.
  */
-import { exercisableWithin60Days, sixtyDayHorizon, type IsoDate } from '../src/domain/index.js';
+import { exercisableWithin60Days, sixtyDayHorizon, type IsoDate } from '../../src/domain/index.js';
 import type { Holder, HoldingsView, SecurityHolding } from './holdings-types.js';
-import type { Basis, LedgerState, PositionState, UnexplainedDifference } from './ledger-types.js';
-import { fmt } from './format.js';
+import type { Basis, LedgerState, PositionState, UnexplainedDifference } from '../folds/positions-types.js';
+import { fmt } from '../format.js';
 
-export { personNames } from './prepared-facts.js';
+export { personNames } from '../timeline/prepared-facts.js';
 
 export * from './holdings-types.js';
 

@@ -1,10 +1,10 @@
 /** History of one holder: each change to each position, dated, with its source, in the share basis asked for. */
-import { foldRank, type Envelope, type FactEvent, type IsoDate } from '../src/domain/index.js';
-import { auditIndex, originalFacts, retractedFacts, type AuditIndex } from './audit-index.js';
-import { effectiveBy, type Fact } from './facts.js';
-import { foldLedger } from './ledger-state.js';
-import type { ChangeEntry, LedgerState } from './ledger-types.js';
-import { prepare, type PreparedFacts, type SplitFact } from './prepared-facts.js';
+import { foldRank, type Envelope, type FactEvent, type IsoDate } from '../../src/domain/index.js';
+import { auditIndex, originalFacts, retractedFacts, type AuditIndex } from '../timeline/audit-index.js';
+import { effectiveBy, type Fact } from '../timeline/facts.js';
+import { foldLedger } from '../folds/positions.js';
+import type { ChangeEntry, LedgerState } from '../folds/positions-types.js';
+import { prepare, type PreparedFacts, type SplitFact } from '../timeline/prepared-facts.js';
 import { adjustmentAfter, describeBasis, restateCount, restatePrice, type ShareBasis } from './share-basis.js';
 
 export interface HistoryEntry extends ChangeEntry {

@@ -15,14 +15,14 @@
  * person's complete holding as of its date; earlier positions it leaves out are
  * closed, and named as unexplained when the transactions do not close them.
  */
-import { commonSharesOf, type IsoDate } from '../src/domain/index.js';
-import type { Fact } from './facts.js';
-import { countAtEffective, disclosureRatio, EMPTY_CONTEXT, foldContext, priceAtEffective, type FoldContext } from './fold-context.js';
-import { position, record, report, split, terms, transact } from './ledger-positions.js';
-import { NOT_YET_EXERCISABLE, type LedgerState, type Lot, type PositionState } from './ledger-types.js';
-import { fmt } from './format.js';
+import { commonSharesOf, type IsoDate } from '../../src/domain/index.js';
+import type { Fact } from '../timeline/facts.js';
+import { countAtEffective, disclosureRatio, EMPTY_CONTEXT, foldContext, priceAtEffective, type FoldContext } from '../timeline/fold-context.js';
+import { position, record, report, split, terms, transact } from './position-changes.js';
+import { NOT_YET_EXERCISABLE, type LedgerState, type Lot, type PositionState } from './positions-types.js';
+import { fmt } from '../format.js';
 
-export * from './ledger-types.js';
+export * from './positions-types.js';
 
 export function initialLedgerState(withLog = false, context: FoldContext = EMPTY_CONTEXT): LedgerState {
   return { persons: new Map(), securities: new Map(), positions: new Map(), positionsOf: new Map(), sharesOutstanding: null, caps: new Map(), controls: new Map(), splitFactor: 1, splitsApplied: 0, differences: [], log: withLog ? [] : null, context, reportSetApplied: new Map() };

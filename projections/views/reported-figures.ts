@@ -5,15 +5,15 @@
  * figures. They are then shown as the filing reports them, never as zeros,
  * and never as the transactions alone.
  */
-import { commonSharesOf, compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../src/domain/index.js';
-import { countAtEffective, disclosureRatio } from './fold-context.js';
+import { commonSharesOf, compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../../src/domain/index.js';
+import { countAtEffective, disclosureRatio } from '../timeline/fold-context.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
-import type { LedgerState } from './ledger-types.js';
-import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from './prepared-facts.js';
+import type { LedgerState } from '../folds/positions-types.js';
+import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from '../timeline/prepared-facts.js';
 import { compareWithReported, doubtNotes } from './reported-comparison.js';
-import { coverPersonIds, foldCoverPages } from './cover-pages.js';
+import { coverPersonIds, foldCoverPages } from '../folds/cover-pages.js';
 import { label } from './statement.js';
-import { fmt } from './format.js';
+import { fmt } from '../format.js';
 
 export const NOT_BROKEN_DOWN = 'securities not broken down by the filing';
 

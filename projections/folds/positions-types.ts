@@ -1,6 +1,6 @@
 /** The shapes of the positions fold's state (see ledger-state.ts). */
-import type { EventData, IsoDate, Source } from '../src/domain/index.js';
-import type { FoldContext } from './fold-context.js';
+import type { EventData, IsoDate, Source } from '../../src/domain/index.js';
+import type { FoldContext } from '../timeline/fold-context.js';
 
 export type Basis = 'reported' | 'derived' | 'transactions';
 export type SecurityKind = EventData<'SecurityDescribed'>['kind'];

@@ -4,11 +4,11 @@
  * statement folded through each, and holdings at each filing's event date. Where
  * a filing's contents are unknown, the diff says so rather than report zeros.
  */
-import { compareInChain, type CoverPage, type IsoDate } from '../src/domain/index.js';
-import type { Fact } from './facts.js';
+import { compareInChain, type CoverPage, type IsoDate } from '../../src/domain/index.js';
+import type { Fact } from '../timeline/facts.js';
 import { holdingsSeries } from './holdings-at.js';
 import type { Holder } from './holdings.js';
-import { prepare, type PreparedFacts, type StatementFact } from './prepared-facts.js';
+import { prepare, type PreparedFacts, type StatementFact } from '../timeline/prepared-facts.js';
 import type { ShareBasis } from './share-basis.js';
 import { knownOverUnknown, label, statementThrough } from './statement.js';
 

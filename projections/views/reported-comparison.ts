@@ -5,10 +5,10 @@
  * figures are `reported` only when they equal the filing's; where they differ,
  * the basis is `derived` and the difference is named with both numbers.
  */
-import type { IsoDate, ReportedPercent } from '../src/domain/index.js';
+import type { IsoDate, ReportedPercent } from '../../src/domain/index.js';
 import { type FigureDifference, type FigureField, type Holder, type ReportedFigures } from './holdings.js';
 import { decimalsOf } from './reconciliation-checks.js';
-import { fmt } from './format.js';
+import { fmt } from '../format.js';
 
 const COUNTS: readonly Exclude<FigureField, 'percentOfClass'>[] = ['aggregate', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower'];
 const LABEL: Record<FigureField, string> = {

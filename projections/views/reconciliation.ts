@@ -3,15 +3,15 @@
  * transactions, its own Item 5 and its own arithmetic give. Findings name the
  * numbers; checks that hold are listed too, so the audit shows its work.
  */
-import type { EventData, FactEvent, IsoDate } from '../src/domain/index.js';
-import { statedRows, type StatedRows } from './cover-pages.js';
-import { effectiveBy, type Fact } from './facts.js';
+import type { EventData, FactEvent, IsoDate } from '../../src/domain/index.js';
+import { statedRows, type StatedRows } from '../folds/cover-pages.js';
+import { effectiveBy, type Fact } from '../timeline/facts.js';
 import { holdingsFromState, personNames } from './holdings.js';
-import { foldContext } from './fold-context.js';
-import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from './ledger-state.js';
+import { foldContext } from '../timeline/fold-context.js';
+import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from '../folds/positions.js';
 import { knownOverUnknown, label } from './statement.js';
 import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, percentAgainstOutstanding, type CheckKind } from './reconciliation-checks.js';
-import { fmt } from './format.js';
+import { fmt } from '../format.js';
 
 export interface Finding {
   filing: string;

@@ -1,6 +1,6 @@
 /** Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)). */
-import type { FactEvent, IsoDate } from '../src/domain/index.js';
-import { effectiveBy, type Fact } from './facts.js';
+import type { FactEvent, IsoDate } from '../../src/domain/index.js';
+import { effectiveBy, type Fact } from '../timeline/facts.js';
 import { personNames } from './holdings.js';
 
 export interface GroupMember {

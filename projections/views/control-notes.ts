@@ -7,7 +7,7 @@
  * and the view says so on both holders and on the view.
  */
 import type { HoldingsView } from './holdings.js';
-import type { PreparedFacts } from './prepared-facts.js';
+import type { PreparedFacts } from '../timeline/prepared-facts.js';
 
 export function withControlNotes(view: HoldingsView, prepared: PreparedFacts): HoldingsView {
   const pending = prepared.controls.filter((c) => c.precision === 'on-or-before' && c.effectiveDate > view.asOf);

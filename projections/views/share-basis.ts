@@ -11,7 +11,7 @@
  *   to the clocks (every split selected under filedBy/recordedBy, even one effective
  *   after the view's date).
  */
-import type { SplitFact } from './prepared-facts.js';
+import type { SplitFact } from '../timeline/prepared-facts.js';
 
 export type ShareBasis = 'as-reported' | 'adjusted';
 export const SHARE_BASES: readonly ShareBasis[] = ['as-reported', 'adjusted'];

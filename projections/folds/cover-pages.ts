@@ -4,7 +4,7 @@
  * unchanged" (never zero), so a partial page overwrites only the rows it states
  * on the same person's page from the previous filings. Pure; inputs untouched.
  */
-import type { CoverPage, EventData, PartialCoverPage } from '../src/domain/index.js';
+import type { CoverPage, EventData, PartialCoverPage } from '../../src/domain/index.js';
 
 type Filed = Pick<EventData<'StatementFiled'>, 'coverPages' | 'partialCoverPages'>;
 

@@ -3,11 +3,11 @@
  * reported positions (with a filing's breakdown closing what it leaves out),
  * splits. Each updates the fold's own accumulator in place and logs the change.
  */
-import type { IsoDate } from '../src/domain/index.js';
-import type { Fact } from './facts.js';
-import { countAtEffective, disclosureRatio, reportSetKey } from './fold-context.js';
-import type { ChangeEntry, LedgerState, Lot, PositionState, SecurityKind, SecurityTerms } from './ledger-types.js';
-import { fmt } from './format.js';
+import type { IsoDate } from '../../src/domain/index.js';
+import type { Fact } from '../timeline/facts.js';
+import { countAtEffective, disclosureRatio, reportSetKey } from '../timeline/fold-context.js';
+import type { ChangeEntry, LedgerState, Lot, PositionState, SecurityKind, SecurityTerms } from './positions-types.js';
+import { fmt } from '../format.js';
 
 export function terms(state: LedgerState, securityId: string, kind: SecurityKind): SecurityTerms {
   let found = state.securities.get(securityId);

@@ -1,7 +1,7 @@
 /**
  * docker-compose.yml stays valid and keeps its promises: the single EventStoreDB
- * node with the app pointed at it, and the three-node cluster under the `cluster`
- * profile. `docker-compose config` (the Python v1 tool, Debian's docker-compose
+ * node with the app pointed at it, the three-node cluster under the `cluster`
+ * profile, and PostgreSQL with an app that migrates it under the `postgres` profile. `docker-compose config` (the Python v1 tool, Debian's docker-compose
  * package) checks the file without a Docker engine. Without the tool the test is
  * skipped with the reason printed, except on CI (CI set), where it fails.
  */
@@ -54,5 +54,21 @@ describe('docker-compose.yml', () => {
     );
     expect(config.stdout.match(/EVENTSTORE_CLUSTER_SIZE: '3'/g)).toHaveLength(3);
     for (const port of [2114, 2115, 2116]) expect(config.stdout).toMatch(new RegExp(`published: ${port}\\s+target: 2113`));
+  });
+
+  it.skipIf(missing !== undefined)('has PostgreSQL and an app configured for it under the postgres profile', () => {
+    const services = compose('--profile', 'postgres', 'config', '--services');
+    expect(services.status).toBe(0);
+    const names = services.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(names).toEqual(expect.arrayContaining(['postgres', 'app-postgres']));
+
+    const config = compose('--profile', 'postgres', 'config');
+    expect(config.status).toBe(0);
+    expect(config.stdout).toContain('image: postgres:15');
+    expect(config.stdout).toContain('LEDGER_STORE: postgres://ledger:ledger@postgres:5432/ledger');
+    expect(config.stdout).toMatch(/pg_isready -U ledger -d ledger/);
+    expect(config.stdout).toMatch(/published: 5433\s+target: 5432/);
+    // The app waits for a healthy server, and `up` creates the ledger's schema
+    expect(config.stdout).toMatch(/app-postgres:[\s\S]*?command:\s+- store\s+- migrate[\s\S]*?postgres:\s+condition: service_healthy[\s\S]*?profiles:\s+- postgres/);
   });
 });

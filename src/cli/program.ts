@@ -16,8 +16,6 @@ import { registerDiffCommand } from './commands/diff-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerCorpusCommand } from './commands/corpus-command.js';
 import { ExitWithCode } from './options.js';
-// store-commands.ts (being changed elsewhere) still imports storeFlag from here: remove once it imports './options.js'.
-export { storeFlag } from './options.js';
 
 
 /** In the order `--help` lists them. */
@@ -38,7 +36,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
 ];
 
 const STORE_HELP =
-  'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false); ' +
+  'event store URL (sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false, postgres://user@host:5432/db); ' +
   'default LEDGER_STORE or sqlite:./var/ledger.db';
 
 export function buildProgram(): Command {

@@ -22,10 +22,17 @@ export function startCatchUpSubscription(source: CatchUpSource): Subscription {
   let checkpoint = options.afterPosition ?? -1n;
   let stopped = false;
   let wake: (() => void) | null = null;
-  const unregister = source.onAppend(() => wake?.());
+  // An append announced while a page is being read may have committed after the read's
+  // snapshot: remember it, so that the next sleep reads again at once instead of polling later.
+  let appendedMeanwhile = false;
+  const unregister = source.onAppend(() => {
+    if (wake) wake();
+    else appendedMeanwhile = true;
+  });
 
   const sleepUntilAppendOrPoll = () =>
     new Promise<void>((resolve) => {
+      if (appendedMeanwhile) return resolve();
       const timer = setTimeout(done, pollIntervalMs);
       function done() {
         clearTimeout(timer);
@@ -38,6 +45,7 @@ export function startCatchUpSubscription(source: CatchUpSource): Subscription {
   const run = async () => {
     let caughtUp = false;
     while (!stopped) {
+      appendedMeanwhile = false;
       const page = await readPage(checkpoint, pageSize);
       for (const event of page) {
         if (stopped) return;

@@ -48,3 +48,8 @@ export class StoreClosedError extends Error {
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
+
+/** The store's schema is missing, older or newer than the one this program knows; the message says what to run. */
+export class StoreSchemaError extends Error {
+  override readonly name = 'StoreSchemaError';
+}

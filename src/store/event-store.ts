@@ -1,6 +1,6 @@
 /**
  * The one event-store port. It knows streams, revisions, positions and JSON,
- * and nothing of Schedule 13D. Every adapter (SQLite, EventStoreDB) implements
+ * and nothing of Schedule 13D. Every adapter (SQLite, PostgreSQL, EventStoreDB) implements
  * it and passes the same contract suite (test/store/contract.ts).
  */
 
@@ -32,8 +32,8 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   /**
    * Caller-chosen UUID; appending the same ids again is a retry. Every adapter
    * recognises a retry, and refuses an id reused with other content, within the
-   * target stream; the SQLite adapter also refuses an id already used in another
-   * stream, while EventStoreDB does not look outside the target stream.
+   * target stream; the SQLite and PostgreSQL adapters also refuse an id already used
+   * in another stream, while EventStoreDB does not look outside the target stream.
    */
   id: string;
   type: Type;

@@ -2,6 +2,7 @@
  * Opens an event store from a URL:
  * - `sqlite:./var/ledger.db` (a file, created if missing) or `sqlite::memory:`
  * - `esdb://host:2113?tls=false` (EventStoreDB; `esdb+discover://` for a cluster)
+ * - `postgres://user@host:5432/database` or `postgresql://...` (PostgreSQL; run `13d-ledger store migrate` first)
  */
 import type { EventStore } from './event-store.js';
 import { UnsupportedStoreUrlError } from './errors.js';
@@ -22,14 +23,63 @@ export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenSt
     const { getSqliteEventStore } = await import('./sqlite/sqlite-event-store.js');
     return getSqliteEventStore({ path, now: options.now });
   }
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    // Loaded on demand, as EventStoreDB's client is: the embedded store never needs pg.
+    const { getPostgresEventStore } = await import('./postgres/postgres-event-store.js');
+    return getPostgresEventStore({ connectionString: url, now: options.now });
+  }
   if (scheme === 'esdb' || scheme === 'esdb+discover') {
     // Loaded on demand: the gRPC client is heavy and the embedded store never needs it.
     const { getEventStoreDbEventStore } = await import('./eventstoredb/eventstoredb-event-store.js');
     return getEventStoreDbEventStore({ connectionString: url, now: options.now });
   }
-  throw new UnsupportedStoreUrlError(
-    `Unsupported store URL "${url}": expected sqlite:PATH, sqlite::memory: or esdb://host:2113?tls=false`,
+  throw unsupported(url);
+}
+
+function unsupported(url: string): UnsupportedStoreUrlError {
+  return new UnsupportedStoreUrlError(
+    `Unsupported store URL "${url}": expected sqlite:PATH, sqlite::memory:, esdb://host:2113?tls=false or postgres://user@host:5432/database`,
   );
+}
+
+/** What `13d-ledger store migrate` did. */
+export interface MigrateStoreResult {
+  store: 'SQLite' | 'EventStoreDB' | 'PostgreSQL';
+  /** The schema version before (null: none) and after; null for a store without versions of its own. */
+  from: number | null;
+  to: number | null;
+  applied: Array<{ version: number; description: string }>;
+  /** One line for people. */
+  message: string;
+}
+
+/**
+ * Creates or upgrades the store's schema where it has one to manage: PostgreSQL. The
+ * embedded SQLite file sets up its own tables when it is first written, and EventStoreDB
+ * has no schema: for them this checks the URL and says so.
+ */
+export async function migrateStore(url: string = DEFAULT_STORE_URL): Promise<MigrateStoreResult> {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    const { migratePostgresStore } = await import('./postgres/postgres-event-store.js');
+    const { where, from, to, applied } = await migratePostgresStore(url);
+    const list = applied.map((m) => `${m.version} (${m.description})`).join('; ');
+    const message =
+      applied.length === 0
+        ? `PostgreSQL store at ${where}: schema already at version ${to}, nothing to do`
+        : from === null
+          ? `PostgreSQL store at ${where}: schema created at version ${to}; applied ${list}`
+          : `PostgreSQL store at ${where}: schema upgraded from version ${from} to ${to}; applied ${list}`;
+    return { store: 'PostgreSQL', from, to, applied, message };
+  }
+  if (scheme === 'sqlite') {
+    await (await openStore(url)).close(); // refuses a malformed URL
+    return { store: 'SQLite', from: null, to: null, applied: [], message: 'SQLite store: its tables are created when it is first written, nothing to migrate' };
+  }
+  if (scheme === 'esdb' || scheme === 'esdb+discover') {
+    return { store: 'EventStoreDB', from: null, to: null, applied: [], message: 'EventStoreDB store: it has no schema, nothing to migrate' };
+  }
+  throw unsupported(url);
 }
 
 /** The store URL from the command line, else LEDGER_STORE, else the embedded default. */

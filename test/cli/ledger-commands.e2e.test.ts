@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSample } from '../../src/ledger/sample.js';
 import { openStore } from '../../src/store/open-store.js';
 import { runCliCapturing, type CliRun } from '../support/run-cli.js';
+import { freshStoreUrl, onTarget, storeTargets } from '../support/store-targets.js';
 
 /** Every test has a store file of its own in this directory: none sees another's writes. */
 const dir = mkdtempSync(join(tmpdir(), 'ledger-cli-'));
@@ -13,18 +14,21 @@ let stores = 0;
 
 type Cli = (...args: string[]) => Promise<CliRun>;
 
-/** A new, empty store file and the CLI run against it. */
-function emptyLedger(): Cli {
-  const store = `sqlite:${join(dir, `ledger-${++stores}.db`)}`;
+/** Each test runs on SQLite (a file of its own) and on PostgreSQL (a schema of its own) when a server answers. */
+const targets = await storeTargets('the ledger commands', () => `sqlite:${join(dir, `ledger-${++stores}.db`)}`);
+
+/** A new, empty store and the CLI run against it. */
+async function emptyLedger(): Promise<Cli> {
+  const store = await freshStoreUrl();
   return (...args) => runCliCapturing(store, ...args);
 }
 
 /** When the sample is recorded in a test's own ledger: the store's clock is injected, not read. */
 const SAMPLE_RECORDED_AT = new Date('2024-08-01T12:00:00.000Z');
 
-/** A store file of its own holding the bundled sample, recorded at SAMPLE_RECORDED_AT, and the CLI run against it. */
+/** A store of its own holding the bundled sample, recorded at SAMPLE_RECORDED_AT, and the CLI run against it. */
 async function sampleLedger(): Promise<Cli> {
-  const store = `sqlite:${join(dir, `ledger-${++stores}.db`)}`;
+  const store = await freshStoreUrl();
   const opened = await openStore(store, { now: () => SAMPLE_RECORDED_AT });
   try {
     await loadSample(opened);
@@ -34,9 +38,10 @@ async function sampleLedger(): Promise<Cli> {
   return (...args) => runCliCapturing(store, ...args);
 }
 
-describe('the ledger commands', () => {
+describe.each(targets)('the ledger commands on $name', (target) => {
+  onTarget(target);
   it('quickstart loads the sample and prints the holdings table at 2024-07-23', async () => {
-    const run = emptyLedger();
+    const run = await emptyLedger();
     const { code, out } = await run('quickstart');
     expect(code).toBe(0);
     expect(out).toMatch(/Ault & Company, Inc\.\s+214,940,800\s+85\.72%/);
@@ -44,7 +49,7 @@ describe('the ledger commands', () => {
   });
 
   it('sample load a second time writes nothing', async () => {
-    const run = emptyLedger();
+    const run = await emptyLedger();
     const first = JSON.parse((await run('sample', 'load', '--json')).out);
     expect(first.appended).toBeGreaterThan(0);
     const { out } = await run('sample', 'load', '--json');

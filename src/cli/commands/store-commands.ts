@@ -1,6 +1,7 @@
 /**
  * Low-level commands on the event log itself: append raw events, read a
- * stream or the global log, and a self-check that appends and reads back.
+ * stream or the global log, a self-check that appends and reads back, and the
+ * schema migration of a server store.
  */
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
@@ -8,11 +9,23 @@ import type { EventStore, RecordedEvent } from '../../store/event-store.js';
 import { InvalidStoreInputError } from '../../store/errors.js';
 import { appendDomainEvents } from '../../ledger/issuer-events.js';
 import { ISSUER_STREAM_PREFIX } from '../../domain/index.js';
-import { storeFlag } from '../program.js';
+import { migrateStore, resolveStoreUrl } from '../../store/open-store.js';
+import { storeFlag } from '../options.js';
 import { withStore } from '../with-store.js';
-import { formatTable, toJson } from '../output.js';
+import { formatTable, print, toJson } from '../output.js';
 
 export function registerStoreCommands(program: Command): void {
+  program
+    .command('store')
+    .description('manage the store itself')
+    .command('migrate')
+    .description('create or upgrade the store\'s schema (PostgreSQL) and say what was done; run it before first use and after an upgrade')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const result = await migrateStore(resolveStoreUrl(storeFlag(command)));
+      print(options.json ? toJson(result) : result.message);
+    });
+
   const events = program.command('events').description('read and write the raw event log');
 
   events

@@ -148,8 +148,8 @@ describe('the SQLite event store', () => {
     });
 
     it('refuses an unknown scheme, naming the URL and the accepted forms', async () => {
-      await expect(openStore('postgres://localhost/ledger')).rejects.toThrow(UnsupportedStoreUrlError);
-      await expect(openStore('postgres://localhost/ledger')).rejects.toThrow(/Unsupported store URL "postgres:\/\/localhost\/ledger": expected sqlite:PATH/);
+      await expect(openStore('mysql://localhost/ledger')).rejects.toThrow(UnsupportedStoreUrlError);
+      await expect(openStore('mysql://localhost/ledger')).rejects.toThrow(/Unsupported store URL "mysql:\/\/localhost\/ledger": expected sqlite:PATH, .* or postgres:\/\/user@host:5432\/database/);
       await expect(openStore('sqlite:')).rejects.toThrow(/names no file/);
     });
   });

@@ -2,10 +2,10 @@
  * Replay and as-of queries against peers in the same run:
  * - decoding (zod, once at the read edge) against wrapping without validation;
  * - the holdings fold against the floor any fold must pay (one Map update per event);
- * - an as-of query on facts selected once against a full replay per query.
+ * - an as-of query on a timeline built once against a full replay per query.
  */
 import { decodeEvents, EVENT_SCHEMA_VERSION, type Envelope } from '../src/domain/index.js';
-import { foldLedger, holdingsAt, holdingsFromEnvelopes, prepareFacts, selectFacts } from '../projections/index.js';
+import { buildTimeline, holdingsAt, holdingsFromEnvelopes, positionsFold, replay, selectFacts } from '../projections/index.js';
 import { measure, report } from './measure.js';
 import { syntheticHistory } from './synthetic-history.js';
 
@@ -22,7 +22,7 @@ export async function benchLedger(eventCount: number): Promise<void> {
   report(`decode ${eventCount.toLocaleString('en-US')} events another program wrote`, validated, wrapped);
 
   const envelopes: Envelope[] = decodeEvents(stored);
-  const replay = await measure('selectFacts + foldLedger (full replay)', eventCount, () => foldLedger(selectFacts(envelopes)));
+  const full = await measure('selectFacts + positions fold (full replay)', eventCount, () => replay(selectFacts(envelopes), positionsFold));
   const floor = await measure('one Map update per event (floor peer)', eventCount, () => {
     const totals = new Map<string, number>();
     for (const { event } of envelopes) {
@@ -32,15 +32,15 @@ export async function benchLedger(eventCount: number): Promise<void> {
     }
     return totals;
   });
-  report(`replay ${eventCount.toLocaleString('en-US')} events into holdings state`, replay, floor);
+  report(`replay ${eventCount.toLocaleString('en-US')} events into holdings state`, full, floor);
 
   const dates = Array.from({ length: 50 }, (_, i) => `${2000 + Math.floor(i / 2)}-0${1 + (i % 9)}-15`);
-  const prepared = prepareFacts(envelopes);
-  const onPrepared = await measure(`holdingsAt on prepared facts, ${dates.length} dates`, dates.length, () => {
-    for (const asOf of dates) holdingsAt(prepared, asOf);
+  const timeline = buildTimeline(envelopes);
+  const onTimeline = await measure(`holdingsAt on a timeline, ${dates.length} dates`, dates.length, () => {
+    for (const asOf of dates) holdingsAt(timeline, asOf);
   });
-  const full = await measure(`holdingsFromEnvelopes per query (peer)`, dates.length, () => {
+  const perQuery = await measure(`holdingsFromEnvelopes per query (peer)`, dates.length, () => {
     for (const asOf of dates) holdingsFromEnvelopes(envelopes, { asOf });
   }, 1);
-  report(`as-of holdings queries (${(onPrepared.ms / dates.length).toFixed(2)} ms per query on prepared facts)`, onPrepared, full);
+  report(`as-of holdings queries (${(onTimeline.ms / dates.length).toFixed(2)} ms per query on a timeline)`, onTimeline, perQuery);
 }

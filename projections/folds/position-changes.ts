@@ -1,12 +1,21 @@
 /**
- * The position changes of the ledger fold (ledger-state.ts): transactions,
+ * The position changes of the positions fold (positions.ts): transactions,
  * reported positions (with a filing's breakdown closing what it leaves out),
- * splits. Each updates the fold's own accumulator in place and logs the change.
+ * vestings, splits. Each updates the fold's own accumulator in place and logs
+ * the change; nothing outside this folder mutates a state.
  */
 import type { IsoDate } from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
-import { countAtEffective, disclosureRatio, reportSetKey } from '../timeline/fold-context.js';
-import type { ChangeEntry, LedgerState, Lot, PositionState, SecurityKind, SecurityTerms } from './positions-types.js';
+import { countAtEffective, disclosureRatio, reportSetKey, type FoldContext } from '../timeline/fold-context.js';
+import {
+  NOT_YET_EXERCISABLE,
+  type ChangeEntry,
+  type LedgerState,
+  type Lot,
+  type PositionState,
+  type SecurityKind,
+  type SecurityTerms,
+} from './positions-types.js';
 import { fmt } from '../format.js';
 
 export function terms(state: LedgerState, securityId: string, kind: SecurityKind): SecurityTerms {
@@ -92,15 +101,19 @@ function splitsWithShares(state: LedgerState, securityId: string): boolean {
   return kind !== 'convertible-preferred' && kind !== 'convertible-note';
 }
 
-export function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { type: 'PositionReported' }>>): void {
+type ReportedFact = Fact<Extract<Fact['event'], { type: 'PositionReported' }>>;
+
+export function report(state: LedgerState, fact: ReportedFact, context: FoldContext): void {
   const data = fact.event.data;
   const setKey = reportSetKey(data);
   if (state.reportSetApplied.get(data.personId) !== setKey) {
     state.reportSetApplied.set(data.personId, setKey);
-    closeUnreported(state, fact, setKey);
+    closeUnreported(state, fact, setKey, context);
   }
   const held = position(state, data.personId, data.securityId);
-  const quantity = splitsWithShares(state, data.securityId) ? countAtEffective(data.quantity, disclosureRatio(state.context, data)) : data.quantity;
+  const quantity = splitsWithShares(state, data.securityId)
+    ? countAtEffective(data.quantity, disclosureRatio(context, data))
+    : data.quantity;
   const computed = held.quantity;
   const comparable = (held.hadTransactions && !held.baseUnknown) || held.lastReport !== null;
   let note: string | null = null;
@@ -125,9 +138,9 @@ export function report(state: LedgerState, fact: Fact<Extract<Fact['event'], { t
  * date. Earlier positions it leaves out are closed at that date; unless the transactions had
  * already closed them, what disappears is an unexplained difference.
  */
-function closeUnreported(state: LedgerState, fact: Fact<Extract<Fact['event'], { type: 'PositionReported' }>>, setKey: string): void {
+function closeUnreported(state: LedgerState, fact: ReportedFact, setKey: string, context: FoldContext): void {
   const data = fact.event.data;
-  const listed = state.context.reportSets.get(setKey);
+  const listed = context.reportSets.get(setKey);
   if (listed === undefined) return;
   for (const held of state.positionsOf.get(data.personId) ?? []) {
     if (listed.has(held.securityId) || (held.quantity === 0 && held.lots.length === 0)) continue;
@@ -145,6 +158,26 @@ function closeUnreported(state: LedgerState, fact: Fact<Extract<Fact['event'], {
     held.changedSinceReport = false;
     record(state, fact, held, -computed, 'reported', note);
   }
+}
+
+/** Moves `shares` (in the basis at the vesting date) from the unvested lots into a lot exercisable from that date. */
+export function vest(state: LedgerState, fact: Fact<Extract<Fact['event'], { type: 'OptionsVested' }>>, shares: number): void {
+  const event = fact.event;
+  const held = position(state, event.data.personId, event.data.securityId);
+  let left = shares;
+  const lots: Lot[] = [];
+  for (const lot of held.lots) {
+    if (lot.exercisableFrom !== NOT_YET_EXERCISABLE || left === 0) {
+      lots.push(lot);
+      continue;
+    }
+    const vested = Math.min(left, lot.quantity);
+    left -= vested;
+    if (lot.quantity > vested) lots.push({ quantity: lot.quantity - vested, exercisableFrom: NOT_YET_EXERCISABLE });
+  }
+  lots.push({ quantity: shares - left, exercisableFrom: event.data.effectiveDate });
+  held.lots = lots;
+  record(state, fact, held, 0, 'transaction', `${fmt(shares - left)} vested`);
 }
 
 export function split(state: LedgerState, fact: Fact, from: number, to: number): void {

@@ -1,6 +1,5 @@
-/** The shapes of the positions fold's state (see ledger-state.ts). */
+/** The shapes of the positions fold's state (see positions.ts). */
 import type { EventData, IsoDate, Source } from '../../src/domain/index.js';
-import type { FoldContext } from '../timeline/fold-context.js';
 
 export type Basis = 'reported' | 'derived' | 'transactions';
 export type SecurityKind = EventData<'SecurityDescribed'>['kind'];
@@ -103,8 +102,6 @@ export interface LedgerState {
   differences: UnexplainedDifference[];
   /** Change log, kept only when asked (history). */
   log: ChangeEntry[] | null;
-  /** Known splits and reported sets (fold-context.ts); shared, never mutated. */
-  context: FoldContext;
   /** person -> the report set (reportSetKey) last applied, so its closing runs once. */
   reportSetApplied: Map<string, string>;
 }

@@ -3,9 +3,12 @@
  * securities held per person, reported positions and the transactions since,
  * shares outstanding, exchange caps, control, splits.
  *
- * `foldLedger` is pure at its boundary (facts in, a fresh state out, inputs
- * untouched); inside it one accumulator it owns is updated in place, so the
- * fold allocates only where a position changes (the product replays millions).
+ * The one fold that updates its state in place, for speed (the product replays
+ * millions of facts): `evolveLedger` and the changes it makes (position-changes.ts)
+ * mutate the accumulator they are given, so the fold allocates only where a position
+ * changes. That mutation stays inside this folder: `foldAt` hands every query a
+ * fresh state or a copy of a checkpoint (`cloneLedgerState`), and no view writes to
+ * a state. Facts and the fold context are never touched.
  *
  * Share basis: every count and per-share price a fact states is in the basis in
  * force on its disclosedOn date; the fold converts it into the basis at its
@@ -15,30 +18,58 @@
  * person's complete holding as of its date; earlier positions it leaves out are
  * closed, and named as unexplained when the transactions do not close them.
  */
-import { commonSharesOf, type IsoDate } from '../../src/domain/index.js';
+import { commonSharesOf, type FactEvent, type IsoDate } from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
-import { countAtEffective, disclosureRatio, EMPTY_CONTEXT, foldContext, priceAtEffective, type FoldContext } from '../timeline/fold-context.js';
-import { position, record, report, split, terms, transact } from './position-changes.js';
-import { NOT_YET_EXERCISABLE, type LedgerState, type Lot, type PositionState } from './positions-types.js';
-import { fmt } from '../format.js';
+import type { Fold } from '../timeline/fold.js';
+import {
+  countAtEffective,
+  disclosureRatio,
+  priceAtEffective,
+  type BasisRatio,
+  type FoldContext,
+} from '../timeline/fold-context.js';
+import { position, report, split, terms, transact, vest } from './position-changes.js';
+import { NOT_YET_EXERCISABLE, type LedgerState, type PositionState } from './positions-types.js';
 
 export * from './positions-types.js';
 
-export function initialLedgerState(withLog = false, context: FoldContext = EMPTY_CONTEXT): LedgerState {
-  return { persons: new Map(), securities: new Map(), positions: new Map(), positionsOf: new Map(), sharesOutstanding: null, caps: new Map(), controls: new Map(), splitFactor: 1, splitsApplied: 0, differences: [], log: withLog ? [] : null, context, reportSetApplied: new Map() };
-}
+/** Positions without the change log: holdings. */
+export const positionsFold: Fold<LedgerState> = {
+  name: 'positions',
+  initialState: () => initialLedgerState(false),
+  evolve: evolveLedger,
+  clone: cloneLedgerState,
+};
 
-/** `context`: pass the one of a larger selection when folding a prefix of it (splits effective later still matter). */
-export function foldLedger(facts: readonly Fact[], options: { withLog?: boolean; context?: FoldContext } = {}): LedgerState {
-  const state = initialLedgerState(options.withLog ?? false, options.context ?? foldContext(facts));
-  for (const fact of facts) evolveLedger(state, fact);
-  return state;
+/** Positions with every change logged: history and reconciliation. */
+export const positionsLogFold: Fold<LedgerState> = {
+  name: 'positions with their change log',
+  initialState: () => initialLedgerState(true),
+  evolve: evolveLedger,
+  clone: cloneLedgerState,
+};
+
+export function initialLedgerState(withLog = false): LedgerState {
+  return {
+    persons: new Map(),
+    securities: new Map(),
+    positions: new Map(),
+    positionsOf: new Map(),
+    sharesOutstanding: null,
+    caps: new Map(),
+    controls: new Map(),
+    splitFactor: 1,
+    splitsApplied: 0,
+    differences: [],
+    log: withLog ? [] : null,
+    reportSetApplied: new Map(),
+  };
 }
 
 /**
  * A copy that later folding of either cannot affect: the maps and the arrays
  * folding mutates are copied; the objects it only replaces (lots, terms,
- * reports, differences) are shared. The log is not kept.
+ * reports, differences, log entries) are shared.
  */
 export function cloneLedgerState(state: LedgerState): LedgerState {
   const positions = new Map<string, PositionState>();
@@ -63,17 +94,90 @@ export function cloneLedgerState(state: LedgerState): LedgerState {
     splitFactor: state.splitFactor,
     splitsApplied: state.splitsApplied,
     differences: [...state.differences],
-    log: null,
-    context: state.context,
+    log: state.log === null ? null : [...state.log],
     reportSetApplied: new Map(state.reportSetApplied),
   };
 }
 
-/** Updates the accumulator in place (it belongs to foldLedger); never touches the fact. */
-export function evolveLedger(state: LedgerState, fact: Fact): void {
+type EventOf<T extends FactEvent['type']> = Extract<FactEvent, { type: T }>;
+type Definition = EventOf<'PersonIdentified' | 'SecurityDescribed' | 'ControlEstablished' | 'ControlEnded'>;
+type Transaction = EventOf<
+  | 'SharesPurchased'
+  | 'SharesSold'
+  | 'RsusVested'
+  | 'ConvertibleNoteIssued'
+  | 'ConvertibleNoteConverted'
+  | 'ConvertibleNoteRepaid'
+  | 'PreferredIssued'
+  | 'WarrantsIssued'
+  | 'OptionsGranted'
+  | 'OptionsVested'
+  | 'StockSplit'
+>;
+
+/** Updates the accumulator in place and returns it (see the file's comment); never touches the fact. */
+export function evolveLedger(state: LedgerState, fact: Fact, context: FoldContext): LedgerState {
   const event = fact.event;
   // Counts and prices in the basis of the disclosure, converted to the basis at the effective date.
-  const ratio = state.context.splits.length === 0 ? null : disclosureRatio(state.context, event.data);
+  const ratio = context.splits.length === 0 ? null : disclosureRatio(context, event.data);
+  switch (event.type) {
+    case 'PersonIdentified':
+    case 'SecurityDescribed':
+    case 'ControlEstablished':
+    case 'ControlEnded':
+      define(state, event, ratio);
+      break;
+    case 'SharesPurchased':
+    case 'SharesSold':
+    case 'RsusVested':
+    case 'ConvertibleNoteIssued':
+    case 'ConvertibleNoteConverted':
+    case 'ConvertibleNoteRepaid':
+    case 'PreferredIssued':
+    case 'WarrantsIssued':
+    case 'OptionsGranted':
+    case 'OptionsVested':
+    case 'StockSplit':
+      trade(state, fact as Fact<Transaction>, ratio);
+      break;
+    case 'PositionReported':
+      report(state, fact as Fact<typeof event>, context);
+      break;
+    case 'SharesOutstandingReported': {
+      const d = event.data;
+      const count = countAtEffective(d.count, ratio);
+      const factorAtReport = state.splitFactor;
+      state.sharesOutstanding = { count, asOf: d.effectiveDate, reportedBy: d.reportedBy, factorAtReport, source: d.source };
+      break;
+    }
+    case 'ExchangeCapSet': {
+      const d = event.data;
+      const base = d.baseSharesOutstanding === null ? null : countAtEffective(d.baseSharesOutstanding, ratio);
+      state.caps.set(d.capId, { capPercent: d.capPercent, baseSharesOutstanding: base, securityIds: d.securityIds, liftedOn: null });
+      break;
+    }
+    case 'ExchangeCapLifted': {
+      const cap = state.caps.get(event.data.capId);
+      if (cap !== undefined) state.caps.set(event.data.capId, { ...cap, liftedOn: event.data.effectiveDate });
+      break;
+    }
+    case 'StatementFiled':
+    case 'BeneficialOwnershipReported':
+    case 'GroupFormed':
+    case 'GroupMemberJoined':
+    case 'GroupMemberLeft':
+    case 'JointFilingAgreementSigned':
+      break;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled event ${JSON.stringify(unknown)}`);
+    }
+  }
+  return state;
+}
+
+/** Who and what exists: persons, the terms of securities, control. */
+function define(state: LedgerState, event: Definition, ratio: BasisRatio | null): void {
   switch (event.type) {
     case 'PersonIdentified':
       state.persons.set(event.data.personId, { name: event.data.name, kind: event.data.kind });
@@ -93,77 +197,6 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
       });
       return;
     }
-    case 'PositionReported':
-      report(state, fact as Fact<typeof event>);
-      return;
-    case 'SharesOutstandingReported':
-      state.sharesOutstanding = { count: countAtEffective(event.data.count, ratio), asOf: event.data.effectiveDate, reportedBy: event.data.reportedBy, factorAtReport: state.splitFactor, source: event.data.source };
-      return;
-    case 'SharesPurchased':
-    case 'SharesSold':
-    case 'RsusVested':
-      // The catalogue says what each does to the holder's common shares.
-      transact(state, fact, event.data.personId, 'common', countAtEffective(commonSharesOf(event), ratio), null, event.type === 'RsusVested' ? null : priceAtEffective(event.data.pricePerShare, ratio));
-      return;
-    case 'ConvertibleNoteIssued': {
-      const note = terms(state, event.data.securityId, 'convertible-note');
-      // Terms are replaced, never mutated, so a checkpoint's shallow copy stays valid.
-      if (note.conversionPrice === null && event.data.conversionPrice !== null) state.securities.set(note.securityId, { ...note, conversionPrice: priceAtEffective(event.data.conversionPrice, ratio) });
-      transact(state, fact, event.data.personId, event.data.securityId, event.data.principal);
-      return;
-    }
-    case 'ConvertibleNoteConverted':
-      transact(state, fact, event.data.personId, event.data.securityId, -event.data.principalConverted);
-      transact(state, fact, event.data.personId, 'common', countAtEffective(commonSharesOf(event), ratio));
-      return;
-    case 'ConvertibleNoteRepaid': {
-      const held = position(state, event.data.personId, event.data.securityId);
-      transact(state, fact, event.data.personId, event.data.securityId, -Math.min(held.quantity, event.data.principalRepaid ?? held.quantity));
-      return;
-    }
-    case 'PreferredIssued':
-      terms(state, event.data.securityId, 'convertible-preferred');
-      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares);
-      return;
-    case 'WarrantsIssued':
-      terms(state, event.data.securityId, 'warrant');
-      transact(state, fact, event.data.personId, event.data.securityId, countAtEffective(event.data.shares, ratio), event.data.exercisableFrom, priceAtEffective(event.data.exercisePrice, ratio));
-      return;
-    case 'OptionsGranted':
-      terms(state, event.data.securityId, 'option');
-      transact(state, fact, event.data.personId, event.data.securityId, countAtEffective(event.data.shares, ratio), event.data.exercisableFrom ?? NOT_YET_EXERCISABLE, priceAtEffective(event.data.exercisePrice, ratio));
-      return;
-    case 'OptionsVested': {
-      const held = position(state, event.data.personId, event.data.securityId);
-      // Moves `shares` from the unvested lots into a lot exercisable from the vesting date.
-      const shares = countAtEffective(event.data.shares, ratio);
-      let left = shares;
-      const lots: Lot[] = [];
-      for (const lot of held.lots) {
-        if (lot.exercisableFrom !== NOT_YET_EXERCISABLE || left === 0) {
-          lots.push(lot);
-          continue;
-        }
-        const vested = Math.min(left, lot.quantity);
-        left -= vested;
-        if (lot.quantity > vested) lots.push({ quantity: lot.quantity - vested, exercisableFrom: NOT_YET_EXERCISABLE });
-      }
-      lots.push({ quantity: shares - left, exercisableFrom: event.data.effectiveDate });
-      held.lots = lots;
-      record(state, fact, held, 0, 'transaction', `${fmt(shares - left)} vested`);
-      return;
-    }
-    case 'ExchangeCapSet':
-      state.caps.set(event.data.capId, { capPercent: event.data.capPercent, baseSharesOutstanding: event.data.baseSharesOutstanding === null ? null : countAtEffective(event.data.baseSharesOutstanding, ratio), securityIds: event.data.securityIds, liftedOn: null });
-      return;
-    case 'ExchangeCapLifted': {
-      const cap = state.caps.get(event.data.capId);
-      if (cap !== undefined) state.caps.set(event.data.capId, { ...cap, liftedOn: event.data.effectiveDate });
-      return;
-    }
-    case 'StockSplit':
-      split(state, fact, event.data.from, event.data.to);
-      return;
     case 'ControlEstablished': {
       const controllers = state.controls.get(event.data.entityId) ?? new Map<string, IsoDate>();
       controllers.set(event.data.controllerId, event.data.effectiveDate);
@@ -173,16 +206,74 @@ export function evolveLedger(state: LedgerState, fact: Fact): void {
     case 'ControlEnded':
       state.controls.get(event.data.entityId)?.delete(event.data.controllerId);
       return;
-    case 'StatementFiled':
-    case 'BeneficialOwnershipReported':
-    case 'GroupFormed':
-    case 'GroupMemberJoined':
-    case 'GroupMemberLeft':
-    case 'JointFilingAgreementSigned':
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unhandled definition ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** Something that happened to a position: a trade, an issuance, a conversion, a vesting, a split. */
+function trade(state: LedgerState, fact: Fact<Transaction>, ratio: BasisRatio | null): void {
+  const event = fact.event;
+  switch (event.type) {
+    case 'SharesPurchased':
+    case 'SharesSold':
+    case 'RsusVested': {
+      // The catalogue says what each does to the holder's common shares.
+      const shares = countAtEffective(commonSharesOf(event), ratio);
+      const price = event.type === 'RsusVested' ? null : priceAtEffective(event.data.pricePerShare, ratio);
+      transact(state, fact, event.data.personId, 'common', shares, null, price);
+      return;
+    }
+    case 'ConvertibleNoteIssued': {
+      const d = event.data;
+      const note = terms(state, d.securityId, 'convertible-note');
+      // Terms are replaced, never mutated, so a checkpoint's shallow copy stays valid.
+      if (note.conversionPrice === null && d.conversionPrice !== null) {
+        state.securities.set(note.securityId, { ...note, conversionPrice: priceAtEffective(d.conversionPrice, ratio) });
+      }
+      transact(state, fact, d.personId, d.securityId, d.principal);
+      return;
+    }
+    case 'ConvertibleNoteConverted':
+      transact(state, fact, event.data.personId, event.data.securityId, -event.data.principalConverted);
+      transact(state, fact, event.data.personId, 'common', countAtEffective(commonSharesOf(event), ratio));
+      return;
+    case 'ConvertibleNoteRepaid': {
+      const d = event.data;
+      const held = position(state, d.personId, d.securityId);
+      transact(state, fact, d.personId, d.securityId, -Math.min(held.quantity, d.principalRepaid ?? held.quantity));
+      return;
+    }
+    case 'PreferredIssued':
+      terms(state, event.data.securityId, 'convertible-preferred');
+      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares);
+      return;
+    case 'WarrantsIssued': {
+      const d = event.data;
+      terms(state, d.securityId, 'warrant');
+      const shares = countAtEffective(d.shares, ratio);
+      transact(state, fact, d.personId, d.securityId, shares, d.exercisableFrom, priceAtEffective(d.exercisePrice, ratio));
+      return;
+    }
+    case 'OptionsGranted': {
+      const d = event.data;
+      terms(state, d.securityId, 'option');
+      const shares = countAtEffective(d.shares, ratio);
+      const from = d.exercisableFrom ?? NOT_YET_EXERCISABLE;
+      transact(state, fact, d.personId, d.securityId, shares, from, priceAtEffective(d.exercisePrice, ratio));
+      return;
+    }
+    case 'OptionsVested':
+      vest(state, fact as Fact<typeof event>, countAtEffective(event.data.shares, ratio));
+      return;
+    case 'StockSplit':
+      split(state, fact, event.data.from, event.data.to);
       return;
     default: {
       const unknown: never = event;
-      throw new Error(`Unhandled event ${JSON.stringify(unknown)}`);
+      throw new Error(`Unhandled transaction ${JSON.stringify(unknown)}`);
     }
   }
 }

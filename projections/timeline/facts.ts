@@ -212,7 +212,7 @@ export function sameContent(a: FactEvent, b: FactEvent): boolean {
 }
 
 /** Fold order, for facts and for envelopes alike: effective date, then rank, then recorded position. */
-function compareFacts(a: { event: FactEvent; position: number }, b: { event: FactEvent; position: number }): number {
+export function compareFacts(a: { event: FactEvent; position: number }, b: { event: FactEvent; position: number }): number {
   const da = a.event.data.effectiveDate;
   const db = b.event.data.effectiveDate;
   if (da !== db) return da < db ? -1 : 1;

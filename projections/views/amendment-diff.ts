@@ -8,7 +8,8 @@ import { compareInChain, type CoverPage, type IsoDate } from '../../src/domain/i
 import type { Fact } from '../timeline/facts.js';
 import { holdingsSeries } from './holdings-at.js';
 import type { Holder } from './holdings.js';
-import { prepare, type PreparedFacts, type StatementFact } from '../timeline/prepared-facts.js';
+import type { StatementFact } from '../timeline/prepared-facts.js';
+import { asTimeline, type Timeline } from '../timeline/timeline.js';
 import type { ShareBasis } from './share-basis.js';
 import { knownOverUnknown, label, statementThrough } from './statement.js';
 
@@ -77,8 +78,8 @@ const HOLDING_FIELDS = ['aggregate', 'percentOfClass', 'soleVotingPower', 'share
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Amendment numbers in the ledger, ascending (0 is the original). */
-export function amendmentNumbers(input: readonly Fact[] | PreparedFacts): number[] {
-  return [...new Set(prepare(input).statements.flatMap((s) => (s.event.data.amendmentNumber === null ? [] : [s.event.data.amendmentNumber])))].sort((a, b) => a - b);
+export function amendmentNumbers(input: readonly Fact[] | Timeline): number[] {
+  return [...new Set(asTimeline(input).statements.flatMap((s) => (s.event.data.amendmentNumber === null ? [] : [s.event.data.amendmentNumber])))].sort((a, b) => a - b);
 }
 
 function filing(statements: readonly StatementFact[], amendment: number): DiffFiling {
@@ -124,8 +125,8 @@ function figures(holder: Holder | undefined, asOf: IsoDate): HoldingFigures | nu
   return { asOf, aggregate, percentOfClass, percentOfClassReason, soleVotingPower, sharedVotingPower, soleDispositivePower, sharedDispositivePower, basis };
 }
 
-export function amendmentDiff(input: readonly Fact[] | PreparedFacts, fromAmendment: number, toAmendment: number, options: { shareBasis?: ShareBasis } = {}): AmendmentDiff {
-  const prepared = prepare(input);
+export function amendmentDiff(input: readonly Fact[] | Timeline, fromAmendment: number, toAmendment: number, options: { shareBasis?: ShareBasis } = {}): AmendmentDiff {
+  const prepared = asTimeline(input);
   const from = filing(prepared.statements, fromAmendment);
   const to = filing(prepared.statements, toAmendment);
   const notes: string[] = [];

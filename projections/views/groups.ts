@@ -1,7 +1,7 @@
 /** Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)). */
 import type { FactEvent, IsoDate } from '../../src/domain/index.js';
 import { effectiveBy, type Fact } from '../timeline/facts.js';
-import { personNames } from './holdings.js';
+import { personNames } from '../timeline/prepared-facts.js';
 
 export interface GroupMember {
   personId: string;

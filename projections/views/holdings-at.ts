@@ -1,50 +1,61 @@
 /**
- * Holdings at a date, or at many dates in one pass: the positions fold
- * (holdings.ts), then figures reported without a breakdown, then the share
- * basis. Facts can be given as selected, or prepared once (prepared-facts.ts)
- * and reused across queries.
+ * Holdings at a date, or at many dates in one pass: the positions fold at the
+ * date (folds/positions.ts, through foldAt), then the holdings view of its state
+ * (holdings.ts), figures reported without a breakdown, control notes and the
+ * share basis. Facts can be given as selected, or as a timeline built once
+ * (timeline/timeline.ts) and reused across queries.
  */
 import type { Envelope, IsoDate } from '../../src/domain/index.js';
-import { selectFacts, type Clocks, type Fact } from '../timeline/facts.js';
-import { holdingsFromState, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
-import { evolveLedger, initialLedgerState } from '../folds/positions.js';
+import type { Clocks, Fact } from '../timeline/facts.js';
+import { foldAt, foldSeries } from '../timeline/fold-at.js';
+import { asTimeline, buildTimeline, type Timeline } from '../timeline/timeline.js';
+import { positionsFold } from '../folds/positions.js';
 import type { LedgerState } from '../folds/positions-types.js';
-import { countEffectiveBy, prepare, stateAt, type PreparedFacts } from '../timeline/prepared-facts.js';
+import { holdingsFromState, type Holder, type HoldingsView, type SecurityHolding } from './holdings.js';
 import { withControlNotes } from './control-notes.js';
 import { withReportedFigures } from './reported-figures.js';
-import { adjustmentAfter, describeBasis, isIdentity, restateCount, restatePrice, type ShareBasis, type ShareBasisAdjustment } from './share-basis.js';
+import {
+  adjustmentAfter,
+  describeBasis,
+  isIdentity,
+  restateCount,
+  restatePrice,
+  type ShareBasis,
+  type ShareBasisAdjustment,
+} from './share-basis.js';
 
 export interface HoldingsOptions {
   /** @defaultValue 'as-reported' */
   shareBasis?: ShareBasis;
 }
 
-export function holdingsFromEnvelopes(envelopes: readonly Envelope[], clocks: Clocks, options: HoldingsOptions = {}): HoldingsView {
-  return holdingsAt(selectFacts(envelopes, clocks), clocks.asOf, options);
+/** One query: the facts selected under the clocks, folded once to `clocks.asOf` (no checkpoints kept). */
+export function holdingsFromEnvelopes(
+  envelopes: readonly Envelope[],
+  clocks: Clocks,
+  options: HoldingsOptions = {},
+): HoldingsView {
+  return holdingsAt(buildTimeline(envelopes, clocks, { checkpointEvery: 0 }), clocks.asOf, options);
 }
 
-/** Holdings at one date. Pass prepared facts to reuse them (and their checkpoints) across queries. */
-export function holdingsAt(input: readonly Fact[] | PreparedFacts, asOf: IsoDate, options: HoldingsOptions = {}): HoldingsView {
-  const prepared = prepare(input);
-  return finish(stateAt(prepared, asOf), asOf, prepared, options);
+/** Holdings at one date. Pass a timeline to reuse it (and its checkpoints) across queries. */
+export function holdingsAt(input: readonly Fact[] | Timeline, asOf: IsoDate, options: HoldingsOptions = {}): HoldingsView {
+  const timeline = asTimeline(input);
+  return finish(foldAt(timeline, asOf, positionsFold), asOf, timeline, options);
 }
 
 /** Holdings at every date given, folding the facts once (results in the order of `dates`). */
-export function holdingsSeries(input: readonly Fact[] | PreparedFacts, dates: readonly IsoDate[], options: HoldingsOptions = {}): HoldingsView[] {
-  const prepared = prepare(input);
-  const views = new Map<IsoDate, HoldingsView>();
-  const state = initialLedgerState(false, prepared.context);
-  let folded = 0;
-  for (const asOf of [...new Set(dates)].sort()) {
-    const count = countEffectiveBy(prepared, asOf);
-    for (; folded < count; folded++) evolveLedger(state, prepared.facts[folded]!);
-    // holdingsFromState copies what it reports, so folding on afterwards cannot change a view.
-    views.set(asOf, finish(state, asOf, prepared, options));
-  }
-  return dates.map((asOf) => views.get(asOf)!);
+export function holdingsSeries(
+  input: readonly Fact[] | Timeline,
+  dates: readonly IsoDate[],
+  options: HoldingsOptions = {},
+): HoldingsView[] {
+  const timeline = asTimeline(input);
+  // holdingsFromState copies what it reports, so folding on afterwards cannot change a view.
+  return foldSeries(timeline, dates, positionsFold, (state, asOf) => finish(state, asOf, timeline, options));
 }
 
-function finish(state: LedgerState, asOf: IsoDate, prepared: PreparedFacts, options: HoldingsOptions): HoldingsView {
+function finish(state: LedgerState, asOf: IsoDate, prepared: Timeline, options: HoldingsOptions): HoldingsView {
   const computed = holdingsFromState(state, asOf, prepared.names, prepared.titles);
   const view = withControlNotes(withReportedFigures(computed, prepared, state), prepared);
   // The splits folded so far are the first `splitsApplied` of the issuer's; the rest are later.

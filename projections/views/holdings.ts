@@ -9,8 +9,6 @@ import type { Holder, HoldingsView, SecurityHolding } from './holdings-types.js'
 import type { Basis, LedgerState, PositionState, UnexplainedDifference } from '../folds/positions-types.js';
 import { fmt } from '../format.js';
 
-export { personNames } from '../timeline/prepared-facts.js';
-
 export * from './holdings-types.js';
 
 

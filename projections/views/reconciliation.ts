@@ -6,9 +6,11 @@
 import type { EventData, FactEvent, IsoDate } from '../../src/domain/index.js';
 import { statedRows, type StatedRows } from '../folds/cover-pages.js';
 import { effectiveBy, type Fact } from '../timeline/facts.js';
-import { holdingsFromState, personNames } from './holdings.js';
-import { foldContext } from '../timeline/fold-context.js';
-import { foldLedger, type ChangeEntry, type LedgerState, type UnexplainedDifference } from '../folds/positions.js';
+import { foldAt } from '../timeline/fold-at.js';
+import { personNames } from '../timeline/prepared-facts.js';
+import { asTimeline } from '../timeline/timeline.js';
+import { positionsLogFold, type ChangeEntry, type LedgerState, type UnexplainedDifference } from '../folds/positions.js';
+import { holdingsFromState } from './holdings.js';
 import { knownOverUnknown, label } from './statement.js';
 import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, percentAgainstOutstanding, type CheckKind } from './reconciliation-checks.js';
 import { fmt } from '../format.js';
@@ -56,7 +58,8 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
     const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
     const disclosed = facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn);
     const known = effectiveBy(disclosed, asOf);
-    const state = foldLedger(known, { withLog: true, context: foldContext(disclosed) });
+    // Its own timeline: the splits and report sets of what had been disclosed by then.
+    const state = foldAt(asTimeline(disclosed), asOf, positionsLogFold);
     const name = (id: string) => names.get(id) ?? id;
     for (const d of state.differences) {
       if (d.source.amendmentNumber !== filed.amendmentNumber) continue;

@@ -9,7 +9,8 @@ import { commonSharesOf, compareInChain, type CoverPage, type IsoDate, type Repo
 import { countAtEffective, disclosureRatio } from '../timeline/fold-context.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from '../folds/positions-types.js';
-import { countEffectiveBy, type OwnershipFact, type PreparedFacts, type StatementFact } from '../timeline/prepared-facts.js';
+import { countEffectiveBy, type OwnershipFact, type StatementFact } from '../timeline/prepared-facts.js';
+import type { Timeline } from '../timeline/timeline.js';
 import { compareWithReported, doubtNotes } from './reported-comparison.js';
 import { coverPersonIds, foldCoverPages } from '../folds/cover-pages.js';
 import { label } from './statement.js';
@@ -64,7 +65,7 @@ function fromItem5(fact: OwnershipFact): Figures {
 }
 
 /** Per person, the latest reported figures effective by `asOf`: cover page or Item 5, the later; the cover on a tie. */
-export function reportedFiguresAt(prepared: PreparedFacts, asOf: IsoDate): Map<string, { name: string | null; from: ReportedFigures }> {
+export function reportedFiguresAt(prepared: Timeline, asOf: IsoDate): Map<string, { name: string | null; from: ReportedFigures }> {
   const figures = new Map<string, Figures>();
   for (const fact of prepared.ownershipReports) {
     if (fact.event.data.effectiveDate > asOf) break;
@@ -89,7 +90,7 @@ function percent(reported: ReportedPercent | null): { percentOfClass: number | n
  * followed). A transaction the reporting filing (or an earlier one) discloses is already in its figures, even when
  * dated after its event date (a table of trades up to the filing date): only later disclosures are added.
  */
-function transactionsAfter(prepared: PreparedFacts, personId: string, r: ReportedFigures, asOf: IsoDate): number {
+function transactionsAfter(prepared: Timeline, personId: string, r: ReportedFigures, asOf: IsoDate): number {
   let change = 0;
   for (let i = countEffectiveBy(prepared, r.asOf), end = countEffectiveBy(prepared, asOf); i < end; i++) {
     const event = prepared.facts[i]!.event;
@@ -173,7 +174,7 @@ function hasBreakdown(state: LedgerState, ids: readonly string[], r: ReportedFig
  *   date (reported-comparison.ts): `reported` only where they agree.
  * Persons known only from reported figures are added.
  */
-export function withReportedFigures(view: HoldingsView, prepared: PreparedFacts, state: LedgerState): HoldingsView {
+export function withReportedFigures(view: HoldingsView, prepared: Timeline, state: LedgerState): HoldingsView {
   const figures = prepared.statements.length === 0 && prepared.ownershipReports.length === 0 ? new Map<string, Figures>() : reportedFiguresAt(prepared, view.asOf);
   const seen = new Set<string>();
   const holders = view.holders.map((holder) => {

@@ -1,5 +1,5 @@
 /** diff: what changed between two filings of an issuer's Schedule 13D chain. */
-import { amendmentDiff, amendmentNumbers, type AmendmentDiff, prepareFacts } from '../../projections/index.js';
+import { amendmentDiff, amendmentNumbers, buildTimeline, type AmendmentDiff } from '../../projections/index.js';
 import { InvalidValueError, type UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis } from './clocks.js';
@@ -27,8 +27,8 @@ export async function queryDiff(store: EventStore, input: DiffInput): Promise<Am
   const clocks = parseClocks({ asOf: '9999-12-31', filedBy: input.filedBy, recordedBy: input.recordedBy });
   const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
-  const prepared = prepareFacts(envelopes, clocks, { checkpointEvery: 0 });
-  const known = amendmentNumbers(prepared);
+  const timeline = buildTimeline(envelopes, clocks, { checkpointEvery: 0 });
+  const known = amendmentNumbers(timeline);
   for (const n of [from, to]) if (!known.includes(n)) throw new InvalidValueError(`The ledger has no filing numbered ${n} for ${cusip}; it knows ${known.join(', ')} (0 is the original)`);
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...amendmentDiff(prepared, from, to, { shareBasis }), unreadableEvents };
+  return { issuer: { cusip, name: issuerName(envelopes) }, ...amendmentDiff(timeline, from, to, { shareBasis }), unreadableEvents };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { amendmentDiff } from '../../projections/views/amendment-diff.js';
-import { prepareFacts } from '../../projections/timeline/prepared-facts.js';
+import { buildTimeline } from '../../projections/timeline/timeline.js';
 import { sampleEnvelopes } from './build.js';
 
-const prepared = prepareFacts(sampleEnvelopes());
+const timeline = buildTimeline(sampleEnvelopes());
 
 describe('what changed between Amendment No. 7 and Amendment No. 8', () => {
-  const diff = amendmentDiff(prepared, 7, 8);
+  const diff = amendmentDiff(timeline, 7, 8);
 
   it('names both filings, and that the contents of Amendment No. 7 are unknown', () => {
     // Given the bundled chain: Amendment No. 7 filed 2023-10-24 (contents unknown), No. 8 filed 2024-07-24
@@ -45,13 +45,13 @@ describe('what changed between Amendment No. 7 and Amendment No. 8', () => {
 
 describe('a diff between two filings with unknown contents', () => {
   it('says the later filing changed what cannot be said, and reports no cover changes', () => {
-    const diff = amendmentDiff(prepared, 3, 5);
+    const diff = amendmentDiff(timeline, 3, 5);
     expect(diff.itemsRestated.map((f) => [f.amendment, f.contentsKnown])).toEqual([[4, false], [5, false]]);
     expect(diff.coverChanges).toEqual([]);
     expect(diff.notes.join('\n')).toMatch(/Amendment No. 5's contents are unknown/);
   });
 
   it('refuses an amendment the ledger does not have', () => {
-    expect(() => amendmentDiff(prepared, 8, 9)).toThrow(/No Amendment No. 9/);
+    expect(() => amendmentDiff(timeline, 8, 9)).toThrow(/No Amendment No. 9/);
   });
 });

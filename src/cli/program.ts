@@ -15,6 +15,7 @@ import { registerCorrectCommand, registerRetractCommand } from './commands/corre
 import { registerDiffCommand } from './commands/diff-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerCorpusCommand } from './commands/corpus-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
 import { ExitWithCode } from './options.js';
 
 
@@ -33,6 +34,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerDiffCommand,
   registerIngestCommand,
   registerCorpusCommand,
+  registerServeCommand,
 ];
 
 const STORE_HELP =

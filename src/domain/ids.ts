@@ -133,5 +133,5 @@ export const UuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}
 
 /** Bad input from a person or a file: the message says what and why. */
 export class InvalidValueError extends Error {
-  override readonly name = 'InvalidValueError';
+  override readonly name: string = 'InvalidValueError';
 }

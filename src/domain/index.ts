@@ -9,3 +9,4 @@ export * from './stable-id.js';
 export * from './filing-key.js';
 export * from './issuer-key.js';
 export * from './security-ids.js';
+export * from './filing-deadline.js';

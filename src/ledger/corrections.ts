@@ -25,18 +25,28 @@ export function parseAssignment(text: string): [string, unknown] {
   return [text.slice(0, eq).trim(), value];
 }
 
-/**
- * Runs a correct or retract command; `newId` is injectable so tests can fix it. `issuer` (any CUSIP it has used,
- * or its CIK) finds the event's stream directly; without it one scan of the issuer streams does.
- */
-export async function runLedgerCommand(store: EventStore, command: LedgerCommand, newId: () => string = randomUUID, issuer?: string): Promise<CommandResult> {
+export interface LedgerCommandOptions {
+  /** Any CUSIP the issuer has used, or its CIK: finds the event's stream directly; without it one scan of the issuer streams does. */
+  issuer?: string | undefined;
+  /** The revision of the issuer's stream the caller read: refused (nothing written) if another write came since. */
+  expectedRevision?: bigint | undefined;
+  /** The new events' ids (injectable so tests can fix them). @defaultValue random UUIDs */
+  newId?: () => string;
+}
+
+/** Runs a correct or retract command through the one write path. */
+export async function runLedgerCommand(store: EventStore, command: LedgerCommand, options: LedgerCommandOptions = {}): Promise<CommandResult> {
+  const { issuer, expectedRevision, newId = randomUUID } = options;
   if (!UuidSchema.safeParse(command.eventId).success) throw new InvalidValueError(`--event "${command.eventId}" is not an event id (a UUID)`);
   const id = command.eventId.toLowerCase();
   const stream = await streamOf(store, id, issuer);
   // The new events' ids are chosen once: a retry after a conflict appends the same ones.
   const ids: string[] = [];
   const idAt = (i: number) => (ids[i] ??= newId());
-  return handleIssuerCommand(store, stream, (record) => decideCommand(command, id, record, idAt), { source: 'correction' });
+  return handleIssuerCommand(store, stream, (record) => decideCommand(command, id, record, idAt), {
+    source: 'correction',
+    ...(expectedRevision === undefined ? {} : { expectedRevision }),
+  });
 }
 
 function decideCommand(command: LedgerCommand, id: string, record: IssuerRecord, idAt: (i: number) => string): Decision<CommandResult> {

@@ -19,6 +19,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** The store's issuer directory, shared by the filings of one run. @defaultValue a new one on `store` */
   directory?: IssuerDirectory;
+  /** The revision of the filing's issuer stream the caller read: refused, nothing written, if it has moved on. */
+  expectedRevision?: bigint | 'no_stream';
 }
 
 /** `store` undefined: plan only (no store to compare with). */
@@ -29,6 +31,7 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
   return handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false), {
     source: `ingest:${filing.file}`,
     dryRun: options.dryRun ?? false,
+    ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
   });
 }
 

@@ -39,6 +39,12 @@ export interface HandleOptions {
   attempts?: number;
   /** First backoff in milliseconds, doubled on each conflict (with jitter), at most 1 s. @defaultValue 5 */
   backoffMs?: number;
+  /**
+   * The revision the caller decided on (an analyst who read the stream at this revision): the command runs only if
+   * the stream is still there, else WrongExpectedRevisionError and nothing is written, with no retry.
+   * 'no_stream': the stream must not exist yet. @defaultValue none: read, decide and retry as above
+   */
+  expectedRevision?: bigint | 'no_stream';
 }
 
 /** Conflicts kept coming after every attempt: nothing of this command was written. */
@@ -58,15 +64,18 @@ export async function handleIssuerCommand<R>(store: EventStore, stream: string, 
   let backoff = options.backoffMs ?? 5;
   for (let attempt = 1; ; attempt++) {
     const record = await readIssuerRecord(store, stream);
+    const read = record.lastRevision ?? 'no_stream';
+    const expected = options.expectedRevision;
+    if (expected !== undefined && expected !== read) throw new WrongExpectedRevisionError(stream, expected, read === 'no_stream' ? 'no_stream' : read);
     const decision = decide(record);
     if (decision.events.length === 0 || options.dryRun) return decision.report(false);
     try {
-      const result = await appendDomainEvents(store, stream, decision.events, { expectedRevision: record.lastRevision ?? 'no_stream', source: options.source });
+      const result = await appendDomainEvents(store, stream, decision.events, { expectedRevision: read, source: options.source });
       return decision.report(result.written);
     } catch (error) {
       // Another writer appended between the read and the write (an id conflict is the same: it wrote an event
-      // this batch shares). Read what it wrote and decide again.
-      if (!(error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError)) throw error;
+      // this batch shares). Read what it wrote and decide again, unless the caller fixed the revision.
+      if (!(error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) || expected !== undefined) throw error;
       if (attempt >= attempts) {
         throw new ConflictRetriesExhaustedError(`${stream}: other writers kept appending; gave up after ${attempts} attempts, nothing of this command written (${error.message})`);
       }

@@ -1,5 +1,5 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { compareInChain, decodeTolerantly, EVENT_SCHEMA_VERSION, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
+import { compareInChain, decodeTolerantly, EVENT_SCHEMA_VERSION, ISSUER_STREAM_PREFIX, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
 import { issuerDirectory } from './issuer-directory.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
 
@@ -91,6 +91,11 @@ export async function appendDomainEvents(
     valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata })),
     { expectedRevision: options.expectedRevision ?? 'any' },
   );
+}
+
+/** True when the store holds at least one issuer's events (false for a new, empty store). */
+export async function holdsAnyIssuer(store: EventStore): Promise<boolean> {
+  return (await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX] }, limit: 1 })).length > 0;
 }
 
 /** The issuer's name as its latest statement gives it. */

@@ -59,7 +59,12 @@ function assertKnownPerson(envelopes: readonly Envelope[], personId: string, cus
   // The same set a correction is checked against (decide.ts): every person the issuer's events name.
   const known = knownPersonIds(envelopes);
   if (known.has(personId)) return;
-  throw new InvalidValueError(`--person "${personId}" is not a person of issuer ${cusip}; known persons: ${[...known].sort().join(', ') || 'none'}`);
+  throw new PersonNotFoundError(`--person "${personId}" is not a person of issuer ${cusip}; known persons: ${[...known].sort().join(', ') || 'none'}`);
+}
+
+/** A person id the issuer's events never name (a mistake in what was typed, so still an invalid value). */
+export class PersonNotFoundError extends InvalidValueError {
+  override readonly name = 'PersonNotFoundError';
 }
 
 export async function queryReconciliation(store: EventStore, input: IssuerInput & Partial<ClockInput>): Promise<ReconciliationView & { issuer: Issuer } & WithUnreadable> {

@@ -32,12 +32,14 @@ describe('docker-compose.yml', () => {
     return;
   }
 
-  it.skipIf(missing !== undefined)('is valid and runs the app against the eventstore service', () => {
+  it.skipIf(missing !== undefined)('is valid and serves the app on port 3000 against the eventstore service', () => {
     const result = compose('config');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('image: eventstore/eventstore:24.10');
     expect(result.stdout).toContain('LEDGER_STORE: esdb://eventstore:2113?tls=false');
+    expect(result.stdout).toMatch(/- serve\n\s+- --sample-if-empty/);
+    expect(result.stdout).toMatch(/published: 3000|3000:3000/);
     expect(result.stdout).toMatch(/condition: service_healthy/);
   });
 

@@ -17,7 +17,8 @@ function setAt(node: unknown, keys: readonly string[], index: number, value: unk
   }
   if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    if (!(key in record)) throw new PathError(keys.join('.'), `no field "${key}"`);
+    // Own fields only: "toString" or "constructor" name no field of the data, whatever the prototype has.
+    if (!Object.hasOwn(record, key)) throw new PathError(keys.join('.'), `no field "${key}"`);
     return { ...record, [key]: setAt(record[key], keys, index + 1, value) };
   }
   throw new PathError(keys.join('.'), `"${keys.slice(0, index).join('.')}" is not an object`);

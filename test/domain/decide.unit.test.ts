@@ -51,4 +51,13 @@ describe('deciding a correction or a retraction', () => {
       /would take effect on 2024-07-25, after the filing that disclosed it \(2024-07-24\)/,
     );
   });
+
+  it('refuses to set a name the data does not have as its own field, even one every object inherits', () => {
+    // Given a purchase; When a correction sets toString, constructor, hasOwnProperty or valueOf (inherited, not fields)
+    const state = stateFor(PURCHASE_ID, [purchase]);
+    for (const field of ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__', 'source.toString']) {
+      // Then it is refused, naming the field, and nothing is decided
+      expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { [field]: 1 }, reason: 'x' }, state), field).toThrow(/Cannot set ".*": no field/);
+    }
+  });
 });

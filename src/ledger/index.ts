@@ -18,3 +18,4 @@ export * from './timeline-query.js';
 export * from './holder-query.js';
 export * from './events-query.js';
 export * from './live-index.js';
+export * from './projection-worker.js';

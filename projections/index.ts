@@ -14,6 +14,8 @@ export * from './timeline/fold.js';
 export * from './timeline/fold-at.js';
 export * from './folds/positions.js';
 export * from './folds/cover-pages.js';
+export * from './folds/groups.js';
+export * from './folds/statements.js';
 export * from './views/holdings.js';
 export * from './views/holdings-at.js';
 export * from './views/reported-figures.js';

@@ -3,8 +3,13 @@
  * restate only some rows of a cover page; an absent row means "not restated;
  * unchanged" (never zero), so a partial page overwrites only the rows it states
  * on the same person's page from the previous filings. Pure; inputs untouched.
+ *
+ * `coverPagesFold` runs over a chain in amendment order (as the statement fold,
+ * statements.ts), keeping with each page the filing that last stated it.
  */
 import type { CoverPage, EventData, PartialCoverPage } from '../../src/domain/index.js';
+import type { Fold } from '../timeline/fold.js';
+import type { FiledFact } from './statements.js';
 
 type Filed = Pick<EventData<'StatementFiled'>, 'coverPages' | 'partialCoverPages'>;
 
@@ -49,3 +54,22 @@ export function statedRows(page: CoverPage | PartialCoverPage): StatedRows {
 export function coverPersonIds(filed: Filed): string[] {
   return [...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId);
 }
+
+export interface CoverPagesState {
+  pages: readonly CoverPage[];
+  /** person -> the filing that last stated the person's page (in full or in part). */
+  statedBy: ReadonlyMap<string, FiledFact>;
+}
+
+export const coverPagesFold: Fold<CoverPagesState> = {
+  name: 'cover pages (amendment chain)',
+  initialState: () => ({ pages: [], statedBy: new Map() }),
+  evolve: (state, fact) => {
+    if (fact.event.type !== 'StatementFiled') return state;
+    const d = fact.event.data;
+    // Full pages replace every earlier page, and with them who stated each.
+    const statedBy = new Map(d.coverPages.length > 0 ? [] : state.statedBy);
+    for (const personId of coverPersonIds(d)) statedBy.set(personId, fact as FiledFact);
+    return { pages: foldCoverPages(state.pages, d).coverPages, statedBy };
+  },
+};

@@ -5,14 +5,16 @@
  * figures. They are then shown as the filing reports them, never as zeros,
  * and never as the transactions alone.
  */
-import { commonSharesOf, compareInChain, type CoverPage, type IsoDate, type ReportedPercent } from '../../src/domain/index.js';
+import { commonSharesOf, type CoverPage, type IsoDate, type ReportedPercent } from '../../src/domain/index.js';
 import { countAtEffective, disclosureRatio } from '../timeline/fold-context.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from '../folds/positions-types.js';
 import { countEffectiveBy, type OwnershipFact, type StatementFact } from '../timeline/prepared-facts.js';
 import type { Timeline } from '../timeline/timeline.js';
 import { compareWithReported, doubtNotes } from './reported-comparison.js';
-import { coverPersonIds, foldCoverPages } from '../folds/cover-pages.js';
+import { coverPagesFold } from '../folds/cover-pages.js';
+import { inChainOrder } from '../folds/statements.js';
+import { foldFacts } from '../timeline/fold.js';
 import { label } from './statement.js';
 import { fmt } from '../format.js';
 
@@ -31,15 +33,7 @@ interface Figures {
 function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<string, { cover: CoverPage; fact: StatementFact }> {
   // Cover figures are stated as of the event date, which may precede the filing's effective date.
   const known = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) <= asOf && f.event.data.contentsKnown);
-  known.sort((a, b) => compareInChain(a.event.data, b.event.data));
-  let pages: CoverPage[] = [];
-  const statedBy = new Map<string, StatementFact>();
-  for (const fact of known) {
-    const d = fact.event.data;
-    if (d.coverPages.length > 0) statedBy.clear();
-    pages = foldCoverPages(pages, d).coverPages;
-    for (const personId of coverPersonIds(d)) statedBy.set(personId, fact);
-  }
+  const { pages, statedBy } = foldFacts(inChainOrder(known), coverPagesFold);
   const result = new Map<string, { cover: CoverPage; fact: StatementFact }>();
   for (const cover of pages) {
     const fact = statedBy.get(cover.personId);

@@ -1,11 +1,12 @@
 /**
  * The Schedule 13D as of a date: the original folded with every amendment
- * filed by then. Each item shows the filing that last restated or amended it.
+ * filed by then (the statement fold, folds/statements.ts). Each item shows the
+ * filing that last restated or amended it.
  */
-import type { CoverPage, EventData, FactEvent, IsoDate, PartialCoverPage } from '../../src/domain/index.js';
-import { foldCoverPages } from '../folds/cover-pages.js';
-import { compareInChain, datedFilingKeyOf, filingLabel } from '../../src/domain/filing-key.js';
+import { compareInChain, filingLabel, type CoverPage, type EventData, type IsoDate, type PartialCoverPage } from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
+import { foldFacts } from '../timeline/fold.js';
+import { inChainOrder, knownOverUnknown, statementFold, type FiledFact, type StatementState } from '../folds/statements.js';
 
 type Filed = EventData<'StatementFiled'>;
 
@@ -27,31 +28,21 @@ export interface StatementView {
   notes: string[];
 }
 
-const ITEMS = ['1', '2', '3', '4', '5', '6', '7'];
-
 /** "Original Schedule 13D" or "Amendment No. N": the domain's wording (filing-key.ts). */
 export const label = filingLabel;
 
-type FiledFact = Fact<Extract<FactEvent, { type: 'StatementFiled' }>>;
-const isStatement = (f: Fact): f is FiledFact => f.event.type === 'StatementFiled';
-
-/**
- * The statements to fold: a filing first known only by date (a later preamble named it)
- * and later ingested with its text is one filing, so the known twin replaces the unknown.
- */
-export function knownOverUnknown<F extends Fact>(facts: readonly F[]): F[] {
-  const known = new Set<string>();
-  for (const fact of facts) if (fact.event.type === 'StatementFiled' && fact.event.data.contentsKnown) known.add(datedFilingKeyOf(fact.event.data));
-  return facts.filter((fact) => fact.event.type !== 'StatementFiled' || fact.event.data.contentsKnown || !known.has(datedFilingKeyOf(fact.event.data)));
-}
+export { knownOverUnknown };
 
 function statementsIn(facts: readonly Fact[]): FiledFact[] {
-  return knownOverUnknown(facts.filter(isStatement));
+  return knownOverUnknown(facts.filter((f): f is FiledFact => f.event.type === 'StatementFiled'));
 }
 
 /** Statements filed on or before `asOf`, folded in amendment order. */
 export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementView {
-  return foldStatements(statementsIn(facts).filter((f) => f.event.data.filedOn <= asOf), asOf);
+  return foldStatements(
+    statementsIn(facts).filter((f) => f.event.data.filedOn <= asOf),
+    asOf,
+  );
 }
 
 /**
@@ -60,48 +51,35 @@ export function statementAt(facts: readonly Fact[], asOf: IsoDate): StatementVie
  */
 export function statementThrough(facts: readonly Fact[], amendmentNumber: number): StatementView {
   const all = statementsIn(facts);
-  const through = all.filter((f) => f.event.data.amendmentNumber === amendmentNumber).at(-1)?.event.data ?? { amendmentNumber, filedOn: '9999-12-31' };
+  const through = all.filter((f) => f.event.data.amendmentNumber === amendmentNumber).at(-1)?.event.data ?? {
+    amendmentNumber,
+    filedOn: '9999-12-31',
+  };
   const filed = all.filter((f) => compareInChain(f.event.data, through) <= 0);
   const last = filed.reduce<IsoDate>((latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest), '0000-01-01');
   return foldStatements(filed, last);
 }
 
-function foldStatements(statements: FiledFact[], asOf: IsoDate): StatementView {
-  const filed = [...statements].sort((a, b) => compareInChain(a.event.data, b.event.data));
-  const view: StatementView = { asOf, issuer: null, classTitle: null, filings: [], items: [], coverPages: [], coverPagesWithoutBase: [], coverPagesFrom: null, noticeContact: null, businessAddresses: [], notes: [] };
-  const items = new Map(ITEMS.map((item) => [item, { item, lastChangedBy: null as string | null, change: null as string | null, summary: null as string | null, possiblyChangedByUnknownFilings: [] as string[] }]));
-  for (const fact of filed) {
-    const d = fact.event.data;
-    const name = label(d.amendmentNumber);
-    view.issuer = d.issuer;
-    view.classTitle = d.classTitle;
-    view.filings.push({ amendmentNumber: d.amendmentNumber, label: name, filedOn: d.filedOn, eventDate: d.eventDate, contentsKnown: d.contentsKnown, itemsChanged: d.items.map((i) => i.item), factId: fact.id });
-    if (!d.contentsKnown) {
-      // Not at hand: it may have changed any item, and the ledger says so rather than guess.
-      for (const entry of items.values()) entry.possiblyChangedByUnknownFilings.push(name);
-      continue;
-    }
-    for (const change of d.items) {
-      const entry = items.get(change.item) ?? { item: change.item, lastChangedBy: null, change: null, summary: null, possiblyChangedByUnknownFilings: [] };
-      // A restatement replaces the item in its entirety; earlier unknown changes no longer matter.
-      if (change.change === 'restated') entry.possiblyChangedByUnknownFilings = [];
-      entry.lastChangedBy = name;
-      entry.change = change.change;
-      entry.summary = change.summary;
-      items.set(change.item, entry);
-    }
-    // An XML 13D/A may restate only some cover rows: absent rows are unchanged, never zero.
-    const folded = foldCoverPages(view.coverPages, d);
-    view.coverPages = folded.coverPages;
-    view.coverPagesWithoutBase = folded.unmatchedPartial;
-    view.coverPagesFrom = name;
-    // A filing that states no notice block or Item 2(b) addresses leaves the earlier ones standing.
-    view.noticeContact = d.noticeContact ?? view.noticeContact;
-    if (d.businessAddresses.length > 0) view.businessAddresses = d.businessAddresses;
-  }
-  view.items = [...items.values()];
-  view.notes = chainGaps(filed.map((f) => f.event.data));
-  return view;
+function foldStatements(statements: readonly FiledFact[], asOf: IsoDate): StatementView {
+  const filed = inChainOrder(statements);
+  return statementView(foldFacts(filed, statementFold), asOf, filed);
+}
+
+/** The view of the statement fold's state; `filed` is the chain it folded (for what the chain lacks). */
+export function statementView(state: StatementState, asOf: IsoDate, filed: readonly FiledFact[]): StatementView {
+  return {
+    asOf,
+    issuer: state.issuer,
+    classTitle: state.classTitle,
+    filings: state.filings.map((f) => ({ ...f, itemsChanged: [...f.itemsChanged] })),
+    items: [...state.items.values()].map((i) => ({ ...i, possiblyChangedByUnknownFilings: [...i.possiblyChangedByUnknownFilings] })),
+    coverPages: [...state.coverPages],
+    coverPagesWithoutBase: [...state.coverPagesWithoutBase],
+    coverPagesFrom: state.coverPagesFrom,
+    noticeContact: state.noticeContact,
+    businessAddresses: [...state.businessAddresses],
+    notes: chainGaps(filed.map((f) => f.event.data)),
+  };
 }
 
 /** [0, 1, 2, 3, 7] -> "the original Schedule 13D, Amendments No. 1-3 and Amendment No. 7". */

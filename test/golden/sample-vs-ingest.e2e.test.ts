@@ -50,7 +50,7 @@ async function figures(store: EventStore): Promise<Record<string, unknown>> {
   out['group.members'] = group.members.map((m) => m.personId).sort();
   const statement = await queryStatement(store, { issuer: ISSUER, asOf: '2024-07-24' });
   for (const page of statement.coverPages) {
-    out[`cover.${page.personId}`] = [page.soleVotingPower, page.sharedVotingPower, page.soleDispositivePower, page.sharedDispositivePower, page.aggregate, page.percentOfClass.text];
+    out[`cover.${page.personId}`] = [page.soleVotingPower, page.sharedVotingPower, page.soleDispositivePower, page.sharedDispositivePower, page.aggregate, page.percentOfClass?.text ?? null];
   }
   return out;
 }

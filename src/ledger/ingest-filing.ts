@@ -5,6 +5,7 @@
  * (issuer-command.ts): one filing, one atomic append, retried on conflicts.
  */
 import type { ParsedFiling } from '../ingest/parsed-filing.js';
+import { PARSER_VERSION } from '../ingest/parser-version.js';
 import { planIngest, type FilingEvents } from '../ingest/plan-filing.js';
 import type { EventStore } from '../store/event-store.js';
 import { decideIngest, outcomeOf, type IngestOutcome } from './ingest-decision.js';
@@ -30,6 +31,8 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
   const { issuerKey, notes } = await resolveIssuer(store, filing, planned, options);
   return handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false), {
     source: `ingest:${filing.file}`,
+    // Which reading of the filing these events are: `13d-ledger reparse` compares a newer one with it.
+    metadata: { parserVersion: PARSER_VERSION },
     dryRun: options.dryRun ?? false,
     ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
   });

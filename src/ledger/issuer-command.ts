@@ -33,6 +33,8 @@ export interface Decision<R> {
 export interface HandleOptions {
   /** Recorded as each event's metadata source: "ingest:FILE", "sample:ault-alliance", "correction". */
   source: string;
+  /** More metadata recorded on each event, e.g. `{ parserVersion }` for what a parser read. @defaultValue none */
+  metadata?: Readonly<Record<string, unknown>>;
   /** Decide, but write nothing. @defaultValue false */
   dryRun?: boolean;
   /** Reads and decisions before giving up on conflicts. @defaultValue 12 */
@@ -70,7 +72,7 @@ export async function handleIssuerCommand<R>(store: EventStore, stream: string, 
     const decision = decide(record);
     if (decision.events.length === 0 || options.dryRun) return decision.report(false);
     try {
-      const result = await appendDomainEvents(store, stream, decision.events, { expectedRevision: read, source: options.source });
+      const result = await appendDomainEvents(store, stream, decision.events, { expectedRevision: read, source: options.source, ...(options.metadata ? { metadata: options.metadata } : {}) });
       return decision.report(result.written);
     } catch (error) {
       // Another writer appended between the read and the write (an id conflict is the same: it wrote an event

@@ -82,10 +82,10 @@ export async function appendDomainEvents(
   store: EventStore,
   stream: string,
   events: readonly EventToAppend[],
-  options: { expectedRevision?: ExpectedRevision; source?: string } = {},
+  options: { expectedRevision?: ExpectedRevision; source?: string; metadata?: Readonly<Record<string, unknown>> } = {},
 ): Promise<AppendResult> {
   const valid: DomainEvent[] = events.map((event) => validateEvent(event, event.id));
-  const metadata = { schema: EVENT_SCHEMA_VERSION, ...(options.source ? { source: options.source } : {}) };
+  const metadata = { ...options.metadata, schema: EVENT_SCHEMA_VERSION, ...(options.source ? { source: options.source } : {}) };
   return store.append(
     stream,
     valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata })),

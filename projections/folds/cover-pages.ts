@@ -27,7 +27,9 @@ export function foldCoverPages(previous: readonly CoverPage[], filed: Filed): Fo
   const base = filed.coverPages.length > 0 ? filed.coverPages : previous;
   const pages = new Map(base.map((page) => [page.personId, page]));
   // Earlier pages of persons a partial page names, even when this filing also has full pages for others.
-  for (const page of previous) if (!pages.has(page.personId) && filed.partialCoverPages.some((p) => p.personId === page.personId)) pages.set(page.personId, page);
+  for (const page of previous)
+    if (!pages.has(page.personId) && filed.partialCoverPages.some((p) => p.personId === page.personId))
+      pages.set(page.personId, page);
   const unmatchedPartial: PartialCoverPage[] = [];
   for (const partial of filed.partialCoverPages) {
     const earlier = pages.get(partial.personId);
@@ -44,10 +46,15 @@ export function applyPartialCoverPage(earlier: CoverPage, partial: PartialCoverP
 }
 
 /** A cover page with only the rows it states: rows left blank (null) and rows not restated (absent) both left out. */
-export type StatedRows = { [K in keyof PartialCoverPage]?: Exclude<PartialCoverPage[K], null> } & Pick<PartialCoverPage, 'personId' | 'name'>;
+export type StatedRows = { [K in keyof PartialCoverPage]?: Exclude<PartialCoverPage[K], null> } & Pick<
+  PartialCoverPage,
+  'personId' | 'name'
+>;
 
 export function statedRows(page: CoverPage | PartialCoverPage): StatedRows {
-  return Object.fromEntries(Object.entries(page).filter(([, value]) => value !== null && value !== undefined)) as StatedRows;
+  return Object.fromEntries(
+    Object.entries(page).filter(([, value]) => value !== null && value !== undefined),
+  ) as StatedRows;
 }
 
 /** Every person a filing names on a cover page, full or partial. */

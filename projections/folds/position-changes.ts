@@ -21,7 +21,17 @@ import { fmt } from '../format.js';
 export function terms(state: LedgerState, securityId: string, kind: SecurityKind): SecurityTerms {
   let found = state.securities.get(securityId);
   if (found === undefined) {
-    found = { securityId, title: securityId, kind, statedValue: null, conversionPrice: null, sharesPerUnit: 1, exercisableFrom: null, expiresOn: null, factorAtTerms: state.splitFactor };
+    found = {
+      securityId,
+      title: securityId,
+      kind,
+      statedValue: null,
+      conversionPrice: null,
+      sharesPerUnit: 1,
+      exercisableFrom: null,
+      expiresOn: null,
+      factorAtTerms: state.splitFactor,
+    };
     state.securities.set(securityId, found);
   }
   return found;
@@ -31,7 +41,16 @@ export function position(state: LedgerState, personId: string, securityId: strin
   const key = `${personId}|${securityId}`;
   let found = state.positions.get(key);
   if (found === undefined) {
-    found = { personId, securityId, quantity: 0, lots: [], lastReport: null, changedSinceReport: false, hadTransactions: false, baseUnknown: false };
+    found = {
+      personId,
+      securityId,
+      quantity: 0,
+      lots: [],
+      lastReport: null,
+      changedSinceReport: false,
+      hadTransactions: false,
+      baseUnknown: false,
+    };
     state.positions.set(key, found);
     const mine = state.positionsOf.get(personId);
     if (mine === undefined) state.positionsOf.set(personId, [found]);
@@ -41,7 +60,15 @@ export function position(state: LedgerState, personId: string, securityId: strin
 }
 
 /** A transaction changes a position by `change` units; negative changes take from the earliest lots. */
-export function transact(state: LedgerState, fact: Fact, personId: string, securityId: string, change: number, exercisableFrom: IsoDate | null = null, price: number | null = null): void {
+export function transact(
+  state: LedgerState,
+  fact: Fact,
+  personId: string,
+  securityId: string,
+  change: number,
+  exercisableFrom: IsoDate | null = null,
+  price: number | null = null,
+): void {
   const held = position(state, personId, securityId);
   // A position the ledger first meets in a sale (no report, no earlier transaction) had an unknown quantity before:
   // nothing to set the sale, or a later report, against. Otherwise, more disposed of than held is named.
@@ -49,12 +76,23 @@ export function transact(state: LedgerState, fact: Fact, personId: string, secur
   if (change < 0 && held.quantity + change < 0 && !held.baseUnknown) {
     // More disposed of than held: the arithmetic stays (no silent clamp) and the gap is named.
     const source = fact.event.data.source;
-    state.differences.push({ kind: 'sale-exceeds-holding', personId, securityId, asOf: fact.event.data.effectiveDate, reported: -change, computed: held.quantity, difference: -change - held.quantity, factId: fact.id, source });
+    state.differences.push({
+      kind: 'sale-exceeds-holding',
+      personId,
+      securityId,
+      asOf: fact.event.data.effectiveDate,
+      reported: -change,
+      computed: held.quantity,
+      difference: -change - held.quantity,
+      factId: fact.id,
+      source,
+    });
   }
   held.quantity += change;
   const last = held.lots.at(-1);
   // Lots differ only in exercisability; same-date additions merge so common stock keeps one lot.
-  if (change > 0 && last !== undefined && last.exercisableFrom === exercisableFrom) held.lots[held.lots.length - 1] = { quantity: last.quantity + change, exercisableFrom };
+  if (change > 0 && last !== undefined && last.exercisableFrom === exercisableFrom)
+    held.lots[held.lots.length - 1] = { quantity: last.quantity + change, exercisableFrom };
   else if (change > 0) held.lots.push({ quantity: change, exercisableFrom });
   else takeFromLots(held, -change);
   held.changedSinceReport = held.lastReport !== null;
@@ -68,12 +106,21 @@ function takeFromLots(held: PositionState, amount: number): void {
   for (const lot of held.lots) {
     const taken = Math.min(lot.quantity, left);
     left -= taken;
-    if (lot.quantity - taken > 0) lots.push(taken === 0 ? lot : { quantity: lot.quantity - taken, exercisableFrom: lot.exercisableFrom });
+    if (lot.quantity - taken > 0)
+      lots.push(taken === 0 ? lot : { quantity: lot.quantity - taken, exercisableFrom: lot.exercisableFrom });
   }
   held.lots = lots;
 }
 
-export function record(state: LedgerState, fact: Fact, held: PositionState, change: number, kind: ChangeEntry['kind'], note: string | null, pricePerShare: number | null = null): void {
+export function record(
+  state: LedgerState,
+  fact: Fact,
+  held: PositionState,
+  change: number,
+  kind: ChangeEntry['kind'],
+  note: string | null,
+  pricePerShare: number | null = null,
+): void {
   if (state.log === null) return;
   const data = fact.event.data;
   state.log.push({
@@ -93,7 +140,6 @@ export function record(state: LedgerState, fact: Fact, held: PositionState, chan
     splitsApplied: state.splitsApplied,
   });
 }
-
 
 /** Preferred shares and note principal are not share counts: splits leave them alone. */
 function splitsWithShares(state: LedgerState, securityId: string): boolean {
@@ -120,9 +166,21 @@ export function report(state: LedgerState, fact: ReportedFact, context: FoldCont
   if (comparable && computed !== quantity) {
     // Never smoothed: the gap between the filing and its transactions is kept and named.
     const difference = quantity - computed;
-    state.differences.push({ personId: data.personId, securityId: data.securityId, asOf: data.effectiveDate, reported: quantity, computed, difference, factId: fact.id, source: data.source });
+    state.differences.push({
+      personId: data.personId,
+      securityId: data.securityId,
+      asOf: data.effectiveDate,
+      reported: quantity,
+      computed,
+      difference,
+      factId: fact.id,
+      source: data.source,
+    });
     // Notes are for the history log only; replay without a log skips the (slow) number formatting.
-    if (state.log !== null) note = `reported ${fmt(quantity)}, transactions give ${fmt(computed)}: ${difference > 0 ? '+' : ''}${fmt(difference)} unexplained`;
+    if (state.log !== null) {
+      const unexplained = `${difference > 0 ? '+' : ''}${fmt(difference)} unexplained`;
+      note = `reported ${fmt(quantity)}, transactions give ${fmt(computed)}: ${unexplained}`;
+    }
   }
   const exercisableFrom = data.exercisableFrom ?? state.securities.get(data.securityId)?.exercisableFrom ?? null;
   held.quantity = quantity;
@@ -146,12 +204,22 @@ function closeUnreported(state: LedgerState, fact: ReportedFact, setKey: string,
     if (listed.has(held.securityId) || (held.quantity === 0 && held.lots.length === 0)) continue;
     const computed = held.quantity;
     if (computed !== 0) {
-      state.differences.push({ personId: held.personId, securityId: held.securityId, asOf: data.effectiveDate, reported: 0, computed, difference: -computed, factId: fact.id, source: data.source });
+      state.differences.push({
+        personId: held.personId,
+        securityId: held.securityId,
+        asOf: data.effectiveDate,
+        reported: 0,
+        computed,
+        difference: -computed,
+        factId: fact.id,
+        source: data.source,
+      });
     }
     const note =
       state.log === null
         ? null
-        : `not in the filing's breakdown as of ${data.effectiveDate}: closed${computed !== 0 ? `; transactions give ${fmt(computed)}: ${fmt(-computed)} unexplained` : ''}`;
+        : `not in the filing's breakdown as of ${data.effectiveDate}: closed` +
+          (computed !== 0 ? `; transactions give ${fmt(computed)}: ${fmt(-computed)} unexplained` : '');
     held.quantity = 0;
     held.lots = [];
     held.lastReport = { asOf: data.effectiveDate, quantity: 0, factId: fact.id, source: data.source };
@@ -161,7 +229,11 @@ function closeUnreported(state: LedgerState, fact: ReportedFact, setKey: string,
 }
 
 /** Moves `shares` (in the basis at the vesting date) from the unvested lots into a lot exercisable from that date. */
-export function vest(state: LedgerState, fact: Fact<Extract<Fact['event'], { type: 'OptionsVested' }>>, shares: number): void {
+export function vest(
+  state: LedgerState,
+  fact: Fact<Extract<Fact['event'], { type: 'OptionsVested' }>>,
+  shares: number,
+): void {
   const event = fact.event;
   const held = position(state, event.data.personId, event.data.securityId);
   let left = shares;
@@ -191,11 +263,13 @@ export function split(state: LedgerState, fact: Fact, from: number, to: number):
     const before = held.quantity;
     // x * to / from, so 30 shares in a 1-for-10 split are exactly 3; fractions are dropped (the epsilon keeps
     // a count converted back from a later disclosure basis, e.g. 88 / 3 x 3, whole).
-    held.lots = held.lots.map((lot) => ({ quantity: Math.floor((lot.quantity * to) / from + 1e-9), exercisableFrom: lot.exercisableFrom }));
+    held.lots = held.lots.map((lot) => ({
+      quantity: Math.floor((lot.quantity * to) / from + 1e-9),
+      exercisableFrom: lot.exercisableFrom,
+    }));
     held.quantity = held.lots.reduce((sum, lot) => sum + lot.quantity, 0);
     if (kind === 'common' && held.lots.length > 1) held.lots = [{ quantity: held.quantity, exercisableFrom: null }];
     held.changedSinceReport = held.lastReport !== null;
     record(state, fact, held, held.quantity - before, 'split', `split ${to}-for-${from}`);
   }
 }
-

@@ -71,7 +71,10 @@ export interface ChangeEntry {
   disclosedOn: IsoDate;
   source: Source;
   note: string | null;
-  /** Price per common share the event states (purchase, sale, exercise price), in the share basis of `date`; null when none. */
+  /**
+   * Price per common share the event states (purchase, sale, exercise price), in the share basis
+   * of `date`; null when none.
+   */
   pricePerShare: number | null;
   /** How many of the issuer's splits had been applied when this entry was made (to restate it later). */
   splitsApplied: number;
@@ -91,7 +94,13 @@ export interface LedgerState {
   positions: Map<string, PositionState>;
   /** The same positions by person (for a filing's breakdown closing the rest). */
   positionsOf: Map<string, PositionState[]>;
-  sharesOutstanding: { count: number; asOf: IsoDate; reportedBy: string; factorAtReport: number; source: Source } | null;
+  sharesOutstanding: {
+    count: number;
+    asOf: IsoDate;
+    reportedBy: string;
+    factorAtReport: number;
+    source: Source;
+  } | null;
   caps: Map<string, CapState>;
   /** entity -> controller -> since. */
   controls: Map<string, Map<string, IsoDate>>;

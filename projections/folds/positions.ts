@@ -147,13 +147,24 @@ export function evolveLedger(state: LedgerState, fact: Fact, context: FoldContex
       const d = event.data;
       const count = countAtEffective(d.count, ratio);
       const factorAtReport = state.splitFactor;
-      state.sharesOutstanding = { count, asOf: d.effectiveDate, reportedBy: d.reportedBy, factorAtReport, source: d.source };
+      state.sharesOutstanding = {
+        count,
+        asOf: d.effectiveDate,
+        reportedBy: d.reportedBy,
+        factorAtReport,
+        source: d.source,
+      };
       break;
     }
     case 'ExchangeCapSet': {
       const d = event.data;
       const base = d.baseSharesOutstanding === null ? null : countAtEffective(d.baseSharesOutstanding, ratio);
-      state.caps.set(d.capId, { capPercent: d.capPercent, baseSharesOutstanding: base, securityIds: d.securityIds, liftedOn: null });
+      state.caps.set(d.capId, {
+        capPercent: d.capPercent,
+        baseSharesOutstanding: base,
+        securityIds: d.securityIds,
+        liftedOn: null,
+      });
       break;
     }
     case 'ExchangeCapLifted': {
@@ -254,7 +265,15 @@ function trade(state: LedgerState, fact: Fact<Transaction>, ratio: BasisRatio | 
       const d = event.data;
       terms(state, d.securityId, 'warrant');
       const shares = countAtEffective(d.shares, ratio);
-      transact(state, fact, d.personId, d.securityId, shares, d.exercisableFrom, priceAtEffective(d.exercisePrice, ratio));
+      transact(
+        state,
+        fact,
+        d.personId,
+        d.securityId,
+        shares,
+        d.exercisableFrom,
+        priceAtEffective(d.exercisePrice, ratio),
+      );
       return;
     }
     case 'OptionsGranted': {

@@ -5,7 +5,13 @@
  * a date holds the filings *filed* by then, while the timeline orders facts by their
  * effective (event) date. Its state is never mutated: evolve returns a new one.
  */
-import { compareInChain, datedFilingKeyOf, filingLabel, type EventData, type FactEvent } from '../../src/domain/index.js';
+import {
+  compareInChain,
+  datedFilingKeyOf,
+  filingLabel,
+  type EventData,
+  type FactEvent,
+} from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
 import type { Fold } from '../timeline/fold.js';
 import { foldCoverPages } from './cover-pages.js';
@@ -77,7 +83,8 @@ export const statementFold: Fold<StatementState> = {
 export function knownOverUnknown<F extends Fact>(facts: readonly F[]): F[] {
   const known = new Set<string>();
   for (const fact of facts) {
-    if (fact.event.type === 'StatementFiled' && fact.event.data.contentsKnown) known.add(datedFilingKeyOf(fact.event.data));
+    if (fact.event.type === 'StatementFiled' && fact.event.data.contentsKnown)
+      known.add(datedFilingKeyOf(fact.event.data));
   }
   return facts.filter(
     (fact) =>
@@ -127,7 +134,11 @@ function applyFiling(state: StatementState, fact: FiledFact): StatementState {
   };
 }
 
-function changedItems(items: ReadonlyMap<string, ItemState>, changes: Filed['items'], name: string): Map<string, ItemState> {
+function changedItems(
+  items: ReadonlyMap<string, ItemState>,
+  changes: Filed['items'],
+  name: string,
+): Map<string, ItemState> {
   const result = new Map(items);
   for (const change of changes) {
     const entry = result.get(change.item) ?? emptyItem(change.item);

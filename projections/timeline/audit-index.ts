@@ -50,10 +50,15 @@ export function auditIndex(envelopes: readonly Envelope[], clocks: Omit<Clocks, 
     const event = envelope.event;
     if (event.type === 'EventCorrected') {
       const list = corrections.get(event.data.eventId) ?? [];
-      list.push({ set: event.data.set as Record<string, unknown>, reason: event.data.reason, recordedAt: envelope.recordedAt });
+      list.push({
+        set: event.data.set as Record<string, unknown>,
+        reason: event.data.reason,
+        recordedAt: envelope.recordedAt,
+      });
       corrections.set(event.data.eventId, list);
     } else if (event.type === 'EventRetracted') {
-      if (!retractions.has(event.data.eventId)) retractions.set(event.data.eventId, { reason: event.data.reason, recordedAt: envelope.recordedAt });
+      if (!retractions.has(event.data.eventId))
+        retractions.set(event.data.eventId, { reason: event.data.reason, recordedAt: envelope.recordedAt });
     } else if (isFact(event)) byId.set(envelope.id, envelope);
   }
   const records = new Map<string, AuditRecord>();
@@ -72,7 +77,15 @@ export function auditIndex(envelopes: readonly Envelope[], clocks: Omit<Clocks, 
     const current = { type: original.type, data } as FactEvent;
     // The same filedBy rule as selectFacts: on the corrected disclosure date.
     if (filedBy !== null && current.data.disclosedOn > filedBy) continue;
-    records.set(id, { factId: id, original, recordedAt: envelope.recordedAt, position: envelope.position, corrections: applied, retraction: retractions.get(id) ?? null, current });
+    records.set(id, {
+      factId: id,
+      original,
+      recordedAt: envelope.recordedAt,
+      position: envelope.position,
+      corrections: applied,
+      retraction: retractions.get(id) ?? null,
+      current,
+    });
   }
   return { kind: 'audit-index', records };
 }
@@ -82,7 +95,13 @@ export function retractedFacts(audit: AuditIndex): Fact[] {
   const result: Fact[] = [];
   for (const r of audit.records.values()) {
     if (r.retraction === null) continue;
-    result.push({ id: r.factId, event: r.current, recordedAt: r.recordedAt, position: r.position, corrections: r.corrections.map((c) => c.reason) });
+    result.push({
+      id: r.factId,
+      event: r.current,
+      recordedAt: r.recordedAt,
+      position: r.position,
+      corrections: r.corrections.map((c) => c.reason),
+    });
   }
   return result;
 }
@@ -92,7 +111,13 @@ export function originalFacts(audit: AuditIndex): Map<string, Fact> {
   const result = new Map<string, Fact>();
   for (const r of audit.records.values()) {
     if (r.retraction !== null || r.corrections.length === 0) continue;
-    result.set(r.factId, { id: r.factId, event: r.original, recordedAt: r.recordedAt, position: r.position, corrections: [] });
+    result.set(r.factId, {
+      id: r.factId,
+      event: r.original,
+      recordedAt: r.recordedAt,
+      position: r.position,
+      corrections: [],
+    });
   }
   return result;
 }

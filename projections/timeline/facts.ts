@@ -3,7 +3,16 @@
  * which facts a projection folds, and orders them by effective date.
  * Pure: the input array and its events are never mutated.
  */
-import { applySet, foldRank, isFact, isRestatable, type Envelope, type FactEvent, type IsoDate, type Source } from '../../src/domain/index.js';
+import {
+  applySet,
+  foldRank,
+  isFact,
+  isRestatable,
+  type Envelope,
+  type FactEvent,
+  type IsoDate,
+  type Source,
+} from '../../src/domain/index.js';
 import { canonicalJson } from '../../src/shared/canonical-json.js';
 
 export interface Clocks {
@@ -28,7 +37,10 @@ export interface Fact<E extends FactEvent = FactEvent> {
    * under the filedBy clock; absent or empty when none. The fact itself is its earliest disclosure.
    */
   alsoDisclosedIn?: Source[];
-  /** Ids of the restating events merged into this fact (same order as alsoDisclosedIn, all of them regardless of filedBy). */
+  /**
+   * Ids of the restating events merged into this fact (same order as alsoDisclosedIn, all of them
+   * regardless of filedBy).
+   */
   restatedByIds?: string[];
 }
 
@@ -82,7 +94,11 @@ interface Correction {
 
 type FactEnvelope = Envelope<FactEvent>;
 
-function current(envelope: FactEnvelope, applied: readonly Correction[] | undefined, filedBy: IsoDate | null): Fact | null {
+function current(
+  envelope: FactEnvelope,
+  applied: readonly Correction[] | undefined,
+  filedBy: IsoDate | null,
+): Fact | null {
   const event = envelope.event;
   let now: FactEvent = event;
   if (applied !== undefined) {
@@ -92,7 +108,13 @@ function current(envelope: FactEnvelope, applied: readonly Correction[] | undefi
     now = { type: event.type, data } as FactEvent;
   }
   if (filedBy !== null && now.data.disclosedOn > filedBy) return null;
-  return { id: envelope.id, event: now, recordedAt: envelope.recordedAt, position: envelope.position, corrections: applied?.map((c) => c.reason) ?? [] };
+  return {
+    id: envelope.id,
+    event: now,
+    recordedAt: envelope.recordedAt,
+    position: envelope.position,
+    corrections: applied?.map((c) => c.reason) ?? [],
+  };
 }
 
 /**
@@ -117,13 +139,17 @@ function current(envelope: FactEnvelope, applied: readonly Correction[] | undefi
  *
  * Returns each group in first-recorded order: a lone envelope, or an array of twins.
  */
-export function restatementGroups(envelopes: readonly Envelope[], recordedBy: string | null = null): (FactEnvelope | FactEnvelope[])[] {
+export function restatementGroups(
+  envelopes: readonly Envelope[],
+  recordedBy: string | null = null,
+): (FactEnvelope | FactEnvelope[])[] {
   const items: FactEnvelope[] = [];
   for (const envelope of envelopes) {
     if (recordedBy !== null && envelope.recordedAt > recordedBy) continue;
     if (isFact(envelope.event)) items.push(envelope as FactEnvelope);
   }
-  // Twins have the same effective date: sort as the fold does (so the final sort is nearly free), then compare within each date.
+  // Twins have the same effective date: sort as the fold does (so the final sort is nearly free),
+  // then compare within each date.
   items.sort(compareFacts);
   const result: (FactEnvelope | FactEnvelope[])[] = [];
   let start = 0;
@@ -139,7 +165,12 @@ export function restatementGroups(envelopes: readonly Envelope[], recordedBy: st
 }
 
 /** Groups the twins among items[start, end) (one effective date). */
-function groupRun(items: readonly FactEnvelope[], start: number, end: number, result: (FactEnvelope | FactEnvelope[])[]): void {
+function groupRun(
+  items: readonly FactEnvelope[],
+  start: number,
+  end: number,
+  result: (FactEnvelope | FactEnvelope[])[],
+): void {
   const first = result.length;
   for (let i = start; i < end; i++) {
     const fact = items[i]!;
@@ -150,7 +181,12 @@ function groupRun(items: readonly FactEnvelope[], start: number, end: number, re
       for (let g = first; g < result.length && !joined; g++) {
         const group = result[g]!;
         const head = Array.isArray(group) ? group[0]! : group;
-        if (head.event.type !== event.type || (head.event.data as { personId?: unknown }).personId !== person || !sameContent(head.event, event)) continue;
+        if (
+          head.event.type !== event.type ||
+          (head.event.data as { personId?: unknown }).personId !== person ||
+          !sameContent(head.event, event)
+        )
+          continue;
         const members = Array.isArray(group) ? group : [group];
         // Two equal facts of one filing are two facts: a restatement joins a group with no member from its filing.
         if (members.some((m) => sameFiling(m.event.data.source, event.data.source))) continue;
@@ -163,17 +199,30 @@ function groupRun(items: readonly FactEnvelope[], start: number, end: number, re
   }
 }
 
-function mergeGroup(group: readonly FactEnvelope[], corrections: ReadonlyMap<string, Correction[]>, retracted: ReadonlySet<string>, filedBy: IsoDate | null): Fact | null {
+function mergeGroup(
+  group: readonly FactEnvelope[],
+  corrections: ReadonlyMap<string, Correction[]>,
+  retracted: ReadonlySet<string>,
+  filedBy: IsoDate | null,
+): Fact | null {
   if (group.some((m) => retracted.has(m.id))) return null;
   // The earliest disclosure is kept (ties: recorded order), so filedBy sees the fact from then.
-  const members = [...group].sort((a, b) => (a.event.data.disclosedOn !== b.event.data.disclosedOn ? (a.event.data.disclosedOn < b.event.data.disclosedOn ? -1 : 1) : a.position - b.position));
+  const members = [...group].sort((a, b) =>
+    a.event.data.disclosedOn !== b.event.data.disclosedOn
+      ? a.event.data.disclosedOn < b.event.data.disclosedOn
+        ? -1
+        : 1
+      : a.position - b.position,
+  );
   const kept = members[0]!;
   const applied: Correction[] = [];
   for (const member of members) {
     for (const c of corrections.get(member.id) ?? []) {
       if (member === kept) applied.push(c);
       else {
-        const set = Object.fromEntries(Object.entries(c.set).filter(([path]) => !DISCLOSURE_FIELDS.has(path.split('.')[0]!)));
+        const set = Object.fromEntries(
+          Object.entries(c.set).filter(([path]) => !DISCLOSURE_FIELDS.has(path.split('.')[0]!)),
+        );
         if (Object.keys(set).length > 0) applied.push({ ...c, set });
       }
     }
@@ -183,14 +232,20 @@ function mergeGroup(group: readonly FactEnvelope[], corrections: ReadonlyMap<str
   if (fact === null) return null;
   const later = members.slice(1);
   fact.restatedByIds = later.map((m) => m.id);
-  fact.alsoDisclosedIn = later.filter((m) => filedBy === null || m.event.data.disclosedOn <= filedBy).map((m) => m.event.data.source);
+  fact.alsoDisclosedIn = later
+    .filter((m) => filedBy === null || m.event.data.disclosedOn <= filedBy)
+    .map((m) => m.event.data.source);
   return fact;
 }
 
 const DISCLOSURE_FIELDS = new Set(['source', 'disclosedOn', 'effectiveDatePrecision']);
 
 function sameFiling(a: Source, b: Source): boolean {
-  return a.amendmentNumber === b.amendmentNumber && a.filedOn === b.filedOn && (a.accessionNumber === null || b.accessionNumber === null || a.accessionNumber === b.accessionNumber);
+  return (
+    a.amendmentNumber === b.amendmentNumber &&
+    a.filedOn === b.filedOn &&
+    (a.accessionNumber === null || b.accessionNumber === null || a.accessionNumber === b.accessionNumber)
+  );
 }
 
 /** Same type and every field equal but the disclosure's own (source, disclosedOn, effectiveDatePrecision). */
@@ -205,14 +260,24 @@ export function sameContent(a: FactEvent, b: FactEvent): boolean {
     const u = x[name];
     const v = y[name];
     if (u === v) continue;
-    if (typeof u !== 'object' || typeof v !== 'object' || u === null || v === null || canonicalJson(u) !== canonicalJson(v)) return false;
+    if (
+      typeof u !== 'object' ||
+      typeof v !== 'object' ||
+      u === null ||
+      v === null ||
+      canonicalJson(u) !== canonicalJson(v)
+    )
+      return false;
   }
   for (const name in y) if (!DISCLOSURE_FIELDS.has(name) && y[name] !== undefined) count--;
   return count === 0;
 }
 
 /** Fold order, for facts and for envelopes alike: effective date, then rank, then recorded position. */
-export function compareFacts(a: { event: FactEvent; position: number }, b: { event: FactEvent; position: number }): number {
+export function compareFacts(
+  a: { event: FactEvent; position: number },
+  b: { event: FactEvent; position: number },
+): number {
   const da = a.event.data.effectiveDate;
   const db = b.event.data.effectiveDate;
   if (da !== db) return da < db ? -1 : 1;

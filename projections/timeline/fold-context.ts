@@ -40,7 +40,8 @@ export function foldContext(facts: readonly Fact[]): FoldContext {
   const reportSets = new Map<string, Set<string>>();
   for (const fact of facts) {
     const event = fact.event;
-    if (event.type === 'StockSplit') splits.push({ effectiveDate: event.data.effectiveDate, from: event.data.from, to: event.data.to });
+    if (event.type === 'StockSplit')
+      splits.push({ effectiveDate: event.data.effectiveDate, from: event.data.from, to: event.data.to });
     else if (event.type === 'PositionReported') {
       const key = reportSetKey(event.data);
       const set = reportSets.get(key);
@@ -52,7 +53,11 @@ export function foldContext(facts: readonly Fact[]): FoldContext {
 }
 
 /** The filing (amendment number and filing date), the person and the as-of date of a reported position. */
-export function reportSetKey(data: { personId: string; effectiveDate: IsoDate; source: { amendmentNumber: number | null; filedOn: IsoDate } }): string {
+export function reportSetKey(data: {
+  personId: string;
+  effectiveDate: IsoDate;
+  source: { amendmentNumber: number | null; filedOn: IsoDate };
+}): string {
   return `${data.personId}|${data.source.amendmentNumber}|${data.source.filedOn}|${data.effectiveDate}`;
 }
 
@@ -62,7 +67,10 @@ export interface BasisRatio {
   denominator: number;
 }
 
-export function disclosureRatio(context: FoldContext, data: { effectiveDate: IsoDate; disclosedOn: IsoDate }): BasisRatio | null {
+export function disclosureRatio(
+  context: FoldContext,
+  data: { effectiveDate: IsoDate; disclosedOn: IsoDate },
+): BasisRatio | null {
   if (context.splits.length === 0 || data.disclosedOn <= data.effectiveDate) return null;
   let numerator = 1;
   let denominator = 1;
@@ -75,7 +83,10 @@ export function disclosureRatio(context: FoldContext, data: { effectiveDate: Iso
   return numerator === denominator ? null : { numerator, denominator };
 }
 
-/** A count stated in the disclosure basis, in the basis at the effective date (exact: the split drops fractions later). */
+/**
+ * A count stated in the disclosure basis, in the basis at the effective date (exact: the split
+ * drops fractions later).
+ */
 export function countAtEffective(count: number, ratio: BasisRatio | null): number {
   return ratio === null ? count : (count * ratio.denominator) / ratio.numerator;
 }

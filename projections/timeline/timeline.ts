@@ -80,7 +80,20 @@ export function isTimeline(input: readonly Fact[] | Timeline): input is Timeline
   return !Array.isArray(input) && (input as Timeline).kind === 'timeline';
 }
 
-function make(facts: readonly Fact[], clocks: SelectionClocks | null, audit: AuditIndex | null, every: number): Timeline {
+function make(
+  facts: readonly Fact[],
+  clocks: SelectionClocks | null,
+  audit: AuditIndex | null,
+  every: number,
+): Timeline {
   const context = foldContext(facts);
-  return { kind: 'timeline', ...indexFacts(facts), clocks, context, audit, checkpointEvery: every, checkpoints: new Map() };
+  return {
+    kind: 'timeline',
+    ...indexFacts(facts),
+    clocks,
+    context,
+    audit,
+    checkpointEvery: every,
+    checkpoints: new Map(),
+  };
 }

@@ -1,4 +1,7 @@
-/** Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)): a view of the groups fold. */
+/**
+ * Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)):
+ * a view of the groups fold (folds/groups.ts).
+ */
 import type { IsoDate } from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
 import { foldAt } from '../timeline/fold-at.js';
@@ -38,6 +41,8 @@ export function groupsView(state: GroupsState, asOf: IsoDate, names: ReadonlyMap
     })),
   }));
   const seen = new Set<string>();
-  const members = list.flatMap((g) => g.members).filter((m) => (seen.has(m.personId) ? false : (seen.add(m.personId), true)));
+  const members = list
+    .flatMap((g) => g.members)
+    .filter((m) => (seen.has(m.personId) ? false : (seen.add(m.personId), true)));
   return { asOf, members, groups: list, jointFilingAgreements: [...state.jointFilingAgreements] };
 }

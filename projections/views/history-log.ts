@@ -67,7 +67,9 @@ export function auditTrail(state: LedgerState, audit: AuditIndex | null, input: 
   // Without the trail only the reasons of the corrections are known.
   const reasonsOnly = (e: ChangeEntry): AuditedEntry => {
     const f = correctedFacts.get(e.factId);
-    return f === undefined ? e : { ...e, corrected: { originally: null, reasons: f.corrections, recordedAt: null, corrections: [] } };
+    return f === undefined
+      ? e
+      : { ...e, corrected: { originally: null, reasons: f.corrections, recordedAt: null, corrections: [] } };
   };
   if (audit === null) return log.map(reasonsOnly);
   const firstOf = twinLookup(input.facts);
@@ -110,7 +112,10 @@ function asRecordedLog(audit: AuditIndex, firstOf: FirstOf, input: TrailInput): 
     .concat(retractedFacts(audit))
     .sort(compareFacts);
   const asOf = input.asOf;
-  const state = replay(asOf === null ? asRecorded : asRecorded.filter((f) => f.event.data.effectiveDate <= asOf), positionsLogFold);
+  const state = replay(
+    asOf === null ? asRecorded : asRecorded.filter((f) => f.event.data.effectiveDate <= asOf),
+    positionsLogFold,
+  );
   return input.basis === 'adjusted' ? restateLog(state, input.splits) : (state.log ?? []);
 }
 

@@ -66,7 +66,10 @@ export interface HistoryView {
   changes: HistoryEntry[];
   /** Changes to positions of entities the person controls (deemed the person's), from the control date on. */
   throughControlledEntities: HistoryEntry[];
-  /** 'as-reported': each entry in the share basis of its date; 'adjusted': all in the basis after the latest split known. */
+  /**
+   * 'as-reported': each entry in the share basis of its date; 'adjusted': all in the basis after the
+   * latest split known.
+   */
   shareBasis: ShareBasis;
   /** Splits known under the clocks (for adjusted: those the entries are restated by). */
   splits: SplitFact[];
@@ -84,8 +87,16 @@ export function historyOf(
   // earlier facts were disclosed.
   const state = foldAt(timeline, asOf, positionsLogFold);
   const basis = options.shareBasis ?? 'as-reported';
-  const trail = auditTrail(state, auditOf(timeline, options), { facts: timeline.facts, asOf, basis, splits: timeline.splits });
-  const log = basis === 'adjusted' ? restateLog(state, timeline.splits, trail) : trail.map((e) => ({ ...e, splitFactorApplied: 1 }));
+  const trail = auditTrail(state, auditOf(timeline, options), {
+    facts: timeline.facts,
+    asOf,
+    basis,
+    splits: timeline.splits,
+  });
+  const log =
+    basis === 'adjusted'
+      ? restateLog(state, timeline.splits, trail)
+      : trail.map((e) => ({ ...e, splitFactorApplied: 1 }));
   // Titles are timeless, like names.
   const titled = (entry: AuditedEntry & { splitFactorApplied: number }): HistoryEntry => ({
     ...entry,
@@ -102,7 +113,8 @@ export function historyOf(
     throughControlledEntities: log.filter((e) => e.date >= (controlled.get(e.personId) ?? '9999-99-99')).map(titled),
     shareBasis: basis,
     splits: all.splits,
-    shareBasisNote: basis === 'adjusted' ? describeBasis('adjusted', all) : describeBasis('as-reported', null, all.splits),
+    shareBasisNote:
+      basis === 'adjusted' ? describeBasis('adjusted', all) : describeBasis('as-reported', null, all.splits),
   };
 }
 

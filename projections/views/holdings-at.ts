@@ -39,7 +39,11 @@ export function holdingsFromEnvelopes(
 }
 
 /** Holdings at one date. Pass a timeline to reuse it (and its checkpoints) across queries. */
-export function holdingsAt(input: readonly Fact[] | Timeline, asOf: IsoDate, options: HoldingsOptions = {}): HoldingsView {
+export function holdingsAt(
+  input: readonly Fact[] | Timeline,
+  asOf: IsoDate,
+  options: HoldingsOptions = {},
+): HoldingsView {
   const timeline = asTimeline(input);
   return finish(foldAt(timeline, asOf, positionsFold), asOf, timeline, options);
 }
@@ -60,7 +64,8 @@ function finish(state: LedgerState, asOf: IsoDate, prepared: Timeline, options: 
   const view = withControlNotes(withReportedFigures(computed, prepared, state), prepared);
   // The splits folded so far are the first `splitsApplied` of the issuer's; the rest are later.
   const later = adjustmentAfter(prepared.splits, state.splitsApplied);
-  if (options.shareBasis !== 'adjusted') return { ...view, shareBasisNote: describeBasis('as-reported', null, later.splits) };
+  if (options.shareBasis !== 'adjusted')
+    return { ...view, shareBasisNote: describeBasis('as-reported', null, later.splits) };
   return restateHoldings(view, later);
 }
 
@@ -71,11 +76,20 @@ function finish(state: LedgerState, asOf: IsoDate, prepared: Timeline, options: 
  * split. Percent of class is a ratio: a split does not change it.
  */
 export function restateHoldings(view: HoldingsView, adjustment: ShareBasisAdjustment): HoldingsView {
-  const base = { ...view, shareBasis: 'adjusted' as const, shareBasisAdjustment: adjustment, shareBasisNote: describeBasis('adjusted', adjustment) };
+  const base = {
+    ...view,
+    shareBasis: 'adjusted' as const,
+    shareBasisAdjustment: adjustment,
+    shareBasisNote: describeBasis('adjusted', adjustment),
+  };
   if (isIdentity(adjustment)) return base;
   const count = (n: number) => restateCount(n, adjustment);
   const so = view.sharesOutstanding;
-  return { ...base, sharesOutstanding: so === null ? null : { ...so, value: count(so.value) }, holders: view.holders.map((h) => restateHolder(h, adjustment)) };
+  return {
+    ...base,
+    sharesOutstanding: so === null ? null : { ...so, value: count(so.value) },
+    holders: view.holders.map((h) => restateHolder(h, adjustment)),
+  };
 }
 
 function restateSecurity(s: SecurityHolding, adjustment: ShareBasisAdjustment): SecurityHolding {
@@ -105,7 +119,10 @@ function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
     soleDispositivePower: count(h.soleDispositivePower),
     sharedDispositivePower: count(h.sharedDispositivePower),
     basis: h.basis === 'reported' ? ('derived' as const) : h.basis,
-    notes: [...h.notes, 'figures restated into the later share basis: each total rounded down once from its unrounded value'],
+    notes: [
+      ...h.notes,
+      'figures restated into the later share basis: each total rounded down once from its unrounded value',
+    ],
   };
   if (!h.breakdownKnown) return { ...h, ...totals };
   const securities = h.securities.map((s) => restateSecurity(s, adjustment));

@@ -78,7 +78,13 @@ export interface ReportedFigures {
   readWithDoubt?: { row: number; read: string; reason: string; place: string }[];
 }
 
-export type FigureField = 'aggregate' | 'percentOfClass' | 'soleVotingPower' | 'sharedVotingPower' | 'soleDispositivePower' | 'sharedDispositivePower';
+export type FigureField =
+  | 'aggregate'
+  | 'percentOfClass'
+  | 'soleVotingPower'
+  | 'sharedVotingPower'
+  | 'soleDispositivePower'
+  | 'sharedDispositivePower';
 
 export interface FigureDifference {
   field: FigureField;

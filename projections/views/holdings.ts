@@ -11,7 +11,6 @@ import { fmt } from '../format.js';
 
 export * from './holdings-types.js';
 
-
 const WEAKEST: Basis[] = ['transactions', 'derived', 'reported'];
 function weakest(bases: Basis[]): Basis {
   for (const basis of WEAKEST) if (bases.includes(basis)) return basis;
@@ -30,7 +29,9 @@ function sharesIssuable(state: LedgerState, held: PositionState): number | null 
     case 'convertible-preferred':
       if (terms.statedValue === null || terms.conversionPrice === null) return null;
       // Rounded to whole cents first so that 44,000 x $1,000 / $0.22 is exactly 200,000,000.
-      return Math.floor(Math.round(held.quantity * terms.statedValue * 100) / Math.round(terms.conversionPrice * adjust * 100));
+      return Math.floor(
+        Math.round(held.quantity * terms.statedValue * 100) / Math.round(terms.conversionPrice * adjust * 100),
+      );
     case 'convertible-note':
       if (terms.conversionPrice === null) return null;
       return Math.floor(Math.round(held.quantity * 100) / Math.round(terms.conversionPrice * adjust * 100));
@@ -52,7 +53,10 @@ function unitsExercisable(held: PositionState, asOf: IsoDate, horizon: IsoDate):
   return within;
 }
 
-/** Shares issuable on the units exercisable: issuable x within / held, in integers (a float ratio loses a share: 22 x 15/22 = 14.99...). */
+/**
+ * Shares issuable on the units exercisable: issuable x within / held, in integers (a float ratio
+ * loses a share: 22 x 15/22 = 14.99...).
+ */
 function sharesExercisable(issuable: number, within: number, quantity: number): number {
   if (within >= quantity) return issuable;
   return quantity === 0 ? 0 : Math.floor((issuable * within) / quantity);
@@ -81,10 +85,15 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     const terms = state.securities.get(held.securityId);
     const issuable = sharesIssuable(state, held);
     // Rule 13d-3(d)(1)(i): a right that has expired on or before the date is no right to acquire.
-    const expired = terms !== undefined && terms.kind !== 'common' && terms.expiresOn !== null && terms.expiresOn <= asOf;
-    if (expired) notes.push(`${q.titles.get(held.securityId) ?? terms.title}: expired on ${terms.expiresOn}; not counted`);
+    const expired =
+      terms !== undefined && terms.kind !== 'common' && terms.expiresOn !== null && terms.expiresOn <= asOf;
+    if (expired)
+      notes.push(`${q.titles.get(held.securityId) ?? terms.title}: expired on ${terms.expiresOn}; not counted`);
     const within = issuable === null || expired ? 0 : unitsExercisable(held, asOf, q.horizon);
-    const counted = terms?.kind === 'common' || terms === undefined ? held.quantity : sharesExercisable(issuable ?? 0, within, held.quantity);
+    const counted =
+      terms?.kind === 'common' || terms === undefined
+        ? held.quantity
+        : sharesExercisable(issuable ?? 0, within, held.quantity);
     result.push({
       securityId: held.securityId,
       // Titles are timeless, like names: one described later is used at every date.
@@ -97,7 +106,10 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
       exercisableWithin60Days: issuable !== null && within > 0,
       blockedByCap: 0,
       countedShares: counted,
-      conversionPrice: terms?.conversionPrice == null || (terms.kind !== 'convertible-preferred' && terms.kind !== 'convertible-note') ? null : (terms.conversionPrice * terms.factorAtTerms) / state.splitFactor,
+      conversionPrice:
+        terms?.conversionPrice == null || (terms.kind !== 'convertible-preferred' && terms.kind !== 'convertible-note')
+          ? null
+          : (terms.conversionPrice * terms.factorAtTerms) / state.splitFactor,
       basis: basisOf(held, asOf),
       reportedAsOf: held.lastReport?.asOf ?? null,
     });
@@ -110,8 +122,10 @@ function directHoldings(q: Query, personId: string, notes: string[]): SecurityHo
     let allowance = base === null ? 0 : Math.floor((base * cap.capPercent) / 100);
     notes.push(
       base === null
-        ? `${capId}: the ${cap.capPercent}% exchange cap is in force and its base is unknown, so no rights subject to it are counted; the aggregate is a lower bound`
-        : `${capId}: the ${cap.capPercent}% exchange cap is in force: at most ${fmt(allowance)} shares issuable (${cap.capPercent}% of ${fmt(base)})`,
+        ? `${capId}: the ${cap.capPercent}% exchange cap is in force and its base is unknown, ` +
+            'so no rights subject to it are counted; the aggregate is a lower bound'
+        : `${capId}: the ${cap.capPercent}% exchange cap is in force: ` +
+            `at most ${fmt(allowance)} shares issuable (${cap.capPercent}% of ${fmt(base)})`,
     );
     // The allowance goes to the securities in the order the cap lists them.
     for (const securityId of cap.securityIds) {
@@ -137,10 +151,16 @@ function controlledBy(state: LedgerState, personId: string, asOf: IsoDate): stri
 }
 
 /** Holdings computed from the securities each person holds (shares basis: the one in force at `asOf`). */
-export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: ReadonlyMap<string, string> = new Map(), titles: ReadonlyMap<string, string> = new Map()): HoldingsView {
+export function holdingsFromState(
+  state: LedgerState,
+  asOf: IsoDate,
+  names: ReadonlyMap<string, string> = new Map(),
+  titles: ReadonlyMap<string, string> = new Map(),
+): HoldingsView {
   const so = state.sharesOutstanding;
   const outstanding = so === null ? null : Math.floor((so.count * state.splitFactor) / so.factorAtReport);
-  const outstandingBasis: Basis = so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
+  const outstandingBasis: Basis =
+    so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
   const personIds = new Set<string>(state.persons.keys());
   const positionsByPerson = new Map<string, PositionState[]>();
   for (const held of state.positions.values()) {
@@ -157,19 +177,28 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
   }
   const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding, positionsByPerson, titles };
   // Shares outstanding are reported at dates; a figure older than the view may miss later issuances.
-  const stale = so !== null && so.asOf < asOf ? `shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}; later issuances are not known to the ledger` : null;
+  const stale =
+    so !== null && so.asOf < asOf
+      ? `shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}; ` +
+        'later issuances are not known to the ledger'
+      : null;
   const holders: Holder[] = [];
   for (const personId of personIds) {
     const notes: string[] = [];
     const direct = directHoldings(q, personId, notes);
     const entities = controlledBy(state, personId, asOf);
     // Rule 13d-3 and control: a controlled entity's holdings are deemed the person's, with shared power.
-    const indirect = entities.flatMap((entityId) => directHoldings(q, entityId, []).map((h) => ({ ...h, ownership: 'indirect' as const })));
+    const indirect = entities.flatMap((entityId) =>
+      directHoldings(q, entityId, []).map((h) => ({ ...h, ownership: 'indirect' as const })),
+    );
     const securities = [...direct, ...indirect];
     const { own, through, rights, sharesOwned } = sums(securities);
     const aggregate = own + through;
     // In the order they arose, the person's own and those of the entities it controls.
-    const differences = entities.length === 0 ? [...(differencesByPerson.get(personId) ?? [])] : state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
+    const differences =
+      entities.length === 0
+        ? [...(differencesByPerson.get(personId) ?? [])]
+        : state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
     let percentOfClass: number | null = null;
     let percentOfClassReason: string | null = null;
     if (outstanding === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
@@ -201,7 +230,10 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
   }
   return {
     asOf,
-    sharesOutstanding: so === null || outstanding === null ? null : { value: outstanding, asOf: so.asOf, source: so.reportedBy, basis: outstandingBasis },
+    sharesOutstanding:
+      so === null || outstanding === null
+        ? null
+        : { value: outstanding, asOf: so.asOf, source: so.reportedBy, basis: outstandingBasis },
     holders,
     shareBasis: 'as-reported',
     shareBasisAdjustment: null,
@@ -211,7 +243,12 @@ export function holdingsFromState(state: LedgerState, asOf: IsoDate, names: Read
 }
 
 /** Aggregate parts from the securities counted: own (direct), through controlled entities, rights. */
-export function sums(securities: readonly SecurityHolding[]): { own: number; through: number; rights: number; sharesOwned: Holder['sharesOwned'] } {
+export function sums(securities: readonly SecurityHolding[]): {
+  own: number;
+  through: number;
+  rights: number;
+  sharesOwned: Holder['sharesOwned'];
+} {
   let own = 0;
   let through = 0;
   let rights = 0;

@@ -9,15 +9,34 @@ import { effectiveBy, type Fact } from '../timeline/facts.js';
 import { foldAt } from '../timeline/fold-at.js';
 import { personNames } from '../timeline/prepared-facts.js';
 import { asTimeline } from '../timeline/timeline.js';
-import { positionsLogFold, type ChangeEntry, type LedgerState, type UnexplainedDifference } from '../folds/positions.js';
-import { holdingsFromState } from './holdings.js';
+import {
+  positionsLogFold,
+  type ChangeEntry,
+  type LedgerState,
+  type UnexplainedDifference,
+} from '../folds/positions.js';
+import { holdingsFromState, type Holder, type HoldingsView } from './holdings.js';
 import { knownOverUnknown, label } from './statement.js';
-import { decimalsOf, denominatorNotStated, footnoteChecks, item5BreakdownCheck, percentAgainstOutstanding, type CheckKind } from './reconciliation-checks.js';
+import {
+  decimalsOf,
+  denominatorNotStated,
+  footnoteChecks,
+  item5BreakdownCheck,
+  percentAgainstOutstanding,
+  type CheckKind,
+} from './reconciliation-checks.js';
 import { fmt } from '../format.js';
 
 export interface Finding {
   filing: string;
-  kind: 'unexplained-position-difference' | 'cover-vs-item-5' | 'address-mismatch' | 'powers-vs-aggregate' | 'cover-vs-positions' | 'read-with-doubt' | CheckKind;
+  kind:
+    | 'unexplained-position-difference'
+    | 'cover-vs-item-5'
+    | 'address-mismatch'
+    | 'powers-vs-aggregate'
+    | 'cover-vs-positions'
+    | 'read-with-doubt'
+    | CheckKind;
   message: string;
   reported: number | string | null;
   computed: number | string | null;
@@ -34,8 +53,20 @@ export interface ReconciliationView {
 }
 
 type Filed = EventData<'StatementFiled'>;
-const POWERS = ['soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'aggregate'] as const;
-const ROW: Record<(typeof POWERS)[number], string> = { soleVotingPower: 'sole voting power (row 7)', sharedVotingPower: 'shared voting power (row 8)', soleDispositivePower: 'sole dispositive power (row 9)', sharedDispositivePower: 'shared dispositive power (row 10)', aggregate: 'aggregate (row 11)' };
+const POWERS = [
+  'soleVotingPower',
+  'sharedVotingPower',
+  'soleDispositivePower',
+  'sharedDispositivePower',
+  'aggregate',
+] as const;
+const ROW: Record<(typeof POWERS)[number], string> = {
+  soleVotingPower: 'sole voting power (row 7)',
+  sharedVotingPower: 'shared voting power (row 8)',
+  soleDispositivePower: 'sole dispositive power (row 9)',
+  sharedDispositivePower: 'shared dispositive power (row 10)',
+  aggregate: 'aggregate (row 11)',
+};
 
 export function reconcile(facts: readonly Fact[]): ReconciliationView {
   const view: ReconciliationView = { findings: [], consistent: [], notChecked: [] };
@@ -48,68 +79,160 @@ export function reconcile(facts: readonly Fact[]): ReconciliationView {
       view.notChecked.push(`${filing} (${filed.filedOn}): contents unknown`);
       continue;
     }
-    const add = (ok: boolean, finding: Omit<Finding, 'filing'>) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
-    // What the ingest read with doubt is listed for review first: the checks below take those figures as read.
-    for (const doubt of filed.readingDoubts) {
-      const who = doubt.personId === null ? 'front page' : names.get(doubt.personId) ?? doubt.personId;
-      add(false, { kind: 'read-with-doubt', personId: doubt.personId, item: doubt.row === 0 ? 'front page' : `cover row ${doubt.row}`, reported: doubt.read, computed: null, message: `${who}: ${doubt.reason} (${doubt.place})` });
-    }
-    // What was known when the filing was made: facts it or earlier filings disclosed, effective by its event date.
-    const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
-    const disclosed = facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn);
-    const known = effectiveBy(disclosed, asOf);
-    // Its own timeline: the splits and report sets of what had been disclosed by then.
-    const state = foldAt(asTimeline(disclosed), asOf, positionsLogFold);
-    const name = (id: string) => names.get(id) ?? id;
-    for (const d of state.differences) {
-      if (d.source.amendmentNumber !== filed.amendmentNumber) continue;
-      add(false, { kind: 'unexplained-position-difference', personId: d.personId, item: d.source.item, reported: d.reported, computed: d.computed, message: differenceMessage(state, d, name(d.personId)) });
-    }
-    const item5 = known.filter((f): f is Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>> => f.event.type === 'BeneficialOwnershipReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
-    // Only what this filing itself reports security by security can be set against its cover page.
-    const ownPositions = known.filter((f): f is Fact<Extract<FactEvent, { type: 'PositionReported' }>> => f.event.type === 'PositionReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber);
-    const reportedBy = new Set(ownPositions.map((f) => f.event.data.personId));
-    const holdings = holdingsFromState(state, asOf, names);
-    // The count the filing itself states is the one its percents use, whatever date it is stated as of.
-    const stated = disclosed.find((f) => f.event.type === 'SharesOutstandingReported' && f.event.data.source.amendmentNumber === filed.amendmentNumber && f.event.data.source.filedOn === filed.filedOn);
-    const outstanding = stated?.event.type === 'SharesOutstandingReported' ? stated.event.data.count : (holdings.sharesOutstanding?.value ?? null);
-    // Partial pages (a 13D/A restating some rows) are checked on the rows they state; a blank row is not checked.
-    const covers = [...filed.coverPages, ...filed.partialCoverPages].map(statedRows);
-    for (const cover of covers) {
-      const who = name(cover.personId);
-      const reportedItem5 = item5.find((f) => f.event.data.personId === cover.personId);
-      for (const field of POWERS) {
-        const a = cover[field];
-        const b = reportedItem5?.event.data[field];
-        if (a === undefined || b === undefined) continue;
-        add(a === b, { kind: 'cover-vs-item-5', personId: cover.personId, item: '5', reported: a, computed: b, message: `${who}: ${ROW[field]} is ${fmt(a)} on the cover page${a === b ? ' and' : ' but'} ${fmt(b)} in Item 5${field === 'aggregate' ? '(a)' : '(b)'}` });
-      }
-      if (reportedItem5 !== undefined) item5BreakdownCheck(add, cover.personId, who, reportedItem5.event.data.aggregate, reportedItem5.event.data.source.quote);
-      footnoteChecks(add, cover, who);
-      const holder = holdings.holders.find((h) => h.personId === cover.personId);
-      const hasPositions = holder !== undefined && [cover.personId, ...holder.controlledEntities].some((id) => reportedBy.has(id));
-      if (holder !== undefined && hasPositions) {
-        for (const field of POWERS) {
-          const reported = cover[field];
-          if (reported === undefined) continue;
-          const computed = holder[field];
-          if (computed === null) continue;
-          add(reported === computed, { kind: 'cover-vs-positions', personId: cover.personId, item: 'cover', reported, computed, message: `${who}: ${ROW[field]} ${fmt(reported)}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3` });
-        }
-        // The rights the filing itself states (its breakdown), not the ledger's: the check is of the filing's arithmetic.
-        if (outstanding !== null) percentCheck(add, cover, who, outstanding, filingRights(state, ownPositions, [cover.personId, ...holder.controlledEntities]));
-      } else if (outstanding !== null) percentAgainstOutstanding(add, cover, who, outstanding);
-      for (const [where, figures] of [['cover page', cover], ['Item 5', reportedItem5?.event.data]] as const) {
-        if (figures === undefined || figures.soleVotingPower === undefined || figures.sharedVotingPower === undefined || figures.aggregate === undefined) continue;
-        const voting = figures.soleVotingPower + figures.sharedVotingPower;
-        add(voting === figures.aggregate, { kind: 'powers-vs-aggregate', personId: cover.personId, item: where === 'cover page' ? 'cover' : '5(b)', reported: figures.aggregate, computed: voting, message: `${who}: ${where} sole + shared voting power = ${fmt(figures.soleVotingPower)} + ${fmt(figures.sharedVotingPower)} = ${fmt(voting)} against an aggregate of ${fmt(figures.aggregate)}` });
-      }
-    }
-    // Rule 13d-3(d)(1)(i) needs the shares outstanding; without them say what the percents imply.
-    if (outstanding === null) denominatorNotStated(add, covers.map((cover) => ({ cover, who: name(cover.personId) })));
-    addressCheck(add, filed, name);
+    const add: Add = (ok, finding) => (ok ? view.consistent : view.findings).push({ filing, ...finding });
+    checkFiling(add, filed, facts, names);
   }
   return view;
+}
+
+type PositionFact = Fact<Extract<FactEvent, { type: 'PositionReported' }>>;
+type Item5Fact = Fact<Extract<FactEvent, { type: 'BeneficialOwnershipReported' }>>;
+
+/** A filing as the ledger knew it when it was made: the positions fold then, and the filing's own figures. */
+interface AsFiled {
+  state: LedgerState;
+  holdings: HoldingsView;
+  /** The filing's own Item 5 figures. */
+  item5: Item5Fact[];
+  /** The filing's own breakdown into securities. */
+  ownPositions: PositionFact[];
+  /** The shares outstanding its percents use; null when neither it nor the ledger knows them. */
+  outstanding: number | null;
+  name: (id: string) => string;
+}
+
+function checkFiling(add: Add, filed: Filed, facts: readonly Fact[], names: ReadonlyMap<string, string>): void {
+  const name = (id: string) => names.get(id) ?? id;
+  // What the ingest read with doubt is listed for review first: the checks below take those figures as read.
+  for (const doubt of filed.readingDoubts) {
+    add(false, {
+      kind: 'read-with-doubt',
+      personId: doubt.personId,
+      item: doubt.row === 0 ? 'front page' : `cover row ${doubt.row}`,
+      reported: doubt.read,
+      computed: null,
+      message: `${doubt.personId === null ? 'front page' : name(doubt.personId)}: ${doubt.reason} (${doubt.place})`,
+    });
+  }
+  const asFiled = foldAsFiled(filed, facts, names);
+  for (const d of asFiled.state.differences) {
+    if (d.source.amendmentNumber !== filed.amendmentNumber) continue;
+    add(false, {
+      kind: 'unexplained-position-difference',
+      personId: d.personId,
+      item: d.source.item,
+      reported: d.reported,
+      computed: d.computed,
+      message: differenceMessage(asFiled.state, d, name(d.personId)),
+    });
+  }
+  // Partial pages (a 13D/A restating some rows) are checked on the rows they state; a blank row is not checked.
+  const covers = [...filed.coverPages, ...filed.partialCoverPages].map(statedRows);
+  for (const cover of covers) checkCover(add, cover, asFiled);
+  // Rule 13d-3(d)(1)(i) needs the shares outstanding; without them say what the percents imply.
+  if (asFiled.outstanding === null) {
+    denominatorNotStated(
+      add,
+      covers.map((cover) => ({ cover, who: name(cover.personId) })),
+    );
+  }
+  addressCheck(add, filed, name);
+}
+
+/** What was known when the filing was made: facts it or earlier filings disclosed, effective by its event date. */
+function foldAsFiled(filed: Filed, facts: readonly Fact[], names: ReadonlyMap<string, string>): AsFiled {
+  const asOf: IsoDate = filed.eventDate ?? filed.filedOn;
+  const disclosed = facts.filter((f) => f.event.data.disclosedOn <= filed.filedOn);
+  const known = effectiveBy(disclosed, asOf);
+  // Its own timeline: the splits and report sets of what had been disclosed by then.
+  const state = foldAt(asTimeline(disclosed), asOf, positionsLogFold);
+  const own = (f: Fact) => f.event.data.source.amendmentNumber === filed.amendmentNumber;
+  const item5 = known.filter((f): f is Item5Fact => f.event.type === 'BeneficialOwnershipReported' && own(f));
+  // Only what this filing itself reports security by security can be set against its cover page.
+  const ownPositions = known.filter((f): f is PositionFact => f.event.type === 'PositionReported' && own(f));
+  const holdings = holdingsFromState(state, asOf, names);
+  // The count the filing itself states is the one its percents use, whatever date it is stated as of.
+  const stated = disclosed.find(
+    (f) => f.event.type === 'SharesOutstandingReported' && own(f) && f.event.data.source.filedOn === filed.filedOn,
+  );
+  const outstanding =
+    stated?.event.type === 'SharesOutstandingReported'
+      ? stated.event.data.count
+      : (holdings.sharesOutstanding?.value ?? null);
+  return { state, holdings, item5, ownPositions, outstanding, name: (id) => names.get(id) ?? id };
+}
+
+/** One reporting person's cover page against the filing's Item 5, its breakdown, its footnotes and its arithmetic. */
+function checkCover(add: Add, cover: StatedRows, asFiled: AsFiled): void {
+  const who = asFiled.name(cover.personId);
+  const reportedItem5 = asFiled.item5.find((f) => f.event.data.personId === cover.personId)?.event.data;
+  for (const field of POWERS) {
+    const a = cover[field];
+    const b = reportedItem5?.[field];
+    if (a === undefined || b === undefined) continue;
+    const where = `${fmt(b)} in Item 5${field === 'aggregate' ? '(a)' : '(b)'}`;
+    add(a === b, {
+      kind: 'cover-vs-item-5',
+      personId: cover.personId,
+      item: '5',
+      reported: a,
+      computed: b,
+      message: `${who}: ${ROW[field]} is ${fmt(a)} on the cover page${a === b ? ' and' : ' but'} ${where}`,
+    });
+  }
+  if (reportedItem5 !== undefined) {
+    item5BreakdownCheck(add, cover.personId, who, reportedItem5.aggregate, reportedItem5.source.quote);
+  }
+  footnoteChecks(add, cover, who);
+  const holder = asFiled.holdings.holders.find((h) => h.personId === cover.personId);
+  const reportedBy = new Set(asFiled.ownPositions.map((f) => f.event.data.personId));
+  const ids = holder === undefined ? [] : [cover.personId, ...holder.controlledEntities];
+  if (holder !== undefined && ids.some((id) => reportedBy.has(id))) {
+    coverVsPositions(add, cover, who, holder);
+    // The rights the filing itself states (its breakdown), not the ledger's: the check is of the filing's arithmetic.
+    if (asFiled.outstanding !== null) {
+      percentCheck(add, cover, who, asFiled.outstanding, filingRights(asFiled.state, asFiled.ownPositions, ids));
+    }
+  } else if (asFiled.outstanding !== null) percentAgainstOutstanding(add, cover, who, asFiled.outstanding);
+  powersVsAggregate(add, cover.personId, who, 'cover page', cover);
+  powersVsAggregate(add, cover.personId, who, 'Item 5', reportedItem5);
+}
+
+function coverVsPositions(add: Add, cover: StatedRows, who: string, holder: Holder): void {
+  for (const field of POWERS) {
+    const reported = cover[field];
+    if (reported === undefined) continue;
+    const computed = holder[field];
+    if (computed === null) continue;
+    add(reported === computed, {
+      kind: 'cover-vs-positions',
+      personId: cover.personId,
+      item: 'cover',
+      reported,
+      computed,
+      message: `${who}: ${ROW[field]} ${fmt(reported)}; the securities the filing reports give ${fmt(computed)} under Rule 13d-3`,
+    });
+  }
+}
+
+type Powers = Partial<Pick<StatedRows, 'soleVotingPower' | 'sharedVotingPower' | 'aggregate'>>;
+
+/** Rule 13d-3: the aggregate is what the person votes, alone or shared. */
+function powersVsAggregate(add: Add, personId: string, who: string, where: string, figures: Powers | undefined): void {
+  if (figures === undefined) return;
+  const { soleVotingPower: sole, sharedVotingPower: shared, aggregate } = figures;
+  if (sole === undefined || shared === undefined || aggregate === undefined) return;
+  const voting = sole + shared;
+  add(voting === aggregate, {
+    kind: 'powers-vs-aggregate',
+    personId,
+    item: where === 'cover page' ? 'cover' : '5(b)',
+    reported: aggregate,
+    computed: voting,
+    message:
+      `${who}: ${where} sole + shared voting power = ${fmt(sole)} + ${fmt(shared)} = ${fmt(voting)} ` +
+      `against an aggregate of ${fmt(aggregate)}`,
+  });
 }
 
 type Add = (ok: boolean, finding: Omit<Finding, 'filing'>) => void;
@@ -146,7 +269,11 @@ function transactionsBefore(log: readonly ChangeEntry[], d: UnexplainedDifferenc
  * The shares issuable the filing's own breakdown (its reported positions) states for these
  * persons; a right whose count the filing does not state leaves it unknown.
  */
-function filingRights(state: LedgerState, positions: readonly Fact<Extract<FactEvent, { type: 'PositionReported' }>>[], ids: readonly string[]): { value: number } | { missing: string } {
+function filingRights(
+  state: LedgerState,
+  positions: readonly Fact<Extract<FactEvent, { type: 'PositionReported' }>>[],
+  ids: readonly string[],
+): { value: number } | { missing: string } {
   let value = 0;
   for (const { event } of positions) {
     const d = event.data;
@@ -158,11 +285,24 @@ function filingRights(state: LedgerState, positions: readonly Fact<Extract<FactE
   return { value };
 }
 
-function percentCheck(add: Add, cover: StatedRows, who: string, outstanding: number, own: { value: number } | { missing: string }): void {
+function percentCheck(
+  add: Add,
+  cover: StatedRows,
+  who: string,
+  outstanding: number,
+  own: { value: number } | { missing: string },
+): void {
   const reported = cover.percentOfClass;
   if (cover.aggregate === undefined || reported === undefined) return;
   if ('missing' in own) {
-    add(false, { kind: 'percent-arithmetic', personId: cover.personId, item: 'cover row 13', reported: reported.text, computed: null, message: `${who}: the filing's breakdown does not state the shares issuable on ${own.missing}, so "${reported.text}" cannot be checked against aggregate / (shares outstanding + own rights)` });
+    add(false, {
+      kind: 'percent-arithmetic',
+      personId: cover.personId,
+      item: 'cover row 13',
+      reported: reported.text,
+      computed: null,
+      message: `${who}: the filing's breakdown does not state the shares issuable on ${own.missing}, so "${reported.text}" cannot be checked against aggregate / (shares outstanding + own rights)`,
+    });
     return;
   }
   const rights = own.value;

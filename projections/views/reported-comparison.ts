@@ -10,7 +10,13 @@ import { type FigureDifference, type FigureField, type Holder, type ReportedFigu
 import { decimalsOf } from './reconciliation-checks.js';
 import { fmt } from '../format.js';
 
-const COUNTS: readonly Exclude<FigureField, 'percentOfClass'>[] = ['aggregate', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower'];
+const COUNTS: readonly Exclude<FigureField, 'percentOfClass'>[] = [
+  'aggregate',
+  'soleVotingPower',
+  'sharedVotingPower',
+  'soleDispositivePower',
+  'sharedDispositivePower',
+];
 const LABEL: Record<FigureField, string> = {
   aggregate: 'aggregate (row 11)',
   percentOfClass: 'percent of class (row 13)',
@@ -36,26 +42,46 @@ export function differences(holder: Holder, reported: ReportedFigures): FigureDi
     if (stated !== null && computed !== null && computed !== stated) found.push({ field, reported: stated, computed });
   }
   const pct = holder.percentOfClass;
-  if (pct !== null && reported.percentOfClass !== null && !percentMatches(pct, reported.percentOfClass)) found.push({ field: 'percentOfClass', reported: reported.percentOfClass.text, computed: pct });
+  if (pct !== null && reported.percentOfClass !== null && !percentMatches(pct, reported.percentOfClass))
+    found.push({ field: 'percentOfClass', reported: reported.percentOfClass.text, computed: pct });
   return found;
 }
 
 /** Read with doubt: the figure stays as reported (basis unchanged), and a note says what was read and why. */
 export function doubtNotes(reported: ReportedFigures): string[] {
-  return (reported.readWithDoubt ?? []).map((doubt) => `${reported.filing} row ${doubt.row} read with doubt (${doubt.place}): ${doubt.reason}`);
+  return (reported.readWithDoubt ?? []).map(
+    (doubt) => `${reported.filing} row ${doubt.row} read with doubt (${doubt.place}): ${doubt.reason}`,
+  );
 }
 
 export function compareWithReported(holder: Holder, reported: ReportedFigures | null, asOf: IsoDate): Holder {
   if (reported === null) {
     if (holder.basis !== 'reported') return holder;
     // Positions reported as of the date, but no filing states the person's totals then.
-    return { ...holder, basis: 'derived', notes: [...holder.notes, `no filing states this person's totals as of ${asOf}; computed from the positions reported`] };
+    return {
+      ...holder,
+      basis: 'derived',
+      notes: [
+        ...holder.notes,
+        `no filing states this person's totals as of ${asOf}; computed from the positions reported`,
+      ],
+    };
   }
   const found = differences(holder, reported);
   const doubts = doubtNotes(reported);
-  if (found.length === 0) return { ...holder, reportedFigures: reported, notes: doubts.length > 0 ? [...holder.notes, ...doubts] : holder.notes };
+  if (found.length === 0)
+    return {
+      ...holder,
+      reportedFigures: reported,
+      notes: doubts.length > 0 ? [...holder.notes, ...doubts] : holder.notes,
+    };
   const where = `${reported.filing} (${reported.kind === 'cover-page' ? 'cover page' : 'Item 5'})`;
-  const parts = found.map((d) => `${LABEL[d.field]} computed ${d.field === 'percentOfClass' ? `${d.computed.toFixed(2)}%` : fmt(d.computed)}, reported ${typeof d.reported === 'number' ? fmt(d.reported) : d.reported}`);
+  const parts = found.map(
+    (d) => {
+      const computed = d.field === 'percentOfClass' ? `${d.computed.toFixed(2)}%` : fmt(d.computed);
+      return `${LABEL[d.field]} computed ${computed}, reported ${typeof d.reported === 'number' ? fmt(d.reported) : d.reported}`;
+    },
+  );
   return {
     ...holder,
     basis: holder.basis === 'reported' ? 'derived' : holder.basis,

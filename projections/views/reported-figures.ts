@@ -30,9 +30,14 @@ interface Figures {
  * amendment order (full pages replace the earlier ones; partial pages overwrite only the rows
  * they state), with the filing that last stated each person's page.
  */
-function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<string, { cover: CoverPage; fact: StatementFact }> {
+function coverPagesAt(
+  statements: readonly StatementFact[],
+  asOf: IsoDate,
+): Map<string, { cover: CoverPage; fact: StatementFact }> {
   // Cover figures are stated as of the event date, which may precede the filing's effective date.
-  const known = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) <= asOf && f.event.data.contentsKnown);
+  const known = statements.filter(
+    (f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) <= asOf && f.event.data.contentsKnown,
+  );
   const { pages, statedBy } = foldFacts(inChainOrder(known), coverPagesFold);
   const result = new Map<string, { cover: CoverPage; fact: StatementFact }>();
   for (const cover of pages) {
@@ -42,24 +47,61 @@ function coverPagesAt(statements: readonly StatementFact[], asOf: IsoDate): Map<
   return result;
 }
 
-function figuresOf(f: Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'>): Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'> {
-  return { aggregate: f.aggregate, percentOfClass: f.percentOfClass, soleVotingPower: f.soleVotingPower, sharedVotingPower: f.sharedVotingPower, soleDispositivePower: f.soleDispositivePower, sharedDispositivePower: f.sharedDispositivePower };
+function figuresOf(
+  f: Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'>,
+): Omit<ReportedFigures, 'kind' | 'filing' | 'amendmentNumber' | 'filedOn' | 'asOf' | 'factId'> {
+  return {
+    aggregate: f.aggregate,
+    percentOfClass: f.percentOfClass,
+    soleVotingPower: f.soleVotingPower,
+    sharedVotingPower: f.sharedVotingPower,
+    soleDispositivePower: f.soleDispositivePower,
+    sharedDispositivePower: f.sharedDispositivePower,
+  };
 }
 
 function fromCover(cover: CoverPage, fact: StatementFact): Figures {
   const d = fact.event.data;
   // Cover figures are stated as of the date of the event requiring the filing.
-  const doubts = d.readingDoubts.filter((doubt) => doubt.personId === cover.personId).map(({ row, read, reason, place }) => ({ row, read, reason, place }));
-  return { name: cover.name, from: { kind: 'cover-page', filing: label(d.amendmentNumber), amendmentNumber: d.amendmentNumber, filedOn: d.filedOn, asOf: d.eventDate ?? d.effectiveDate, factId: fact.id, ...figuresOf(cover), ...(doubts.length > 0 ? { readWithDoubt: doubts } : {}) } };
+  const doubts = d.readingDoubts
+    .filter((doubt) => doubt.personId === cover.personId)
+    .map(({ row, read, reason, place }) => ({ row, read, reason, place }));
+  return {
+    name: cover.name,
+    from: {
+      kind: 'cover-page',
+      filing: label(d.amendmentNumber),
+      amendmentNumber: d.amendmentNumber,
+      filedOn: d.filedOn,
+      asOf: d.eventDate ?? d.effectiveDate,
+      factId: fact.id,
+      ...figuresOf(cover),
+      ...(doubts.length > 0 ? { readWithDoubt: doubts } : {}),
+    },
+  };
 }
 
 function fromItem5(fact: OwnershipFact): Figures {
   const d = fact.event.data;
-  return { name: null, from: { kind: 'item-5', filing: label(d.source.amendmentNumber), amendmentNumber: d.source.amendmentNumber, filedOn: d.source.filedOn, asOf: d.effectiveDate, factId: fact.id, ...figuresOf(d) } };
+  return {
+    name: null,
+    from: {
+      kind: 'item-5',
+      filing: label(d.source.amendmentNumber),
+      amendmentNumber: d.source.amendmentNumber,
+      filedOn: d.source.filedOn,
+      asOf: d.effectiveDate,
+      factId: fact.id,
+      ...figuresOf(d),
+    },
+  };
 }
 
 /** Per person, the latest reported figures effective by `asOf`: cover page or Item 5, the later; the cover on a tie. */
-export function reportedFiguresAt(prepared: Timeline, asOf: IsoDate): Map<string, { name: string | null; from: ReportedFigures }> {
+export function reportedFiguresAt(
+  prepared: Timeline,
+  asOf: IsoDate,
+): Map<string, { name: string | null; from: ReportedFigures }> {
   const figures = new Map<string, Figures>();
   for (const fact of prepared.ownershipReports) {
     if (fact.event.data.effectiveDate > asOf) break;
@@ -73,8 +115,12 @@ export function reportedFiguresAt(prepared: Timeline, asOf: IsoDate): Map<string
   return figures;
 }
 
-function percent(reported: ReportedPercent | null): { percentOfClass: number | null; percentOfClassReason: string | null } {
-  if (reported === null) return { percentOfClass: null, percentOfClassReason: 'row 13 (percent of class) is left blank on the filing' };
+function percent(reported: ReportedPercent | null): {
+  percentOfClass: number | null;
+  percentOfClassReason: string | null;
+} {
+  if (reported === null)
+    return { percentOfClass: null, percentOfClassReason: 'row 13 (percent of class) is left blank on the filing' };
   if (reported.kind === 'value') return { percentOfClass: reported.value, percentOfClassReason: null };
   return { percentOfClass: null, percentOfClassReason: `the filing reports "${reported.text}" and gives no figure` };
 }
@@ -88,7 +134,8 @@ function transactionsAfter(prepared: Timeline, personId: string, r: ReportedFigu
   let change = 0;
   for (let i = countEffectiveBy(prepared, r.asOf), end = countEffectiveBy(prepared, asOf); i < end; i++) {
     const event = prepared.facts[i]!.event;
-    if (event.data.disclosedOn <= r.filedOn || !('personId' in event.data) || event.data.personId !== personId) continue;
+    if (event.data.disclosedOn <= r.filedOn || !('personId' in event.data) || event.data.personId !== personId)
+      continue;
     // The catalogue's effect on common shares, in the basis at the trade's date, as the positions fold counts it.
     const shares = commonSharesOf(event);
     if (shares !== 0) change += countAtEffective(shares, disclosureRatio(prepared.context, event.data));
@@ -96,25 +143,35 @@ function transactionsAfter(prepared: Timeline, personId: string, r: ReportedFigu
   return change;
 }
 
-function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf: IsoDate, later: number, statements: readonly StatementFact[] = []): Holder {
+function reportedHolder(
+  base: Holder | null,
+  personId: string,
+  f: Figures,
+  asOf: IsoDate,
+  later: number,
+  statements: readonly StatementFact[] = [],
+): Holder {
   const r = f.from;
   // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
   const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
-  const notes = [...(base?.notes ?? []), lastBreakdown === null ? NOT_BROKEN_DOWN : `${NOT_BROKEN_DOWN} ${r.filing}: securities as last broken down by ${lastBreakdown}, plus the transactions since (derived)`, `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`];
-  if (base !== null && base.securities.length > 0 && r.aggregate !== null && base.aggregate !== null && base.aggregate !== r.aggregate) {
-    // Sales from a holding no filing states leave a negative net: that is not a holding to compare.
-    const known = base.aggregate < 0 ? `transactions known net ${fmt(base.aggregate)} shares from a holding no filing states` : `${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares`;
-    notes.push(`the ${known}; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals (transactions up to ${r.asOf} are history, not added on top)`);
-  }
-  const pct = later === 0 || r.percentOfClass === null ? percent(r.percentOfClass) : { percentOfClass: null, percentOfClassReason: `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; it gives no breakdown of the person's own rights to recompute it` };
-  notes.push(...doubtNotes(r));
-  // Shares bought or sold later are held directly: sole power, as for computed holdings.
-  if (later !== 0) notes.push(`${later > 0 ? '+' : ''}${fmt(later)} shares from transactions after ${r.asOf} added to the reported figures (sole power)`);
+  const notes = reportedNotes(base, r, lastBreakdown, later);
+  const pct =
+    later === 0 || r.percentOfClass === null
+      ? percent(r.percentOfClass)
+      : {
+          percentOfClass: null,
+          percentOfClassReason:
+            `${r.filing} reports "${r.percentOfClass.text}" as of ${r.asOf}, before later transactions; ` +
+            "it gives no breakdown of the person's own rights to recompute it",
+        };
   return {
     personId,
     name: base?.name ?? f.name ?? personId,
     // The last known breakdown, each security derived from its last report; the totals below are the filing's.
-    securities: lastBreakdown === null ? [] : base!.securities.map((s) => ({ ...s, basis: s.basis === 'transactions' ? s.basis : 'derived' })),
+    securities:
+      lastBreakdown === null
+        ? []
+        : base!.securities.map((s) => ({ ...s, basis: s.basis === 'transactions' ? s.basis : 'derived' })),
     sharesOwned: lastBreakdown === null ? { direct: 0, indirect: 0 } : base!.sharesOwned,
     rightsCounted: lastBreakdown === null ? 0 : base!.rightsCounted,
     // A row left blank stays unknown: later transactions cannot be added to nothing.
@@ -137,13 +194,52 @@ function reportedHolder(base: Holder | null, personId: string, f: Figures, asOf:
 
 const plus = (reported: number | null, later: number) => (reported === null ? null : reported + later);
 
+/** What a holder shown with a filing's figures says of them: where they come from, what differs, what was added. */
+function reportedNotes(base: Holder | null, r: ReportedFigures, lastBreakdown: string | null, later: number): string[] {
+  const notes = [
+    ...(base?.notes ?? []),
+    lastBreakdown === null
+      ? NOT_BROKEN_DOWN
+      : `${NOT_BROKEN_DOWN} ${r.filing}: securities as last broken down by ${lastBreakdown}, ` +
+        'plus the transactions since (derived)',
+    `figures as reported by ${r.filing} (${r.kind === 'cover-page' ? 'cover page' : 'Item 5'}) as of ${r.asOf}`,
+  ];
+  if (
+    base !== null &&
+    base.securities.length > 0 &&
+    r.aggregate !== null &&
+    base.aggregate !== null &&
+    base.aggregate !== r.aggregate
+  ) {
+    // Sales from a holding no filing states leave a negative net: that is not a holding to compare.
+    const known =
+      base.aggregate < 0
+        ? `transactions known net ${fmt(base.aggregate)} shares from a holding no filing states`
+        : `${lastBreakdown === null ? 'transactions' : 'securities'} known give ${fmt(base.aggregate)} shares`;
+    notes.push(
+      `the ${known}; ${r.filing} reports ${fmt(r.aggregate)}, which governs the totals ` +
+        `(transactions up to ${r.asOf} are history, not added on top)`,
+    );
+  }
+  notes.push(...doubtNotes(r));
+  // Shares bought or sold later are held directly: sole power, as for computed holdings.
+  if (later !== 0) {
+    const shares = `${later > 0 ? '+' : ''}${fmt(later)} shares`;
+    notes.push(`${shares} from transactions after ${r.asOf} added to the reported figures (sole power)`);
+  }
+  return notes;
+}
+
 /** The filing that last broke the holder's securities down ("Amendment No. 8"), or null when none did. */
 function lastBrokenDownBy(base: Holder, statements: readonly StatementFact[]): string | null {
   let latest: IsoDate | null = null;
-  for (const s of base.securities) if (s.reportedAsOf !== null && (latest === null || s.reportedAsOf > latest)) latest = s.reportedAsOf;
+  for (const s of base.securities)
+    if (s.reportedAsOf !== null && (latest === null || s.reportedAsOf > latest)) latest = s.reportedAsOf;
   if (latest === null) return null;
   const filing = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) === latest).at(-1);
-  return filing === undefined ? `the report as of ${latest}` : `${label(filing.event.data.amendmentNumber)} (as of ${latest})`;
+  return filing === undefined
+    ? `the report as of ${latest}`
+    : `${label(filing.event.data.amendmentNumber)} (as of ${latest})`;
 }
 
 /**
@@ -154,7 +250,8 @@ function hasBreakdown(state: LedgerState, ids: readonly string[], r: ReportedFig
   for (const held of state.positions.values()) {
     const last = held.lastReport;
     if (last === null || !ids.includes(held.personId)) continue;
-    if (last.asOf > r.asOf || (last.source.amendmentNumber === r.amendmentNumber && last.source.filedOn === r.filedOn)) return true;
+    if (last.asOf > r.asOf || (last.source.amendmentNumber === r.amendmentNumber && last.source.filedOn === r.filedOn))
+      return true;
   }
   return false;
 }
@@ -169,18 +266,37 @@ function hasBreakdown(state: LedgerState, ids: readonly string[], r: ReportedFig
  * Persons known only from reported figures are added.
  */
 export function withReportedFigures(view: HoldingsView, prepared: Timeline, state: LedgerState): HoldingsView {
-  const figures = prepared.statements.length === 0 && prepared.ownershipReports.length === 0 ? new Map<string, Figures>() : reportedFiguresAt(prepared, view.asOf);
+  const figures =
+    prepared.statements.length === 0 && prepared.ownershipReports.length === 0
+      ? new Map<string, Figures>()
+      : reportedFiguresAt(prepared, view.asOf);
   const seen = new Set<string>();
   const holders = view.holders.map((holder) => {
     seen.add(holder.personId);
     const f = figures.get(holder.personId);
     if (f !== undefined && !hasBreakdown(state, [holder.personId, ...holder.controlledEntities], f.from)) {
-      return reportedHolder(holder, holder.personId, f, view.asOf, transactionsAfter(prepared, holder.personId, f.from, view.asOf), prepared.statements);
+      return reportedHolder(
+        holder,
+        holder.personId,
+        f,
+        view.asOf,
+        transactionsAfter(prepared, holder.personId, f.from, view.asOf),
+        prepared.statements,
+      );
     }
     return compareWithReported(holder, f?.from.asOf === view.asOf ? f.from : null, view.asOf);
   });
   for (const [personId, f] of figures) {
-    if (!seen.has(personId)) holders.push(reportedHolder(null, personId, { ...f, name: prepared.names.get(personId) ?? f.name }, view.asOf, transactionsAfter(prepared, personId, f.from, view.asOf)));
+    if (!seen.has(personId))
+      holders.push(
+        reportedHolder(
+          null,
+          personId,
+          { ...f, name: prepared.names.get(personId) ?? f.name },
+          view.asOf,
+          transactionsAfter(prepared, personId, f.from, view.asOf),
+        ),
+      );
   }
   return { ...view, holders };
 }

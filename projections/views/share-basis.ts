@@ -59,11 +59,18 @@ export function describeSplit(split: SplitFact): string {
 }
 
 /** One line for table headers and notes. */
-export function describeBasis(basis: ShareBasis, adjustment: ShareBasisAdjustment | null, laterSplits: readonly SplitFact[] = []): string {
+export function describeBasis(
+  basis: ShareBasis,
+  adjustment: ShareBasisAdjustment | null,
+  laterSplits: readonly SplitFact[] = [],
+): string {
   if (basis === 'adjusted') {
-    if (adjustment === null || adjustment.splits.length === 0) return 'share basis: adjusted (no later split known; same as reported)';
-    return `share basis: adjusted to today's shares (x${adjustment.factor}: ${adjustment.splits.map(describeSplit).join('; ')})`;
+    if (adjustment === null || adjustment.splits.length === 0)
+      return 'share basis: adjusted (no later split known; same as reported)';
+    const splits = adjustment.splits.map(describeSplit).join('; ');
+    return `share basis: adjusted to today's shares (x${adjustment.factor}: ${splits})`;
   }
   if (laterSplits.length === 0) return 'share basis: as reported';
-  return `share basis: as reported then (${laterSplits.length} later split${laterSplits.length > 1 ? 's' : ''} known: ${laterSplits.map(describeSplit).join('; ')}; use --share-basis adjusted)`;
+  const known = `${laterSplits.length} later split${laterSplits.length > 1 ? 's' : ''} known`;
+  return `share basis: as reported then (${known}: ${laterSplits.map(describeSplit).join('; ')}; use --share-basis adjusted)`;
 }

@@ -3,10 +3,23 @@
  * filed by then (the statement fold, folds/statements.ts). Each item shows the
  * filing that last restated or amended it.
  */
-import { compareInChain, filingLabel, type CoverPage, type EventData, type IsoDate, type PartialCoverPage } from '../../src/domain/index.js';
+import {
+  compareInChain,
+  filingLabel,
+  type CoverPage,
+  type EventData,
+  type IsoDate,
+  type PartialCoverPage,
+} from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
 import { foldFacts } from '../timeline/fold.js';
-import { inChainOrder, knownOverUnknown, statementFold, type FiledFact, type StatementState } from '../folds/statements.js';
+import {
+  inChainOrder,
+  knownOverUnknown,
+  statementFold,
+  type FiledFact,
+  type StatementState,
+} from '../folds/statements.js';
 
 type Filed = EventData<'StatementFiled'>;
 
@@ -14,9 +27,23 @@ export interface StatementView {
   asOf: IsoDate;
   issuer: Filed['issuer'] | null;
   classTitle: string | null;
-  filings: { amendmentNumber: number | null; label: string; filedOn: IsoDate; eventDate: IsoDate | null; contentsKnown: boolean; itemsChanged: string[]; factId: string }[];
+  filings: {
+    amendmentNumber: number | null;
+    label: string;
+    filedOn: IsoDate;
+    eventDate: IsoDate | null;
+    contentsKnown: boolean;
+    itemsChanged: string[];
+    factId: string;
+  }[];
   /** Items 1-7: which filing last touched each, and how. Unknown filings may have touched any item. */
-  items: { item: string; lastChangedBy: string | null; change: string | null; summary: string | null; possiblyChangedByUnknownFilings: string[] }[];
+  items: {
+    item: string;
+    lastChangedBy: string | null;
+    change: string | null;
+    summary: string | null;
+    possiblyChangedByUnknownFilings: string[];
+  }[];
   /** Cover pages of the latest filing whose contents are known. */
   coverPages: CoverPage[];
   /** Partial cover pages (XML 13D/A) of persons with no earlier full page: their absent rows are unknown. */
@@ -56,7 +83,10 @@ export function statementThrough(facts: readonly Fact[], amendmentNumber: number
     filedOn: '9999-12-31',
   };
   const filed = all.filter((f) => compareInChain(f.event.data, through) <= 0);
-  const last = filed.reduce<IsoDate>((latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest), '0000-01-01');
+  const last = filed.reduce<IsoDate>(
+    (latest, f) => (f.event.data.filedOn > latest ? f.event.data.filedOn : latest),
+    '0000-01-01',
+  );
   return foldStatements(filed, last);
 }
 
@@ -72,7 +102,10 @@ export function statementView(state: StatementState, asOf: IsoDate, filed: reado
     issuer: state.issuer,
     classTitle: state.classTitle,
     filings: state.filings.map((f) => ({ ...f, itemsChanged: [...f.itemsChanged] })),
-    items: [...state.items.values()].map((i) => ({ ...i, possiblyChangedByUnknownFilings: [...i.possiblyChangedByUnknownFilings] })),
+    items: [...state.items.values()].map((i) => ({
+      ...i,
+      possiblyChangedByUnknownFilings: [...i.possiblyChangedByUnknownFilings],
+    })),
     coverPages: [...state.coverPages],
     coverPagesWithoutBase: [...state.coverPagesWithoutBase],
     coverPagesFrom: state.coverPagesFrom,
@@ -103,20 +136,34 @@ function filingRuns(numbers: readonly number[]): string {
  * What the chain lacks: amendment numbers below the latest that no filing recorded (not even known by date),
  * amendments that state no number, and previous accession numbers an XML 13D/A names that are not recorded.
  */
-export function chainGaps(filed: readonly Pick<Filed, 'amendmentNumber' | 'accessionNumber' | 'previousAccessionNumber' | 'filedOn'>[]): string[] {
+export function chainGaps(
+  filed: readonly Pick<Filed, 'amendmentNumber' | 'accessionNumber' | 'previousAccessionNumber' | 'filedOn'>[],
+): string[] {
   const notes: string[] = [];
   const numbers = new Set(filed.flatMap((f) => (f.amendmentNumber === null ? [] : [f.amendmentNumber])));
   const latest = Math.max(-1, ...numbers);
   const missing = Array.from({ length: latest + 1 }, (_, n) => n).filter((n) => !numbers.has(n));
-  if (missing.length > 0) notes.push(`${filingRuns(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the ledger: what ${missing.length === 1 ? 'it' : 'they'} said is unknown, not nothing`);
+  if (missing.length > 0)
+    notes.push(
+      `${filingRuns(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the ledger: what ${missing.length === 1 ? 'it' : 'they'} said is unknown, not nothing`,
+    );
   const unnumbered = filed.filter((f) => f.amendmentNumber === null);
-  if (unnumbered.length > 0) notes.push(`${unnumbered.length === 1 ? 'an amendment' : `${unnumbered.length} amendments`} filed ${unnumbered.map((f) => f.filedOn).join(', ')} ${unnumbered.length === 1 ? 'states' : 'state'} no number: placed by filing date`);
+  if (unnumbered.length > 0)
+    notes.push(
+      `${unnumbered.length === 1 ? 'an amendment' : `${unnumbered.length} amendments`} filed ${unnumbered.map((f) => f.filedOn).join(', ')} ${unnumbered.length === 1 ? 'states' : 'state'} no number: placed by filing date`,
+    );
   const accessions = new Set(filed.map((f) => f.accessionNumber));
   for (const f of filed) {
     if (!f.previousAccessionNumber || accessions.has(f.previousAccessionNumber)) continue;
     // The amendment before it, recorded without an accession number (a standalone XML or text copy), is that filing.
-    const before = f.amendmentNumber === null ? undefined : filed.find((g) => g.amendmentNumber === f.amendmentNumber! - 1 && g.accessionNumber === null);
-    if (before === undefined) notes.push(`${label(f.amendmentNumber)} amends the filing with accession number ${f.previousAccessionNumber}, which is not in the ledger`);
+    const before =
+      f.amendmentNumber === null
+        ? undefined
+        : filed.find((g) => g.amendmentNumber === f.amendmentNumber! - 1 && g.accessionNumber === null);
+    if (before === undefined)
+      notes.push(
+        `${label(f.amendmentNumber)} amends the filing with accession number ${f.previousAccessionNumber}, which is not in the ledger`,
+      );
   }
   return notes;
 }

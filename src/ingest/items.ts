@@ -3,35 +3,12 @@
  * identities and addresses, Item 5 shares outstanding and each person's
  * (a)/(b)/(c), Item 7 exhibits, the signature date and Schedule A.
  */
+import { coverNamedIn, matchCover } from './cover-matcher.js';
 import type { CoverPage, Exhibit, Identity, Item5Person, ScheduleARow, SharesOutstanding } from './parsed-filing.js';
 import { splitSentences } from './sections.js';
 import { LONG_DATE, parseCount, parseLongDate, parsePercent, splitFootnoteMarkers } from './values.js';
 
-/** "AULT & COMPANY, INC." and "Ault & Company, Inc." compare equal. */
-export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-/** The surname of a natural person's cover name: "MILTON C. AULT, III" -> "ault". */
-function surname(name: string): string | undefined {
-  const words = nameKey(name).split(' ').filter((w) => !/^(?:iii?|iv|jr|sr|esq)$/.test(w));
-  return words.length >= 2 ? words[words.length - 1] : undefined;
-}
-
-/** Which cover page a phrase speaks of: its full name, a defined alias, or "Mr. Surname". */
-export function matchCover(phrase: string, covers: readonly CoverPage[], identities: readonly Identity[] = []): CoverPage | undefined {
-  const key = ` ${nameKey(phrase)} `;
-  const byName = covers.find((c) => key.includes(` ${nameKey(c.name)} `));
-  if (byName) return byName;
-  const byAlias = identities.find((i) => i.alias && nameKey(phrase) === nameKey(i.alias));
-  if (byAlias) return covers.find((c) => c.name === byAlias.coverName);
-  if (!/^(?:Mr|Mrs|Ms|Dr)\.?\s/i.test(phrase.trim())) {
-    // A heading such as "Milton C. Ault, III" in Item 5 may differ in case only; already handled above.
-    return undefined;
-  }
-  const matches = covers.filter((c) => c.typeOfReportingPerson?.includes('IN') !== false && surname(c.name) && key.includes(` ${surname(c.name)} `));
-  return matches.length === 1 ? matches[0] : undefined;
-}
+export { matchCover, nameKey } from './cover-matcher.js';
 
 const ROMAN_MARK = /^[ \t]*(?:[-•*][ \t]*)?\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|[1-9])\)[ \t]+/;
 
@@ -60,7 +37,7 @@ export function parseIdentities(item2: string | undefined, covers: readonly Cove
   const identities: Identity[] = [];
   for (const entry of romanEntries(item2)) {
     const text = entry.replace(/[;,]?\s*(?:and)?\s*$/, '').trim();
-    const cover = covers.find((c) => ` ${nameKey(text)} `.includes(` ${nameKey(c.name)} `));
+    const cover = coverNamedIn(text, covers);
     const alias = /\(\s*"([^"]+)"\s*\)/.exec(text)?.[1];
     identities.push({ coverName: cover?.name, text, alias });
   }

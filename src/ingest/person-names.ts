@@ -9,6 +9,7 @@
  * the sample's holders. A mixed-case cover name is kept.
  */
 import { kebab } from '../domain/index.js';
+import { displayNames } from './display-names.js';
 
 /** "L.P." -> "LP", "L.L.C." -> "LLC": one spelling of each form, so the id does not depend on the dots. */
 function compactForms(name: string): string {
@@ -24,17 +25,9 @@ export function personIdOf(name: string): string {
   return kebab(compactForms(name).replace(/,?\s*\b(?:Inc|Incorporated|Corp|Corporation)\b\.?\s*$/i, ''));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The Item 2 / signature spelling of an all-capitals cover name, else the cover name as printed. */
+/** The Item 2 / signature spelling of an all-capitals cover name, else the cover name as printed (display-names.ts). */
 export function displayNameOf(coverName: string, texts: readonly (string | undefined)[]): string {
-  if (/[a-z]/.test(coverName)) return coverName;
-  // Same words and punctuation, any case, any spacing.
-  const pattern = new RegExp(`(?<![A-Za-z])${coverName.trim().split(/\s+/).map(escape).join('\\s+')}(?![A-Za-z])`, 'gi');
-  for (const text of texts) {
-    for (const m of (text ?? '').matchAll(pattern)) if (/[a-z]/.test(m[0])) return m[0].replace(/\s+/g, ' ');
-  }
-  return coverName;
+  return displayNames([coverName], texts)(coverName);
 }
 
 /** The words of a name in any order and case, legal forms left out: "ARFMAN DALE C" and "Dale C. Arfman" match. */

@@ -92,11 +92,17 @@ function parseDocument(document: SubmissionDocument, file: string, contentHash: 
  * the same words ("Dale C. Arfman") is that filer. Only a match of one cover to one filer counts.
  */
 function withFilerCiks(covers: CoverPage[], filers: readonly { name: string; cik?: string }[]): CoverPage[] {
-  return covers.map((cover) => {
+  const count = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value].slice(0, 2));
+  // Words -> at most two filers with a CIK, and two covers: "exactly one" is all that is asked.
+  const filersByWords = new Map<string, { cik?: string }[]>();
+  for (const filer of filers) if (filer.cik !== undefined) count(filersByWords, nameWords(filer.name), filer);
+  const coverWords = covers.map((cover) => nameWords(cover.name));
+  const coversByWords = new Map<string, CoverPage[]>();
+  covers.forEach((cover, i) => count(coversByWords, coverWords[i]!, cover));
+  return covers.map((cover, i) => {
     if (cover.cik !== undefined) return cover;
-    const words = nameWords(cover.name);
-    const matches = filers.filter((f) => f.cik !== undefined && nameWords(f.name) === words);
-    const sameNamed = covers.filter((c) => nameWords(c.name) === words);
+    const matches = filersByWords.get(coverWords[i]!) ?? [];
+    const sameNamed = coversByWords.get(coverWords[i]!) ?? [];
     return matches.length === 1 && sameNamed.length === 1 ? { ...cover, cik: matches[0]!.cik } : cover;
   });
 }

@@ -18,7 +18,7 @@ import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
 import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
-import { displayNameOf } from './person-names.js';
+import { displayNames } from './display-names.js';
 import { personIdsFor, type KnownPerson } from './person-ids.js';
 import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedHoldings } from './positions.js';
 import { addTransactions } from './transaction-events.js';
@@ -89,10 +89,11 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   add('statement', statement.event);
   events.push(...earlierStatementEvents(filing, cusip, printedCusip, source));
   const byEventDate = { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' as const };
+  const displayNameOf = displayNames(filing.coverPages.map((c) => c.name), [filing.items['2'], filing.signatureText]);
   for (const cover of filing.coverPages) {
     add(`person/${idOf(cover)}`, {
       type: 'PersonIdentified',
-      data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: displayNameOf(cover.name, [filing.items['2'], filing.signatureText]),
+      data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: displayNameOf(cover.name),
         kind: cover.typeOfReportingPerson?.includes('IN') ? 'individual' : 'entity', typeOfReportingPerson: cover.typeOfReportingPerson ?? [],
         citizenshipOrPlace: cover.citizenship ?? null, cik: cover.cik ? parseCik(cover.cik) : null },
     });

@@ -86,7 +86,7 @@ export function groupDigits(text: string): string {
     // Joined to something: part of a date, id, CUSIP, grouped number or decimal.
     // A minus sign after a space or bracket is a sign ("-600000"); a hyphen after a word joins an id.
     const signed = /(?:^|[\s(])-$/.test(before);
-    if ((!signed && /[\w.,/:\-]$/.test(before)) || /^(?:[\w/\-]|[:,.]\d)/.test(after)) return match;
+    if ((!signed && /[\w.,/:-]$/.test(before)) || /^(?:[\w/-]|[:,.]\d)/.test(after)) return match;
     if (ID_BEFORE.test(before) || ZIP_BEFORE.test(before)) return match;
     const year = whole.length === 4 && fraction === undefined && Number(whole) >= 1900 && Number(whole) <= 2100;
     if (year && !COUNT_AFTER.test(after) && !before.endsWith('$')) return match;

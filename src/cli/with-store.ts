@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { EventStore } from '../store/event-store.js';
-import { openStore, resolveStoreUrl } from '../store/open-store.js';
+import { openStore, resolveStoreUrl } from '../ledger/index.js';
 
 /** Every command takes --store; this opens it (or LEDGER_STORE, or the embedded default) and always closes it. */
 export async function withStore<T>(storeFlag: string | undefined, work: (store: EventStore) => Promise<T>): Promise<T> {

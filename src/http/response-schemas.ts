@@ -817,6 +817,8 @@ export type Jsonified<T> = T extends bigint
 type Dropped = undefined | symbol | ((...args: never[]) => unknown);
 type IsKept<V> = [Exclude<V, Dropped>] extends [never] ? false : true;
 /** Declared `?:`, or its type admits undefined (but not an index signature, nor `unknown`). */
+// `{} extends Pick<T, K>` is the one test for a key declared `?:`: the empty object type is meant here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type IsOptional<T, K extends keyof T> = string extends K ? false : {} extends Pick<T, K> ? true : unknown extends T[K] ? false : undefined extends T[K] ? true : false;
 type JsonKey<T, K extends keyof T, Optional extends boolean> = K extends string ? (IsKept<T[K]> extends true ? (IsOptional<T, K> extends Optional ? K : never) : never) : never;
 type JsonObject<T> = Flatten<

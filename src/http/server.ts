@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { holdsAnyIssuer, loadSample, startLiveIndex, type LiveIndex } from '../ledger/index.js';
+import { holdsAnyIssuer, loadSample, openStore, startLiveIndex, type LiveIndex } from '../ledger/index.js';
 import type { EventStore } from '../store/event-store.js';
-import { openStore } from '../store/open-store.js';
 import { createApp } from './app.js';
 import type { Tokens } from './auth.js';
 

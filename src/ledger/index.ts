@@ -19,3 +19,4 @@ export * from './holder-query.js';
 export * from './events-query.js';
 export * from './live-index.js';
 export * from './projection-worker.js';
+export * from './pass-through.js';

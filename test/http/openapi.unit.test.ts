@@ -9,7 +9,10 @@ const document = openApiDocument(ROUTES) as Json;
 function refsIn(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((item) => refsIn(item, found));
   else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) key === '$ref' && typeof item === 'string' ? found.push(item) : refsIn(item, found);
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') found.push(item);
+      else refsIn(item, found);
+    }
   }
   return found;
 }

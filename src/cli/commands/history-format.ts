@@ -2,7 +2,8 @@
  * History of one holder as text: every change to the person's positions and to
  * those of entities it controls, in date order, holders named, prices labelled.
  */
-import { type HistoryEntry, type HistoryView, label } from '../../../projections/index.js';
+import type { HistoryEntry, HistoryView } from '../../../projections/index.js';
+import { EVENT_CATALOGUE, label, traitsOf } from '../../ledger/index.js';
 import {
   formatChange,
   formatCount,
@@ -16,7 +17,7 @@ import {
 import type { IssuerHeader } from '../../ledger/issuer-events.js';
 import type { HistoryContext } from '../../ledger/history-context.js';
 import { priceLabel } from './history-prices.js';
-import { EVENT_CATALOGUE, traitsOf, type FactEventType } from '../../domain/index.js';
+import type { FactEventType } from '../../domain/index.js';
 
 type History = HistoryView & { issuer: IssuerHeader };
 

@@ -1,9 +1,8 @@
 /** serve: the HTTP API and the timeline page over the store (src/http). */
 import type { Command } from 'commander';
-import { InvalidValueError } from '../../domain/index.js';
 import { tokensFromEnv } from '../../http/auth.js';
 import { startServer } from '../../http/server.js';
-import { resolveStoreUrl } from '../../store/open-store.js';
+import { InvalidValueError, resolveStoreUrl } from '../../ledger/index.js';
 import { print } from '../output.js';
 import { storeFlag } from '../options.js';
 

@@ -6,10 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { EventStore, RecordedEvent } from '../../store/event-store.js';
-import { InvalidStoreInputError } from '../../store/errors.js';
-import { appendDomainEvents } from '../../ledger/issuer-events.js';
-import { ISSUER_STREAM_PREFIX } from '../../domain/index.js';
-import { migrateStore, resolveStoreUrl } from '../../store/open-store.js';
+import {
+  appendDomainEvents,
+  InvalidStoreInputError,
+  ISSUER_STREAM_PREFIX,
+  migrateStore,
+  resolveStoreUrl,
+} from '../../ledger/index.js';
 import { storeFlag } from '../options.js';
 import { withStore } from '../with-store.js';
 import { formatTable, print, toJson } from '../output.js';

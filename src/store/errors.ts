@@ -46,7 +46,15 @@ export class StoreClosedError extends Error {
 
 /** The store could not be reached or answered with an error of its own. */
 export class StoreUnavailableError extends Error {
-  override readonly name = 'StoreUnavailableError';
+  override readonly name: string = 'StoreUnavailableError';
+}
+
+/**
+ * The store is open for reading only (the URL asked for it, or this user cannot write the file or its
+ * directory): queries work, and an append is refused with this error, naming why and what to do.
+ */
+export class StoreReadOnlyError extends StoreUnavailableError {
+  override readonly name = 'StoreReadOnlyError';
 }
 
 /** The store's schema is missing, older or newer than the one this program knows; the message says what to run. */

@@ -1,6 +1,7 @@
 /**
  * Opens an event store from a URL:
- * - `sqlite:./var/ledger.db` (a file, created if missing) or `sqlite::memory:`
+ * - `sqlite:./var/ledger.db` (a file, created by the first append in an existing directory) or `sqlite::memory:`;
+ *   parameters `?mode=ro`, `?synchronous=full`, `?busy_timeout=MS` (see sqlite/sqlite-url.ts)
  * - `esdb://host:2113?tls=false` (EventStoreDB; `esdb+discover://` for a cluster)
  * - `postgres://user@host:5432/database` or `postgresql://...` (PostgreSQL; run `13d-ledger store migrate` first)
  */
@@ -18,10 +19,11 @@ export interface OpenStoreOptions {
 export async function openStore(url: string = DEFAULT_STORE_URL, options: OpenStoreOptions = {}): Promise<EventStore> {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === 'sqlite') {
-    const path = url.slice('sqlite:'.length);
-    if (path === '') throw new UnsupportedStoreUrlError(`Store URL "${url}" names no file: use sqlite:PATH or sqlite::memory:`);
+    const { parseSqliteUrl } = await import('./sqlite/sqlite-url.js');
+    const location = parseSqliteUrl(url);
     const { getSqliteEventStore } = await import('./sqlite/sqlite-event-store.js');
-    return getSqliteEventStore({ path, now: options.now });
+    // Only the program's own default location is made when missing; a mistyped path is an error naming it.
+    return getSqliteEventStore({ ...location, now: options.now, createDirectory: url === DEFAULT_STORE_URL });
   }
   if (scheme === 'postgres' || scheme === 'postgresql') {
     // Loaded on demand, as EventStoreDB's client is: the embedded store never needs pg.

@@ -3,6 +3,11 @@ import type Database from 'better-sqlite3';
 
 const SCHEMA_VERSION = 1;
 
+/** True when the file has no schema yet, or an older one: applySchema must run (under the write lock). */
+export function schemaNeedsWork(db: Database.Database): boolean {
+  return Number(db.pragma('user_version', { simple: true })) !== SCHEMA_VERSION;
+}
+
 export function applySchema(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (

@@ -2,13 +2,14 @@
  * One open SQLite file with the embedded store's prepared statements: the
  * append transaction and the reads. The store opens it lazily (see sqlite-event-store.ts).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult, EventFilter, RecordedEvent } from '../event-store.js';
-import { EventIdConflictError, WrongExpectedRevisionError } from '../errors.js';
+import { EventIdConflictError, StoreReadOnlyError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { normaliseExpectedRevision, type SerialisedEvent } from '../validate-input.js';
-import { applySchema } from './schema.js';
+import { applySchema, schemaNeedsWork } from './schema.js';
+import { openDatabase } from './sqlite-open.js';
+import { translatingSqlite } from './sqlite-errors.js';
+import type { SqliteLocation } from './sqlite-url.js';
 
 interface EventRow {
   position: bigint;
@@ -35,15 +36,64 @@ export interface SqliteConnection {
   close(): void;
 }
 
-export function openSqliteConnection(path: string, options: { now: () => Date; busyTimeoutMs: number }): SqliteConnection {
-  const { now } = options;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+export interface SqliteConnectionOptions {
+  now: () => Date;
+  /** Create a missing directory: only for the program's own default location. */
+  createDirectory: boolean;
+}
+
+export function openSqliteConnection(location: SqliteLocation, options: SqliteConnectionOptions): SqliteConnection {
+  const where = { path: location.path, busyTimeoutMs: location.busyTimeoutMs };
+  const { db, readOnly } = openDatabase(location, options);
+  try {
+    const connection = translatingSqlite(where, () => prepareConnection(db, location, readOnly, options.now));
+    return wrapErrors(connection, where);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Every call of a connection, with SQLite's errors translated into the port's. */
+function wrapErrors(connection: SqliteConnection, where: { path: string; busyTimeoutMs: number }): SqliteConnection {
+  return {
+    append: (stream, batch, options) => translatingSqlite(where, () => connection.append(stream, batch, options)),
+    readForwards: (stream, from, limit) => translatingSqlite(where, () => connection.readForwards(stream, from, limit)),
+    readBackwards: (stream, from, limit) => translatingSqlite(where, () => connection.readBackwards(stream, from, limit)),
+    readAllRows: (from, limit, filter) => translatingSqlite(where, () => connection.readAllRows(from, limit, filter)),
+    close: () => connection.close(),
+  };
+}
+
+/** WAL mode, waiting (up to the busy timeout) while another process is creating the same file. */
+function useWriteAheadLog(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5 + Math.random() * 20);
+    }
+  }
+}
+
+/** The schema of a file opened read-only is checked, never created or upgraded. */
+function assertReadableSchema(db: Database.Database, path: string): void {
+  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() as { n: bigint };
+  if (Number(tables.n) === 0) throw new StoreUnavailableError(`${path} holds no ledger (no events table), and it is open read-only`);
+}
+
+function prepareConnection(db: Database.Database, location: SqliteLocation, readOnly: string | null, now: () => Date): SqliteConnection {
+  const { path } = location;
+  if (readOnly === null) useWriteAheadLog(db, location.busyTimeoutMs);
+  db.pragma(`synchronous = ${location.synchronous.toUpperCase()}`);
   db.defaultSafeIntegers(true);
-  applySchema(db);
+  // The write lock is taken only when the schema needs creating: reads never wait for another writer.
+  if (readOnly === null && schemaNeedsWork(db)) db.transaction(() => applySchema(db)).immediate();
+  else assertReadableSchema(db, path);
 
   const byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
   const lastRevision = db
@@ -117,8 +167,13 @@ export function openSqliteConnection(path: string, options: { now: () => Date; b
     return readAllStatement(filter).all(...params).map(toRecordedEvent);
   }
 
+  function append(stream: string, batch: SerialisedEvent[], appendOptions: AppendOptions | undefined): AppendResult {
+    if (readOnly !== null) throw new StoreReadOnlyError(`Cannot append to the SQLite store at ${path}: ${readOnly}; queries work`);
+    return appendInTransaction.immediate(stream, batch, appendOptions);
+  }
+
   return {
-    append: (stream, batch, appendOptions) => appendInTransaction.immediate(stream, batch, appendOptions),
+    append,
     readForwards: (stream, from, limit) => forwards.all(stream, from, limit).map(toRecordedEvent),
     readBackwards: (stream, from, limit) => backwards.all(stream, from, limit).map(toRecordedEvent),
     readAllRows,

@@ -25,6 +25,7 @@ import { StoreClosedError } from '../errors.js';
 import { assertLimit, assertRevision, assertStreamName, normaliseExpectedRevision, serialiseBatch } from '../validate-input.js';
 import { startCatchUpSubscription } from '../catch-up-subscription.js';
 import { ALL, openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
+import { SQLITE_DEFAULTS, type SqliteLocation } from './sqlite-url.js';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:` for a store that lives as long as this object. */
@@ -33,6 +34,12 @@ export interface SqliteEventStoreOptions {
   now?: () => Date;
   /** How long a writer waits for another process's write lock. @defaultValue 10000 ms */
   busyTimeoutMs?: number;
+  /** `'ro'` opens the file read-only, `'rw'` only if it exists. @defaultValue `'rwc'` (created by the first append) */
+  mode?: SqliteLocation['mode'];
+  /** PRAGMA synchronous: `'normal'` may lose the last commits on power loss, `'full'` does not. @defaultValue `'normal'` */
+  synchronous?: SqliteLocation['synchronous'];
+  /** Create the file's directory when it is missing (the default location's ./var). @defaultValue false */
+  createDirectory?: boolean;
   /** How often a live subscription looks for events appended by other processes. @defaultValue 50 ms */
   pollIntervalMs?: number;
 }
@@ -41,7 +48,13 @@ const LAST = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): EventStore {
   const { path } = storeOptions;
-  const connectionOptions = { now: storeOptions.now ?? (() => new Date()), busyTimeoutMs: storeOptions.busyTimeoutMs ?? 10_000 };
+  const location: SqliteLocation = {
+    path,
+    mode: storeOptions.mode ?? SQLITE_DEFAULTS.mode,
+    synchronous: storeOptions.synchronous ?? SQLITE_DEFAULTS.synchronous,
+    busyTimeoutMs: storeOptions.busyTimeoutMs ?? SQLITE_DEFAULTS.busyTimeoutMs,
+  };
+  const connectionOptions = { now: storeOptions.now ?? (() => new Date()), createDirectory: storeOptions.createDirectory ?? false };
   const appendListeners = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   let connection: SqliteConnection | null = null;
@@ -50,12 +63,12 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Even
   /** The open file, or null while it does not exist (another process may create it meanwhile). */
   function reader(): SqliteConnection | null {
     if (closed) throw new StoreClosedError();
-    if (connection === null && (path === ':memory:' || existsSync(path))) connection = openSqliteConnection(path, connectionOptions);
+    if (connection === null && (path === ':memory:' || existsSync(path))) connection = openSqliteConnection(location, connectionOptions);
     return connection;
   }
 
   function writer(): SqliteConnection {
-    return reader() ?? (connection = openSqliteConnection(path, connectionOptions));
+    return reader() ?? (connection = openSqliteConnection(location, connectionOptions));
   }
 
   function readAllRows(from: bigint, limit: number, filter: ReadAllOptions['filter']): RecordedEvent[] {

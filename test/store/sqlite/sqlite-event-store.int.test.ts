@@ -109,19 +109,29 @@ describe('the SQLite event store', () => {
   });
 
   describe('when the file does not exist yet', () => {
-    it('reads an empty log without creating it, and the first append creates it', async () => {
-      // Given a path in a directory that does not exist
-      const file = join(dir, 'not-yet', 'ledger.db');
+    it('reads an empty log without creating it, and the first append creates it in its existing directory', async () => {
+      // Given a path to a file that does not exist, in a directory that does
+      const file = join(dir, 'not-yet.db');
       const store = getSqliteEventStore({ path: file });
       // When it is only read
       expect(await store.readStream('s')).toEqual([]);
       expect(await store.readAll()).toEqual([]);
-      // Then neither the file nor its directory was created
-      expect(existsSync(join(dir, 'not-yet'))).toBe(false);
+      // Then the file was not created
+      expect(existsSync(file)).toBe(false);
       // When something is appended, Then the file exists and holds it
       await store.append('s', [{ id: randomUUID(), type: 'A', data: {} }]);
       expect(existsSync(file)).toBe(true);
       expect(await store.readStream('s')).toHaveLength(1);
+      await store.close();
+    });
+
+    it('refuses to append into a directory that does not exist, naming it, and creates nothing', async () => {
+      const store = getSqliteEventStore({ path: join(dir, 'not-yet', 'ledger.db') });
+      expect(await store.readAll()).toEqual([]);
+      await expect(store.append('s', [{ id: randomUUID(), type: 'A', data: {} }])).rejects.toThrow(
+        `its directory ${join(dir, 'not-yet')} does not exist`,
+      );
+      expect(existsSync(join(dir, 'not-yet'))).toBe(false);
       await store.close();
     });
   });

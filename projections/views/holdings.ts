@@ -150,6 +150,93 @@ function controlledBy(state: LedgerState, personId: string, asOf: IsoDate): stri
   return entities;
 }
 
+/** Each value's items by a key, in the order they come. */
+function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
+/** The shares outstanding in force at `asOf`, restated into the share basis of the day. */
+interface Outstanding {
+  value: number | null;
+  basis: Basis;
+  /** Why a percent may be too high: the count is older than the view (later issuances unknown). */
+  stale: string | null;
+}
+
+function outstandingAt(state: LedgerState, asOf: IsoDate): Outstanding {
+  const so = state.sharesOutstanding;
+  if (so === null) return { value: null, basis: 'transactions', stale: null };
+  return {
+    value: Math.floor((so.count * state.splitFactor) / so.factorAtReport),
+    basis: so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived',
+    stale:
+      so.asOf < asOf
+        ? `shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}; ` +
+          'later issuances are not known to the ledger'
+        : null,
+  };
+}
+
+/** One reporting person's holdings: its own securities and those of the entities it controls. */
+function holderAt(
+  q: Query,
+  personId: string,
+  outstanding: Outstanding,
+  differencesByPerson: ReadonlyMap<string, UnexplainedDifference[]>,
+  name: string,
+): Holder {
+  const { state, asOf } = q;
+  const notes: string[] = [];
+  const direct = directHoldings(q, personId, notes);
+  const entities = controlledBy(state, personId, asOf);
+  // Rule 13d-3 and control: a controlled entity's holdings are deemed the person's, with shared power.
+  const indirect = entities.flatMap((entityId) =>
+    directHoldings(q, entityId, []).map((h) => ({ ...h, ownership: 'indirect' as const })),
+  );
+  const securities = [...direct, ...indirect];
+  const { own, through, rights, sharesOwned } = sums(securities);
+  const aggregate = own + through;
+  // In the order they arose, the person's own and those of the entities it controls.
+  const differences =
+    entities.length === 0
+      ? [...(differencesByPerson.get(personId) ?? [])]
+      : state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
+  let percentOfClass: number | null = null;
+  let percentOfClassReason: string | null = null;
+  if (outstanding.value === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
+  // Rule 13d-3(d)(1)(i): only this person's own rights are added to the denominator.
+  else percentOfClass = (aggregate / (outstanding.value + rights)) * 100;
+  if (outstanding.stale !== null && percentOfClass !== null) notes.push(outstanding.stale);
+  return {
+    personId,
+    name,
+    securities,
+    sharesOwned,
+    rightsCounted: rights,
+    aggregate,
+    percentOfClass,
+    percentOfClassReason,
+    soleVotingPower: own,
+    sharedVotingPower: through,
+    soleDispositivePower: own,
+    sharedDispositivePower: through,
+    basis: securities.length === 0 ? 'transactions' : weakest(securities.map((s) => s.basis)),
+    controlledEntities: entities,
+    unexplainedDifferences: differences,
+    notes,
+    breakdownKnown: true,
+    reportedFigures: null,
+    differsFromReported: [],
+  };
+}
+
 /** Holdings computed from the securities each person holds (shares basis: the one in force at `asOf`). */
 export function holdingsFromState(
   state: LedgerState,
@@ -157,88 +244,27 @@ export function holdingsFromState(
   names: ReadonlyMap<string, string> = new Map(),
   titles: ReadonlyMap<string, string> = new Map(),
 ): HoldingsView {
+  const outstanding = outstandingAt(state, asOf);
+  const positionsByPerson = groupBy(state.positions.values(), (held) => held.personId);
+  const personIds = new Set<string>([...state.persons.keys(), ...positionsByPerson.keys()]);
+  const differencesByPerson = groupBy(state.differences, (d) => d.personId);
+  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding: outstanding.value, positionsByPerson, titles };
+  const holders = [...personIds].map((personId) => {
+    const name = state.persons.get(personId)?.name ?? names.get(personId) ?? personId;
+    return holderAt(q, personId, outstanding, differencesByPerson, name);
+  });
   const so = state.sharesOutstanding;
-  const outstanding = so === null ? null : Math.floor((so.count * state.splitFactor) / so.factorAtReport);
-  const outstandingBasis: Basis =
-    so === null ? 'transactions' : so.asOf === asOf && so.factorAtReport === state.splitFactor ? 'reported' : 'derived';
-  const personIds = new Set<string>(state.persons.keys());
-  const positionsByPerson = new Map<string, PositionState[]>();
-  for (const held of state.positions.values()) {
-    personIds.add(held.personId);
-    const list = positionsByPerson.get(held.personId);
-    if (list === undefined) positionsByPerson.set(held.personId, [held]);
-    else list.push(held);
-  }
-  const differencesByPerson = new Map<string, UnexplainedDifference[]>();
-  for (const d of state.differences) {
-    const list = differencesByPerson.get(d.personId);
-    if (list === undefined) differencesByPerson.set(d.personId, [d]);
-    else list.push(d);
-  }
-  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding, positionsByPerson, titles };
-  // Shares outstanding are reported at dates; a figure older than the view may miss later issuances.
-  const stale =
-    so !== null && so.asOf < asOf
-      ? `shares outstanding as of ${so.asOf}, the latest known on or before ${asOf}; ` +
-        'later issuances are not known to the ledger'
-      : null;
-  const holders: Holder[] = [];
-  for (const personId of personIds) {
-    const notes: string[] = [];
-    const direct = directHoldings(q, personId, notes);
-    const entities = controlledBy(state, personId, asOf);
-    // Rule 13d-3 and control: a controlled entity's holdings are deemed the person's, with shared power.
-    const indirect = entities.flatMap((entityId) =>
-      directHoldings(q, entityId, []).map((h) => ({ ...h, ownership: 'indirect' as const })),
-    );
-    const securities = [...direct, ...indirect];
-    const { own, through, rights, sharesOwned } = sums(securities);
-    const aggregate = own + through;
-    // In the order they arose, the person's own and those of the entities it controls.
-    const differences =
-      entities.length === 0
-        ? [...(differencesByPerson.get(personId) ?? [])]
-        : state.differences.filter((d) => d.personId === personId || entities.includes(d.personId));
-    let percentOfClass: number | null = null;
-    let percentOfClassReason: string | null = null;
-    if (outstanding === null) percentOfClassReason = `shares outstanding are not known on or before ${asOf}`;
-    // Rule 13d-3(d)(1)(i): only this person's own rights are added to the denominator.
-    else percentOfClass = (aggregate / (outstanding + rights)) * 100;
-    if (stale !== null && percentOfClass !== null) notes.push(stale);
-    const person = state.persons.get(personId);
-    holders.push({
-      personId,
-      name: person?.name ?? names.get(personId) ?? personId,
-      securities,
-      sharesOwned,
-      rightsCounted: rights,
-      aggregate,
-      percentOfClass,
-      percentOfClassReason,
-      soleVotingPower: own,
-      sharedVotingPower: through,
-      soleDispositivePower: own,
-      sharedDispositivePower: through,
-      basis: securities.length === 0 ? 'transactions' : weakest(securities.map((s) => s.basis)),
-      controlledEntities: entities,
-      unexplainedDifferences: differences,
-      notes,
-      breakdownKnown: true,
-      reportedFigures: null,
-      differsFromReported: [],
-    });
-  }
   return {
     asOf,
     sharesOutstanding:
-      so === null || outstanding === null
+      so === null || outstanding.value === null
         ? null
-        : { value: outstanding, asOf: so.asOf, source: so.reportedBy, basis: outstandingBasis },
+        : { value: outstanding.value, asOf: so.asOf, source: so.reportedBy, basis: outstanding.basis },
     holders,
     shareBasis: 'as-reported',
     shareBasisAdjustment: null,
     shareBasisNote: 'share basis: as reported',
-    notes: stale === null ? [] : [stale],
+    notes: outstanding.stale === null ? [] : [outstanding.stale],
   };
 }
 

@@ -143,35 +143,13 @@ export function evolveLedger(state: LedgerState, fact: Fact, context: FoldContex
     case 'PositionReported':
       report(state, fact as Fact<typeof event>, context);
       break;
-    case 'SharesOutstandingReported': {
-      const d = event.data;
-      const count = countAtEffective(d.count, ratio);
-      const factorAtReport = state.splitFactor;
-      state.sharesOutstanding = {
-        count,
-        asOf: d.effectiveDate,
-        reportedBy: d.reportedBy,
-        factorAtReport,
-        source: d.source,
-      };
+    case 'SharesOutstandingReported':
+      state.sharesOutstanding = outstandingReported(state, event, ratio);
       break;
-    }
-    case 'ExchangeCapSet': {
-      const d = event.data;
-      const base = d.baseSharesOutstanding === null ? null : countAtEffective(d.baseSharesOutstanding, ratio);
-      state.caps.set(d.capId, {
-        capPercent: d.capPercent,
-        baseSharesOutstanding: base,
-        securityIds: d.securityIds,
-        liftedOn: null,
-      });
+    case 'ExchangeCapSet':
+    case 'ExchangeCapLifted':
+      capChanged(state, event, ratio);
       break;
-    }
-    case 'ExchangeCapLifted': {
-      const cap = state.caps.get(event.data.capId);
-      if (cap !== undefined) state.caps.set(event.data.capId, { ...cap, liftedOn: event.data.effectiveDate });
-      break;
-    }
     case 'StatementFiled':
     case 'BeneficialOwnershipReported':
     case 'GroupFormed':
@@ -185,6 +163,38 @@ export function evolveLedger(state: LedgerState, fact: Fact, context: FoldContex
     }
   }
   return state;
+}
+
+/** A count of the class's shares outstanding, in the basis of its effective date. */
+function outstandingReported(
+  state: LedgerState,
+  event: Extract<FactEvent, { type: 'SharesOutstandingReported' }>,
+  ratio: BasisRatio | null,
+): LedgerState['sharesOutstanding'] {
+  const d = event.data;
+  return {
+    count: countAtEffective(d.count, ratio),
+    asOf: d.effectiveDate,
+    reportedBy: d.reportedBy,
+    factorAtReport: state.splitFactor,
+    source: d.source,
+  };
+}
+
+/** An exchange cap set, or lifted from its effective date. */
+function capChanged(
+  state: LedgerState,
+  event: Extract<FactEvent, { type: 'ExchangeCapSet' | 'ExchangeCapLifted' }>,
+  ratio: BasisRatio | null,
+): void {
+  if (event.type === 'ExchangeCapLifted') {
+    const cap = state.caps.get(event.data.capId);
+    if (cap !== undefined) state.caps.set(event.data.capId, { ...cap, liftedOn: event.data.effectiveDate });
+    return;
+  }
+  const d = event.data;
+  const base = d.baseSharesOutstanding === null ? null : countAtEffective(d.baseSharesOutstanding, ratio);
+  state.caps.set(d.capId, { capPercent: d.capPercent, baseSharesOutstanding: base, securityIds: d.securityIds, liftedOn: null });
 }
 
 /** Who and what exists: persons, the terms of securities, control. */
@@ -224,6 +234,37 @@ function define(state: LedgerState, event: Definition, ratio: BasisRatio | null)
   }
 }
 
+/** Securities issued to a holder: preferred shares, warrants, options (unvested until stated). */
+function issue(
+  state: LedgerState,
+  fact: Fact<Extract<FactEvent, { type: 'PreferredIssued' | 'WarrantsIssued' | 'OptionsGranted' }>>,
+  ratio: BasisRatio | null,
+): void {
+  const event = fact.event;
+  switch (event.type) {
+    case 'PreferredIssued':
+      terms(state, event.data.securityId, 'convertible-preferred');
+      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares);
+      return;
+    case 'WarrantsIssued': {
+      const d = event.data;
+      terms(state, d.securityId, 'warrant');
+      const shares = countAtEffective(d.shares, ratio);
+      const price = priceAtEffective(d.exercisePrice, ratio);
+      transact(state, fact, d.personId, d.securityId, shares, d.exercisableFrom, price);
+      return;
+    }
+    case 'OptionsGranted': {
+      const d = event.data;
+      terms(state, d.securityId, 'option');
+      const shares = countAtEffective(d.shares, ratio);
+      const from = d.exercisableFrom ?? NOT_YET_EXERCISABLE;
+      transact(state, fact, d.personId, d.securityId, shares, from, priceAtEffective(d.exercisePrice, ratio));
+      return;
+    }
+  }
+}
+
 /** Something that happened to a position: a trade, an issuance, a conversion, a vesting, a split. */
 function trade(state: LedgerState, fact: Fact<Transaction>, ratio: BasisRatio | null): void {
   const event = fact.event;
@@ -258,32 +299,10 @@ function trade(state: LedgerState, fact: Fact<Transaction>, ratio: BasisRatio | 
       return;
     }
     case 'PreferredIssued':
-      terms(state, event.data.securityId, 'convertible-preferred');
-      transact(state, fact, event.data.personId, event.data.securityId, event.data.shares);
+    case 'WarrantsIssued':
+    case 'OptionsGranted':
+      issue(state, fact as Fact<typeof event>, ratio);
       return;
-    case 'WarrantsIssued': {
-      const d = event.data;
-      terms(state, d.securityId, 'warrant');
-      const shares = countAtEffective(d.shares, ratio);
-      transact(
-        state,
-        fact,
-        d.personId,
-        d.securityId,
-        shares,
-        d.exercisableFrom,
-        priceAtEffective(d.exercisePrice, ratio),
-      );
-      return;
-    }
-    case 'OptionsGranted': {
-      const d = event.data;
-      terms(state, d.securityId, 'option');
-      const shares = countAtEffective(d.shares, ratio);
-      const from = d.exercisableFrom ?? NOT_YET_EXERCISABLE;
-      transact(state, fact, d.personId, d.securityId, shares, from, priceAtEffective(d.exercisePrice, ratio));
-      return;
-    }
     case 'OptionsVested':
       vest(state, fact as Fact<typeof event>, countAtEffective(event.data.shares, ratio));
       return;

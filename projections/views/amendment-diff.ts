@@ -7,7 +7,7 @@
 import { compareInChain, type CoverPage, type IsoDate } from '../../src/domain/index.js';
 import type { Fact } from '../timeline/facts.js';
 import { holdingsSeries } from './holdings-at.js';
-import type { Holder } from './holdings.js';
+import type { Holder, HoldingsView } from './holdings.js';
 import type { StatementFact } from '../timeline/prepared-facts.js';
 import { asTimeline, type Timeline } from '../timeline/timeline.js';
 import type { ShareBasis } from './share-basis.js';
@@ -216,17 +216,14 @@ function figures(holder: Holder | undefined, asOf: IsoDate): HoldingFigures | nu
   };
 }
 
-export function amendmentDiff(
-  input: readonly Fact[] | Timeline,
-  fromAmendment: number,
-  toAmendment: number,
-  options: { shareBasis?: ShareBasis } = {},
-): AmendmentDiff {
-  const prepared = asTimeline(input);
-  const from = filing(prepared.statements, fromAmendment);
-  const to = filing(prepared.statements, toAmendment);
-  const notes: string[] = [];
-  const itemsRestated = prepared.statements
+/** The filings after `from` up to `to` in chain order, with the items each restated. */
+function restatedBetween(
+  prepared: Timeline,
+  from: DiffFiling,
+  to: DiffFiling,
+  notes: string[],
+): AmendmentDiff['itemsRestated'] {
+  return prepared.statements
     // Amendments that state no number fall between the two where their filing dates place them.
     .filter(
       (s) =>
@@ -248,6 +245,37 @@ export function amendmentDiff(
         items: d.items.map((i) => ({ item: i.item, change: i.change, summary: i.summary })),
       };
     });
+}
+
+/** Each person's figures at the two dates, and which of them changed. */
+function holdingChangesBetween(atFrom: HoldingsView, atTo: HoldingsView, from: DiffFiling, to: DiffFiling): HoldingChange[] {
+  const ids = [...new Set([...atFrom.holders, ...atTo.holders].map((h) => h.personId))];
+  return ids.map((personId) => {
+    const a = atFrom.holders.find((h) => h.personId === personId);
+    const b = atTo.holders.find((h) => h.personId === personId);
+    const before = figures(a, from.holdingsAsOf);
+    const after = figures(b, to.holdingsAsOf);
+    const changes = HOLDING_FIELDS.filter((f) => !same(before?.[f] ?? null, after?.[f] ?? null)).map((field) => ({
+      row: null,
+      field,
+      before: before?.[field] ?? null,
+      after: after?.[field] ?? null,
+    }));
+    return { personId, name: b?.name ?? a?.name ?? personId, before, after, changes };
+  });
+}
+
+export function amendmentDiff(
+  input: readonly Fact[] | Timeline,
+  fromAmendment: number,
+  toAmendment: number,
+  options: { shareBasis?: ShareBasis } = {},
+): AmendmentDiff {
+  const prepared = asTimeline(input);
+  const from = filing(prepared.statements, fromAmendment);
+  const to = filing(prepared.statements, toAmendment);
+  const notes: string[] = [];
+  const itemsRestated = restatedBetween(prepared, from, to, notes);
   const covers = coverChanges(prepared.facts, prepared.names, from, to, notes);
   const shareBasis = options.shareBasis ?? 'as-reported';
   const [atFrom, atTo] = holdingsSeries(prepared, [from.holdingsAsOf, to.holdingsAsOf], { shareBasis });
@@ -262,20 +290,7 @@ export function amendmentDiff(
     notes.push(
       `${splitsBetween.length} split(s) fall between the two dates: counts are in different share bases; use --share-basis adjusted to compare them.`,
     );
-  const ids = [...new Set([...atFrom!.holders, ...atTo!.holders].map((h) => h.personId))];
-  const holdingChanges: HoldingChange[] = ids.map((personId) => {
-    const a = atFrom!.holders.find((h) => h.personId === personId);
-    const b = atTo!.holders.find((h) => h.personId === personId);
-    const before = figures(a, from.holdingsAsOf);
-    const after = figures(b, to.holdingsAsOf);
-    const changes = HOLDING_FIELDS.filter((f) => !same(before?.[f] ?? null, after?.[f] ?? null)).map((field) => ({
-      row: null,
-      field,
-      before: before?.[field] ?? null,
-      after: after?.[field] ?? null,
-    }));
-    return { personId, name: b?.name ?? a?.name ?? personId, before, after, changes };
-  });
+  const holdingChanges = holdingChangesBetween(atFrom!, atTo!, from, to);
   return {
     from,
     to,

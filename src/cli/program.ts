@@ -16,6 +16,8 @@ import { registerDiffCommand } from './commands/diff-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerCorpusCommand } from './commands/corpus-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerSyncCommand } from './commands/sync-command.js';
+import { registerReparseCommand } from './commands/reparse-command.js';
 import { ExitWithCode } from './options.js';
 
 
@@ -34,6 +36,8 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerDiffCommand,
   registerIngestCommand,
   registerCorpusCommand,
+  registerSyncCommand,
+  registerReparseCommand,
   registerServeCommand,
 ];
 

@@ -131,7 +131,7 @@ interface Recorded {
 }
 
 /** The persons a stream names with their CIKs (the latest record of each id). */
-function knownPersonsIn(envelopes: IssuerRecord['envelopes']): KnownPerson[] {
+export function knownPersonsIn(envelopes: IssuerRecord['envelopes']): KnownPerson[] {
   const persons = new Map<string, KnownPerson>();
   for (const { event } of envelopes) {
     if (event.type !== 'PersonIdentified') continue;

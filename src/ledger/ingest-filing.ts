@@ -22,6 +22,8 @@ export interface IngestOptions {
   directory?: IssuerDirectory;
   /** The revision of the filing's issuer stream the caller read: refused, nothing written, if it has moved on. */
   expectedRevision?: bigint | 'no_stream';
+  /** Recorded in each event's metadata (`13d-ledger reparse` passes the version it reads with). @defaultValue PARSER_VERSION */
+  parserVersion?: string;
 }
 
 /** `store` undefined: plan only (no store to compare with). */
@@ -32,7 +34,7 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
   return handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false), {
     source: `ingest:${filing.file}`,
     // Which reading of the filing these events are: `13d-ledger reparse` compares a newer one with it.
-    metadata: { parserVersion: PARSER_VERSION },
+    metadata: { parserVersion: options.parserVersion ?? PARSER_VERSION },
     dryRun: options.dryRun ?? false,
     ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
   });

@@ -18,15 +18,27 @@ export interface StoredEventLike {
 
 /**
  * Written into the metadata of every event the ledger validated before appending
- * it. Reads trust such events (the log is append-only, so what was valid stays
- * valid) and run zod only on the rest: events another program wrote, or an older
- * schema version. Validation is 25x the cost of the fold, and replay is the hot path.
- * A changed event shape needs a new version here and an upcaster (upcast.ts).
+ * it. Reads trust such events and run zod only on the rest: events another program
+ * wrote, or an older schema version. Validation is 25x the cost of the fold, and
+ * replay is the hot path. A changed event shape needs a new version here and an
+ * upcaster (upcast.ts).
+ *
+ * The marker alone proves nothing: any caller of the store's public append, or a
+ * plain SQL INSERT, can write it. It is trusted only on an event the store flags as
+ * attested (its seal, made by the ledger's own append, matches: src/store/attestation.ts);
+ * everything else is validated, whatever its metadata says.
  */
 export const EVENT_SCHEMA_VERSION = 'ledger-events/2';
 
 /** Events the ledger validated in the shape before /2 (some fields left out): read through the upcaster. */
 export const LEGACY_SCHEMA_VERSION = 'ledger-events/1';
+
+/** The store's flag on an attested event (src/store/attestation.ts names the same registered symbol). */
+const ATTESTED = Symbol.for('13d-ledger.store.attested');
+
+function isAttested(stored: StoredEventLike): boolean {
+  return (stored as unknown as { [ATTESTED]?: unknown })[ATTESTED] === true;
+}
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(DomainEventSchema.options.map((option) => option.shape.type.value));
 
@@ -59,7 +71,7 @@ export function validateEvent(input: { type: string; data: unknown }, eventId?: 
 
 export function decodeEvent(stored: StoredEventLike): Envelope {
   const known = KNOWN_TYPES.has(stored.type);
-  const version = stored.metadata.schema;
+  const version = isAttested(stored) ? stored.metadata.schema : undefined;
   let event: DomainEvent;
   if (known && version === EVENT_SCHEMA_VERSION) event = { type: stored.type, data: stored.data } as DomainEvent;
   else if (known && version === LEGACY_SCHEMA_VERSION) event = { type: stored.type, data: upcastFromV1(stored.type, stored.data) } as DomainEvent;
@@ -88,7 +100,8 @@ export interface UnreadableEvent {
 /**
  * Decodes what can be decoded and sets the rest aside, so that one bad event
  * another program wrote cannot make a whole issuer unreadable (or impossible
- * to retract the bad event from).
+ * to retract the bad event from). Whatever decoding throws sets the event aside,
+ * never the whole read.
  */
 export function decodeTolerantly(stored: readonly StoredEventLike[]): { envelopes: Envelope[]; unreadable: UnreadableEvent[] } {
   const envelopes: Envelope[] = [];
@@ -97,8 +110,8 @@ export function decodeTolerantly(stored: readonly StoredEventLike[]): { envelope
     try {
       envelopes.push(decodeEvent(event));
     } catch (error) {
-      if (!(error instanceof EventValidationError)) throw error;
-      unreadable.push({ id: event.id, type: event.type, recordedAt: event.metadata.recordedAt, problems: error.issues });
+      const problems = error instanceof EventValidationError ? error.issues : [`(event): cannot be read: ${String((error as Error)?.message ?? error)}`];
+      unreadable.push({ id: event.id, type: event.type, recordedAt: event.metadata.recordedAt, problems });
     }
   }
   return { envelopes, unreadable };

@@ -2,6 +2,7 @@
 import { compareInChain, decodeTolerantly, EVENT_SCHEMA_VERSION, ISSUER_STREAM_PREFIX, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
 import { issuerDirectory } from './issuer-directory.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
+import { appendAttested } from '../store/attestation.js';
 
 /** How every query names the issuer: its name and the CUSIP its latest filing prints (null when known only by CIK). */
 export interface IssuerHeader {
@@ -76,7 +77,9 @@ export async function appendToIssuer(
 
 /**
  * The one way domain events reach the store: each is validated against its
- * schema, and marked with the schema version so reads need not validate again.
+ * schema, marked with the schema version, and appended through the store's sealed
+ * append, so that reads need not validate again (a marker without the store's seal
+ * is not trusted: see src/domain/codec.ts).
  */
 export async function appendDomainEvents(
   store: EventStore,
@@ -86,7 +89,8 @@ export async function appendDomainEvents(
 ): Promise<AppendResult> {
   const valid: DomainEvent[] = events.map((event) => validateEvent(event, event.id));
   const metadata = { ...options.metadata, schema: EVENT_SCHEMA_VERSION, ...(options.source ? { source: options.source } : {}) };
-  return store.append(
+  return appendAttested(
+    store,
     stream,
     valid.map((event, i) => ({ id: events[i]!.id, type: event.type, data: event.data, metadata })),
     { expectedRevision: options.expectedRevision ?? 'any' },

@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult, EventFilter, RecordedEvent } from '../event-store.js';
 import { EventIdConflictError, StoreReadOnlyError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import { normaliseExpectedRevision, type SerialisedEvent } from '../validate-input.js';
-import { applySchema, schemaNeedsWork } from './schema.js';
+import { applySchema, schemaNeedsWork, schemaVersion } from './schema.js';
+import { chainWriter, sqliteEvidence, type SqliteEvidence } from './sqlite-chain.js';
+import { markAttested } from '../attestation.js';
+import { sealMatches, sealOf } from '../hash-chain.js';
 import { openDatabase } from './sqlite-open.js';
 import { translatingSqlite } from './sqlite-errors.js';
 import type { SqliteLocation } from './sqlite-url.js';
@@ -22,17 +25,30 @@ interface EventRow {
   recorded_at: string;
 }
 
-const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at, seal';
 /** Reads fetch rows as arrays in COLUMNS order: about a quarter cheaper than objects on a replay. */
-type EventTuple = [position: bigint, id: string, stream: string, revision: bigint, type: string, data: string, metadata: string, recordedAt: string];
+type EventTuple = [
+  position: bigint,
+  id: string,
+  stream: string,
+  revision: bigint,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  seal: Buffer | null,
+];
 /** SQLite's "no limit". */
 export const ALL = -1;
 
 export interface SqliteConnection {
-  append(stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined): AppendResult;
+  /** `attested`: the ledger validated the batch, and the store seals it (see ../attestation.ts). */
+  append(stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined, attested: boolean): AppendResult;
   readForwards(stream: string, from: bigint, limit: number): RecordedEvent[];
   readBackwards(stream: string, from: bigint, limit: number): RecordedEvent[];
   readAllRows(fromPosition: bigint, limit: number, filter: EventFilter | undefined): RecordedEvent[];
+  /** The rows with their hashes, for `verify`. */
+  evidence: SqliteEvidence;
   close(): void;
 }
 
@@ -57,10 +73,11 @@ export function openSqliteConnection(location: SqliteLocation, options: SqliteCo
 /** Every call of a connection, with SQLite's errors translated into the port's. */
 function wrapErrors(connection: SqliteConnection, where: { path: string; busyTimeoutMs: number }): SqliteConnection {
   return {
-    append: (stream, batch, options) => translatingSqlite(where, () => connection.append(stream, batch, options)),
+    append: (stream, batch, options, attested) => translatingSqlite(where, () => connection.append(stream, batch, options, attested)),
     readForwards: (stream, from, limit) => translatingSqlite(where, () => connection.readForwards(stream, from, limit)),
     readBackwards: (stream, from, limit) => translatingSqlite(where, () => connection.readBackwards(stream, from, limit)),
     readAllRows: (from, limit, filter) => translatingSqlite(where, () => connection.readAllRows(from, limit, filter)),
+    evidence: connection.evidence,
     close: () => connection.close(),
   };
 }
@@ -92,35 +109,36 @@ function prepareConnection(db: Database.Database, location: SqliteLocation, read
   db.pragma(`synchronous = ${location.synchronous.toUpperCase()}`);
   db.defaultSafeIntegers(true);
   // The write lock is taken only when the schema needs creating: reads never wait for another writer.
-  if (readOnly === null && schemaNeedsWork(db)) db.transaction(() => applySchema(db)).immediate();
-  else assertReadableSchema(db, path);
+  if (readOnly === null && schemaNeedsWork(db)) db.transaction(() => applySchema(db, now)).immediate();
+  if (readOnly !== null) assertReadableSchema(db, path);
+  // A version-1 file opened read-only has no chain, no seals and no key: it is read as it is.
+  const chained = schemaVersion(db) >= 2;
+  const columns = chained ? COLUMNS : `${COLUMNS.replace(', seal', '')}, NULL AS seal`;
+  const key = chained ? (db.prepare("SELECT value FROM store_secrets WHERE name = 'seal-key'").get() as { value: Buffer } | undefined)?.value ?? null : null;
+  const toRecorded = (row: EventTuple) => toRecordedEvent(row, key);
 
-  const byId = db.prepare<[string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
-  const lastRevision = db
-    .prepare<[string], { revision: bigint | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream = ?');
-  const insert = db.prepare<[string, string, bigint, string, string, string, string]>(
-    'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const byId = db.prepare<[string], EventRow>(`SELECT ${columns} FROM events WHERE id = ?`);
   const forwards = db
-    .prepare<[string, bigint, number], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)
+    .prepare<[string, bigint, number], EventTuple>(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)
     .raw(true);
   const backwards = db
-    .prepare<[string, bigint, number], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+    .prepare<[string, bigint, number], EventTuple>(`SELECT ${columns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
     .raw(true);
   const readAllStatements = new Map<string, Database.Statement<unknown[], EventTuple>>();
+  const chain = readOnly === null ? chainWriter(db) : null;
 
-  const appendInTransaction = db.transaction((stream: string, batch: SerialisedEvent[], options?: AppendOptions) => {
+  const appendInTransaction = db.transaction((stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined, attested: boolean) => {
     const expected = normaliseExpectedRevision(options);
     const retried = findRetriedBatch(stream, batch);
     if (retried) return retried;
-    const current = lastRevision.get(stream)?.revision ?? null;
-    checkExpectedRevision(stream, expected, current);
+    const streamHead = chain!.streamHead(stream);
+    checkExpectedRevision(stream, expected, streamHead?.revision ?? null);
     const recordedAt = now().toISOString();
-    const first = current === null ? 0n : current + 1n;
+    const first = streamHead === undefined ? 0n : streamHead.revision + 1n;
     const events = batch.map((event, i) => {
-      const revision = first + BigInt(i);
-      const { lastInsertRowid } = insert.run(event.id, stream, revision, event.type, event.data, event.metadata, recordedAt);
-      return { id: event.id, revision, position: BigInt(lastInsertRowid) };
+      const seal = attested && key !== null ? sealOf(key, event.type, event.data, event.metadata) : null;
+      const position = chain!.insert({ ...event, stream, revision: first + BigInt(i), recordedAt, seal });
+      return { id: event.id, revision: first + BigInt(i), position };
     });
     return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
   });
@@ -154,7 +172,7 @@ function prepareConnection(db: Database.Database, location: SqliteLocation, read
       const where = ['position >= ?'];
       if (prefixes > 0) where.push(`(${Array(prefixes).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
       if (types > 0) where.push(`type IN (${Array(types).fill('?').join(', ')})`);
-      statement = db.prepare<unknown[], EventTuple>(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw(true);
+      statement = db.prepare<unknown[], EventTuple>(`SELECT ${columns} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw(true);
       readAllStatements.set(key, statement);
     }
     return statement;
@@ -164,19 +182,20 @@ function prepareConnection(db: Database.Database, location: SqliteLocation, read
     const params: unknown[] = [fromPosition];
     for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, prefix);
     params.push(...(filter?.types ?? []), limit);
-    return readAllStatement(filter).all(...params).map(toRecordedEvent);
+    return readAllStatement(filter).all(...params).map(toRecorded);
   }
 
-  function append(stream: string, batch: SerialisedEvent[], appendOptions: AppendOptions | undefined): AppendResult {
+  function append(stream: string, batch: SerialisedEvent[], appendOptions: AppendOptions | undefined, attested: boolean): AppendResult {
     if (readOnly !== null) throw new StoreReadOnlyError(`Cannot append to the SQLite store at ${path}: ${readOnly}; queries work`);
-    return appendInTransaction.immediate(stream, batch, appendOptions);
+    return appendInTransaction.immediate(stream, batch, appendOptions, attested);
   }
 
   return {
     append,
-    readForwards: (stream, from, limit) => forwards.all(stream, from, limit).map(toRecordedEvent),
-    readBackwards: (stream, from, limit) => backwards.all(stream, from, limit).map(toRecordedEvent),
+    readForwards: (stream, from, limit) => forwards.all(stream, from, limit).map(toRecorded),
+    readBackwards: (stream, from, limit) => backwards.all(stream, from, limit).map(toRecorded),
     readAllRows,
+    evidence: sqliteEvidence(db, { path, readOnly, chained, key }),
     close: () => db.close(),
   };
 }
@@ -190,8 +209,10 @@ function checkExpectedRevision(stream: string, expected: ReturnType<typeof norma
   if (!holds) throw new WrongExpectedRevisionError(stream, expected, actual);
 }
 
-function toRecordedEvent(row: EventTuple): RecordedEvent {
+/** An event as the port gives it, flagged as attested when its seal matches the store's key. */
+function toRecordedEvent(row: EventTuple, key: Buffer | null): RecordedEvent {
   const metadata = JSON.parse(row[6]) as RecordedEvent['metadata'];
   metadata.recordedAt = row[7];
-  return { id: row[1], type: row[4], data: JSON.parse(row[5]), metadata, stream: row[2], revision: row[3], position: row[0] };
+  const event = { id: row[1], type: row[4], data: JSON.parse(row[5]), metadata, stream: row[2], revision: row[3], position: row[0] };
+  return key !== null && sealMatches(key, row[8], row[4], row[5], row[6]) ? markAttested(event) : event;
 }

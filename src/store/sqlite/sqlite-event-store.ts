@@ -22,6 +22,8 @@ import type {
   Subscription,
 } from '../event-store.js';
 import { StoreClosedError } from '../errors.js';
+import { ATTESTED_APPEND, type AttestingStore } from '../attestation.js';
+import { TAMPER_EVIDENCE, type TamperEvidence } from '../integrity.js';
 import { assertLimit, assertRevision, assertStreamName, normaliseExpectedRevision, serialiseBatch } from '../validate-input.js';
 import { startCatchUpSubscription } from '../catch-up-subscription.js';
 import { ALL, openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
@@ -46,7 +48,10 @@ export interface SqliteEventStoreOptions {
 
 const LAST = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): EventStore {
+/** The port, plus the ledger's sealed append (attestation.ts) and the rows with their hashes for verify (integrity.ts). */
+export type SqliteEventStore = EventStore & AttestingStore & { [TAMPER_EVIDENCE]: TamperEvidence };
+
+export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): SqliteEventStore {
   const { path } = storeOptions;
   const location: SqliteLocation = {
     path,
@@ -75,15 +80,30 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Even
     return reader()?.readAllRows(from, limit, filter) ?? [];
   }
 
+  async function append(stream: string, events: readonly NewEvent[], options: AppendOptions | undefined, attested: boolean): Promise<AppendResult> {
+    if (closed) throw new StoreClosedError();
+    const batch = serialiseBatch(stream, events);
+    normaliseExpectedRevision(options); // refuse a bad revision before anything is opened or written
+    const result = writer().append(stream, batch, options, attested);
+    for (const listener of appendListeners) listener();
+    return result;
+  }
+
+  /** Read-side of verify: an absent file is an empty, chained log. */
+  const evidence: TamperEvidence = {
+    description: `SQLite store at ${path}`,
+    origin: async () => reader()?.evidence.origin() ?? { chained: true, migratedThrough: 0n, establishedAt: null },
+    readRows: async (after, limit) => reader()?.evidence.readRows(after, limit) ?? [],
+    physicalCheck: async () => reader()?.evidence.physicalCheck() ?? [],
+    headPosition: async () => reader()?.evidence.headPosition() ?? null,
+    lastVerification: async () => reader()?.evidence.lastVerification() ?? null,
+    recordVerification: async (head) => reader()?.evidence.recordVerification(head) ?? false,
+  };
+
   return {
-    async append(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-      if (closed) throw new StoreClosedError();
-      const batch = serialiseBatch(stream, events);
-      normaliseExpectedRevision(options); // refuse a bad revision before anything is opened or written
-      const result = writer().append(stream, batch, options);
-      for (const listener of appendListeners) listener();
-      return result;
-    },
+    append: (stream: string, events: readonly NewEvent[], options?: AppendOptions) => append(stream, events, options, false),
+    [ATTESTED_APPEND]: (stream: string, events: readonly NewEvent[], options?: AppendOptions) => append(stream, events, options, true),
+    [TAMPER_EVIDENCE]: evidence,
 
     async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
       if (closed) throw new StoreClosedError();

@@ -10,3 +10,4 @@ export * from './filing-key.js';
 export * from './issuer-key.js';
 export * from './security-ids.js';
 export * from './filing-deadline.js';
+export * from './plausible-values.js';

@@ -25,6 +25,8 @@ export function detectFormat(content: string, file: string): FilingFormat {
   const head = text.slice(0, PROBE).trimStart();
   if (/^<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER)>/.test(head)) return 'submission';
   if (PRIVACY_ENHANCED.test(head) && /^<(?:SEC|IMS)-(?:DOCUMENT|HEADER)>/m.test(head)) return 'submission';
+  // XML that declares a DTD (not HTML's) is read as XML so that the XML guard refuses it, naming the line.
+  if (/^<\?xml\b/.test(head) && /<!(?:DOCTYPE(?!\s+html\b)|ENTITY)\b/i.test(head)) return 'edgar-xml';
   // XML declaration, comments and doctype come first; the first element decides. <PAGE> is a text page marker.
   const firstElement = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?!PAGE>)([A-Za-z][\w:.-]*)/.exec(head)?.[1];
   if (firstElement !== undefined) {

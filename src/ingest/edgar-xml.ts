@@ -6,8 +6,10 @@
  * cover fields are optional: an absent field stays undefined, never zero.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { amountProblem } from '../domain/index.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { parseExhibits } from './items.js';
+import { guardXml } from './xml-guard.js';
 import { readSharesOutstanding } from './shares-outstanding.js';
 import type { CoverPage, Identity, ParsedFiling, ReportedPercent } from './parsed-filing.js';
 import { extractTransactions, type ProseSource } from './transactions.js';
@@ -25,6 +27,8 @@ export interface XmlFilingContext {
 }
 
 export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingContext): ParsedFiling {
+  // No DTD (so no entity can be declared or expanded) and no absurd nesting, before any parser runs.
+  guardXml(xml, file);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     // The validator reports elements left open at the end as a list: the file was cut short.
@@ -119,6 +123,11 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     signatureDate,
     noticeContact: noticeBlock(node(node(cover.authorizedPersons).notificationInfo)),
     scheduleA: [],
+    places: {
+      eventDate: at('formData/coverPageHeader/dateOfEvent'),
+      signatureDate: at('formData/signatureInfo/signaturePerson/signatureDetails/date'),
+      issuerName: at('formData/coverPageHeader/issuerInfo/issuerName'),
+    },
   };
 }
 
@@ -144,7 +153,10 @@ function readPerson(person: Node, file: string, path: string): CoverPage {
     const value = text(person[field]);
     if (value === undefined) return undefined;
     if (!/^\d+(?:\.0+)?$/.test(value)) throw new FilingParseError(file, { xmlPath: `${path}/${field}` }, `"${value}" is not a number of shares`);
-    return Number(value.replace(/\.0+$/, ''));
+    const shares = Number(value.replace(/\.0+$/, ''));
+    const problem = amountProblem(shares, 'number of shares');
+    if (problem) throw new FilingParseError(file, { xmlPath: `${path}/${field}` }, `"${value}": ${problem}`);
+    return shares;
   };
   const percentText = text(person.percentOfClass);
   let percentOfClass: ReportedPercent | undefined;

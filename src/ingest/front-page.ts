@@ -20,6 +20,8 @@ export interface FrontPage {
   eventDate?: string;
   /** Values read with doubt (a CUSIP printed without its check digit...). */
   doubts: ReadingDoubt[];
+  /** Lines of the event date and the issuer's name, for errors that point at them. */
+  places: { eventDate?: { line: number }; issuerName?: { line: number } };
 }
 
 const CAPTIONS = {
@@ -69,13 +71,15 @@ export function parseFrontPage(text: string, file: string, coverStart: number, c
     eventDate = found ? (parseLongDate(found[0]) ?? parseSlashDate(found[0])) : undefined;
     if (!eventDate) throw new FilingParseError(file, { line: eventEntry.line }, `event date "${eventEntry.value}" is not a date`);
   }
+  const issuer = valueAbove(CAPTIONS.issuer);
   return {
     formType: amendmentNo === 0 ? 'SC 13D' : 'SC 13D/A',
     amendmentNo,
-    issuerName: valueAbove(CAPTIONS.issuer)?.value,
+    issuerName: issuer?.value,
     classTitle: valueAbove(CAPTIONS.classTitle)?.value,
     cusip: cusip?.cusip,
     eventDate,
     doubts,
+    places: { ...(eventEntry ? { eventDate: { line: eventEntry.line } } : {}), ...(issuer ? { issuerName: { line: issuer.line } } : {}) },
   };
 }

@@ -5,6 +5,8 @@
  * on a 13D/A an absent cover field means "unchanged".
  */
 
+import type { FilingPlace } from './filing-parse-error.js';
+
 export type FilingFormat = 'text' | 'html' | 'submission' | 'edgar-xml';
 
 export type FormType = 'SC 13D' | 'SC 13D/A';
@@ -206,6 +208,8 @@ export interface ParsedFiling {
   scheduleA: ScheduleARow[];
   /** Every value read with doubt: front page (row 0) and cover rows, each with the person it belongs to. */
   doubts: FilingDoubt[];
+  /** Where the filing states its dates and its issuer's name, for errors that point at them. */
+  places?: { eventDate?: FilingPlace; filingDate?: FilingPlace; signatureDate?: FilingPlace; issuerName?: FilingPlace };
 }
 
 export interface FilingDoubt extends ReadingDoubt {

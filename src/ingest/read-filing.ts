@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { detectFormat, looksLikeHtml } from './detect-format.js';
 import { parseEdgarXml } from './edgar-xml.js';
-import { FilingParseError } from './filing-parse-error.js';
+import { FilingParseError, lineAt } from './filing-parse-error.js';
 import { htmlToText } from './html-to-text.js';
 import type { CoverPage, ParsedFiling } from './parsed-filing.js';
 import { nameWords } from './person-names.js';
+import { checkPlausibleFiling } from './plausible-filing.js';
 import { findSchedule13D, parseSubmission, SCHEDULE_13D_TYPES, type SubmissionDocument } from './sgml-submission.js';
 import { parseTextFiling } from './text-filing.js';
 
@@ -39,6 +40,17 @@ export function parseFilingBytes(bytes: Uint8Array, file: string): ParsedFiling 
 }
 
 export function parseFilingContent(content: string, file: string, contentHash = createHash('sha256').update(content).digest('hex')): ParsedFiling {
+  try {
+    return checkPlausibleFiling(parseByFormat(content, file, contentHash));
+  } catch (error) {
+    if (error instanceof FilingParseError) throw error;
+    // Whatever threw (a library's limit, a bug), the error names the file, and a run of many files goes on.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new FilingParseError(file, 'whole file', `could not be read: ${message.slice(0, 500)}`);
+  }
+}
+
+function parseByFormat(content: string, file: string, contentHash: string): ParsedFiling {
   const format = detectFormat(content, file);
   switch (format) {
     case 'edgar-xml':
@@ -75,6 +87,7 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
     issuer: { ...parsed.issuer, cik: parsed.issuer.cik ?? submission.header.subjectCompany?.cik, name: parsed.issuer.name ?? submission.header.subjectCompany?.name },
     accessionNumber: submission.header.accessionNumber,
     filingDate: submission.header.filedAsOf,
+    places: { ...parsed.places, filingDate: { line: lineAt(content, Math.max(0, content.indexOf('FILED AS OF DATE:'))) } },
     exhibits: [...parsed.exhibits, ...exhibits.filter((e) => !parsed.exhibits.some((p) => p.number === e.number))],
   };
 }

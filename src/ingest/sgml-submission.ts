@@ -16,7 +16,7 @@ export interface SubmissionDocument {
   description?: string;
   /** What sits between <TEXT> and </TEXT>. */
   body: string;
-  /** 1-based line of <TEXT> in the submission, to point errors into the file. */
+  /** 1-based line in the submission where the body begins (the <TEXT> line), to point errors into the file. */
   line: number;
 }
 
@@ -44,13 +44,16 @@ export function parseSubmission(text: string, file: string): Submission {
     const textStart = doc.indexOf('<TEXT>');
     const textEnd = doc.lastIndexOf('</TEXT>');
     if (textStart < 0 || textEnd < textStart) throw new FilingParseError(file, { line: lineAt(text, m.index) }, 'a <DOCUMENT> has no complete <TEXT> (truncated file?)');
+    // An <XML> (or <PDF>) wrapper is dropped; the body's line is where what is left begins.
+    const raw = doc.slice(textStart + '<TEXT>'.length, textEnd);
+    const wrapper = /^\s*<(?:XML|PDF)>\s*/.exec(raw)?.[0].length ?? 0;
     documents.push({
       type: field('TYPE') ?? '',
       sequence: field('SEQUENCE'),
       filename: field('FILENAME'),
       description: field('DESCRIPTION'),
-      body: doc.slice(textStart + '<TEXT>'.length, textEnd).replace(/^\s*<(XML|PDF)>\s*|\s*<\/(XML|PDF)>\s*$/g, ''),
-      line: lineAt(text, m.index + textStart),
+      body: raw.slice(wrapper).replace(/\s*<\/(XML|PDF)>\s*$/, ''),
+      line: lineAt(text, m.index + textStart + '<TEXT>'.length + wrapper),
     });
     opening.lastIndex = close;
   }

@@ -25,8 +25,10 @@ export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 's
 }
 
 export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedOn: string, source: SourceOf, personIdOf: (name: string) => string) {
-  // An XML 13D/A leaves out rows it does not restate; a printed cover page leaves a row blank.
-  const covers = coverPagesForEvent(filing.coverPages, personIdOf, filing.format === 'edgar-xml' ? 'unchanged' : 'blank');
+  // An XML 13D/A leaves out rows it does not restate; a printed cover page, or an original (which has nothing
+  // to leave unchanged), leaves a row blank.
+  const restates = filing.format === 'edgar-xml' && filing.amendmentNo !== 0;
+  const covers = coverPagesForEvent(filing.coverPages, personIdOf, restates ? 'unchanged' : 'blank');
   const notice = filing.noticeContact;
   const careOf = notice?.careOfName ? matchCover(notice.careOfName, filing.coverPages, filing.identities) : undefined;
   const data: Filed = {

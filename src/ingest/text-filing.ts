@@ -16,6 +16,7 @@ import type { CoverPage, FilingFormat, ParsedFiling } from './parsed-filing.js';
 import { firstItemHeading, splitSections, type Section } from './sections.js';
 import { extractTableTransactions } from './transaction-tables.js';
 import { extractTransactions, proseSources } from './transactions.js';
+import { LONG_DATE } from './values.js';
 
 export interface TextFilingContext {
   file: string;
@@ -35,10 +36,11 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
   const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
   const sections = splitSections(text, end);
-  const signed = signatureSection(sections, text, end);
+  const signature = signatureSection(sections, text, end);
+  const signed = signature?.text;
   const section = (key: string) => (key === 'signature' ? signed : sections.find((s) => s.key === key)?.text);
   // Every statement is signed (Rule 13d-1(k)); a text that stops before its signature was cut short.
-  if (!signed) {
+  if (!signature || !signed) {
     throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'truncated: the filing ends before its signature section');
   }
   const items: Record<string, string> = {};
@@ -47,8 +49,8 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   const item5 = parseItem5Persons(items['5'], pages, identities);
   const prose = extractTransactions(proseSources(items, item5), pages, identities);
   // Tables of trades: in Item 5, or in a schedule after the signatures ("Schedule A: Transactions ...").
-  const signature = sections.find((s) => s.key === 'signature');
-  const tables = extractTableTransactions([...(items['5'] ? [{ text: items['5'], item: '5(c)' }] : []), ...(signature ? [{ text: text.slice(signature.start), item: 'schedule' }] : [])], pages, identities);
+  const headed = sections.find((s) => s.key === 'signature');
+  const tables = extractTableTransactions([...(items['5'] ? [{ text: items['5'], item: '5(c)' }] : []), ...(headed ? [{ text: text.slice(headed.start), item: 'schedule' }] : [])], pages, identities);
   const transactions = [...prose.transactions, ...tables.transactions];
   const review = [...prose.review, ...tables.review];
   const exhibits = parseExhibits(items['7']);
@@ -71,27 +73,37 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     exhibits,
     transactions,
     review: [...review, ...earlier.review],
-    signatureDate: parseSignatureDate(section('signature')),
+    signatureDate: parseSignatureDate(signed),
     signatureText: section('signature'),
     noticeContact: parseNoticeBlock(text.slice(0, firstRow.start)),
     earlierFilings: earlier.earlier,
     scheduleA: parseScheduleA(section('schedule-a')),
     doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name })))],
+    places: { ...front.places, ...signatureDatePlace(text, signature) },
   };
+}
+
+/** The line of the signature date: where the signature section is, then the date in it. */
+function signatureDatePlace(text: string, signature: { text: string; start: number }): { signatureDate?: { line: number } } {
+  if (parseSignatureDate(signature.text) === undefined) return {};
+  const dated = new RegExp(`(?:Dated?|Date)\\s*:?\\s*(${LONG_DATE.source})`, 'i').exec(signature.text);
+  const at = dated ?? LONG_DATE.exec(signature.text);
+  return { signatureDate: { line: lineAt(text, signature.start + (at?.index ?? 0)) } };
 }
 
 /**
  * The signatures: the section headed "SIGNATURE" (or opened by "After reasonable inquiry ..."), else, for a
  * filing that prints neither, its first "/s/" line with the "Dated:" line just above it.
  */
-function signatureSection(sections: readonly Section[], text: string, from: number): string | undefined {
-  const headed = sections.find((s) => s.key === 'signature')?.text;
-  if (headed !== undefined) return headed;
+function signatureSection(sections: readonly Section[], text: string, from: number): { text: string; start: number } | undefined {
+  const headed = sections.find((s) => s.key === 'signature');
+  if (headed !== undefined) return { text: headed.text, start: headed.start };
   const signedLine = /^[^\n]*\/s\/[^\n]*$/m.exec(text.slice(from));
   if (!signedLine) return undefined;
   const at = from + signedLine.index;
   const dated = /(?:^|\n)[ \t]*Dated?\b[^\n]*\n(?:[^\n]*\n){0,5}$/i.exec(text.slice(Math.max(from, at - 600), at));
-  return text.slice(dated ? at - (dated[0].length - (dated[0].startsWith('\n') ? 1 : 0)) : at);
+  const start = dated ? at - (dated[0].length - (dated[0].startsWith('\n') ? 1 : 0)) : at;
+  return { text: text.slice(start), start };
 }
 
 /** Where a filing states its shares outstanding, best first: cover footnotes, a note in row 13, Item 5, the other items. */

@@ -22,6 +22,7 @@ import { displayNames } from './display-names.js';
 import { personIdsFor, type KnownPerson } from './person-ids.js';
 import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedHoldings } from './positions.js';
 import { addTransactions } from './transaction-events.js';
+import { withoutImplausible } from './implausible-events.js';
 import { earlierStatementEvents, filingDateOf, statementEvent } from './statement-events.js';
 
 
@@ -166,10 +167,15 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
       add(`cap-set/${kebab(`${lift.exchange} ${lift.capPercent}`)}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId: kebab(`${lift.exchange} ${lift.capPercent}`), capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
     }
   }
-  assignIds(planned, cusip, filingKey);
+  // Nothing impossible is stored: a transaction holding such a value goes to review, anything else refuses.
+  const notRecorded: ReviewItem[] = [];
+  const plausible = withoutImplausible(planned, notRecorded, filing.file);
+  const setAside = new Set(planned.filter((p) => !plausible.includes(p)).map((p) => p.entry));
+  if (setAside.size > 0) events.splice(0, events.length, ...events.filter((e) => !setAside.has(e)));
+  assignIds(plausible, cusip, filingKey);
   const quoted = events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
   // A sentence already turned into an event is not also listed for review.
-  const unread = review.filter((r) => !quoted.some((q) => q.includes(r.sentence)));
+  const unread = [...review.filter((r) => !quoted.some((q) => q.includes(r.sentence))), ...notRecorded];
   const identity = filingKeyOf(statement.event.data);
   return { issuerKey: cusip, cusip: printedCusip, cik, filingKey, identityKey: identity === null ? null : `${cusip}|${identity}`, events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
 }

@@ -9,8 +9,9 @@ import { createRateLimiter, type RateLimiterOptions } from '../../src/edgar/rate
 import { syncFromEdgar, type SyncOptions } from '../../src/ledger/sync.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
-import { startLocalEdgar, type LocalEdgar } from '../support/local-edgar.js';
+import { startLocalEdgar, type Fault, type LocalEdgar } from '../support/local-edgar.js';
 import {
+  filingPath,
   GOOD_LAYOUTS,
   layoutFiling,
   otherForms,
@@ -70,6 +71,12 @@ export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), ran
 }
 
 /** The issuer streams' events, by stream, in order: what two runs must agree on. */
+/** Queues a fault on both paths the index names a filing by (the subject's CIK and the filer's). */
+export function failFiling(edgar: LocalEdgar, filing: RecordedFiling, fault: Fault, times = 1): void {
+  edgar.fail(filingPath(filing.subjectCik, filing.accessionNumber), fault, times);
+  edgar.fail(filingPath(filing.filerCik, filing.accessionNumber), fault, times);
+}
+
 export async function issuerEvents(store: EventStore): Promise<{ stream: string; id: string; type: string }[]> {
   const events = await store.readAll({ filter: { streamPrefixes: ['issuer-'] } });
   return events.map((e) => ({ stream: e.stream, id: e.id, type: e.type }));

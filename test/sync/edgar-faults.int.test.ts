@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readWatermark } from '../../src/ledger/sync-watermark.js';
+import { maxRequestsInWindow } from '../support/local-edgar.js';
+import { failFiling, statementsByAccession, syncWorld, WEEK, type SyncWorld } from './sync-fixture.js';
+
+let world: SyncWorld;
+afterEach(async () => world?.close());
+
+/** A clock the limiter and the backoff share, which moves only when they wait: no test waits real seconds. */
+function virtualClock() {
+  const clock = { now: 0, waits: [] as number[] };
+  const sleep = async (ms: number) => {
+    clock.waits.push(ms);
+    clock.now += ms;
+  };
+  return { clock, limiter: { perSecond: 10, now: () => clock.now, sleep }, client: { sleep } };
+}
+
+const MONDAY_INDEX = 'Archives/edgar/daily-index/2024/QTR3/form.20240708.idx';
+
+describe('EDGAR answering badly', () => {
+  it('waits what a 429 Retry-After asks (the whole run holds), backs off a 503 with jitter, then succeeds', async () => {
+    world = await syncWorld();
+    const { clock, limiter, client } = virtualClock();
+    const first = world.filings[0]!;
+    world.edgar.fail(MONDAY_INDEX, { kind: 'status', status: 429, retryAfter: '3' });
+    failFiling(world.edgar, first, { kind: 'status', status: 503 }, 2);
+    const retries: { reason: string; delayMs: number }[] = [];
+    const summary = await world.sync({}, { ...client, backoffMs: 1000, random: () => 0.5, onRetry: (r) => retries.push(r) }, limiter);
+    expect(summary).toMatchObject({ ingested: 9, refused: [], retries: 3 });
+    expect(retries.map((r) => r.reason)).toEqual(['EDGAR answered 429', 'EDGAR answered 503', 'EDGAR answered 503']);
+    // Retry-After 3 s plus jitter of up to 1 s (random 0.5: 0.5 s); the 503s 1 s then 2 s, each jittered to 75%
+    expect(retries.map((r) => r.delayMs)).toEqual([3500, 750, 1500]);
+    // The 429 held the limiter too: nothing was asked during those 3.5 s
+    const monday = world.edgar.requests.filter((r) => r.path === MONDAY_INDEX);
+    expect(monday).toHaveLength(2);
+    expect(clock.now).toBeGreaterThanOrEqual(3500 + 750 + 1500);
+  });
+
+  it('retries a truncated body and a connection reset, and ingests both filings whole', async () => {
+    world = await syncWorld();
+    const [a, b] = world.filings;
+    failFiling(world.edgar, a!, { kind: 'truncate' });
+    failFiling(world.edgar, b!, { kind: 'reset' });
+    const retries: string[] = [];
+    const summary = await world.sync({}, { onRetry: (r) => retries.push(`${r.url.split('/').pop()}: ${r.reason}`) });
+    expect(summary).toMatchObject({ ingested: 9, refused: [], retries: 2 });
+    expect(retries).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${a!.accessionNumber}\\.txt: (truncated answer|connection failed)`)),
+        expect.stringMatching(new RegExp(`^${b!.accessionNumber}\\.txt: connection failed`)),
+      ]),
+    );
+    // What was cached is the whole file, byte for byte
+    expect(Buffer.compare((await world.cache.read(a!.accessionNumber))!, a!.bytes)).toBe(0);
+    expect(Buffer.compare((await world.cache.read(b!.accessionNumber))!, b!.bytes)).toBe(0);
+  });
+
+  it('reports a filing that keeps failing as refused with its reason, ingests the rest, and holds the watermark', async () => {
+    world = await syncWorld();
+    const stuck = world.filings[4]!; // Wednesday's first
+    failFiling(world.edgar, stuck, { kind: 'status', status: 503 }, Infinity);
+    const summary = await world.sync({}, { attempts: 3 });
+    expect(summary.ingested).toBe(8);
+    expect(summary.refused).toEqual([
+      expect.objectContaining({
+        accessionNumber: stuck.accessionNumber,
+        transient: true,
+        reason: expect.stringContaining('EDGAR answered 503; gave up after 3 attempts'),
+      }),
+    ]);
+    // Complete through Tuesday only: the next run asks again for Wednesday on
+    expect(summary.watermark).toEqual({ from: WEEK.since, through: '2024-07-09' });
+    world.edgar.clearFaults();
+    // Without --since: from the day after the watermark
+    const next = await world.sync({ since: undefined });
+    expect(next).toMatchObject({ since: '2024-07-10', ingested: 1, alreadyPresent: 4, downloaded: 1, refused: [] });
+    expect(await readWatermark(world.store, 'edgar-index')).toEqual({ from: WEEK.since, through: WEEK.until });
+    expect((await statementsByAccession(world.store)).get(stuck.accessionNumber)).toBe(1);
+  });
+
+  it('keeps to 10 requests per second, measured at the server, across concurrent downloads', async () => {
+    world = await syncWorld();
+    // Slow answers, so that downloads overlap: the limiter, not the server, must keep the pace
+    world.edgar.delayMs = 250;
+    const started = performance.now();
+    const summary = await world.sync({ concurrency: 4 }, {}, {});
+    const elapsed = performance.now() - started;
+    expect(summary.ingested).toBe(9);
+    const requests = world.edgar.requests;
+    expect(requests).toHaveLength(14); // 5 daily indexes, 9 filings
+    expect(world.edgar.maxInFlight).toBeGreaterThanOrEqual(2);
+    expect(maxRequestsInWindow(requests, 1000)).toBeLessThanOrEqual(10);
+    // 14 requests at least 100 ms apart span at least 1.3 s
+    const at = requests.map((r) => r.at).sort((x, y) => x - y);
+    expect(at.at(-1)! - at[0]!).toBeGreaterThanOrEqual(1300 - 5);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(95);
+    expect(elapsed).toBeGreaterThan(1300);
+  });
+});

@@ -25,13 +25,28 @@ export interface ReadFilingOptions {
 
 export async function readFilingFile(path: string, options: ReadFilingOptions = {}): Promise<ParsedFiling> {
   const maxBytes = options.maxBytes ?? MAX_FILING_BYTES;
-  const info = await stat(path);
+  const info = await stat(path).catch((error: unknown) => unreadable(path, error));
   if (!info.isFile()) throw new FilingParseError(path, 'whole file', 'not a regular file');
   if (info.size > maxBytes) {
     throw new FilingParseError(path, 'whole file', `file is ${info.size} bytes, over the ${maxBytes}-byte limit for a filing; not read`);
   }
   if (info.size === 0) throw new FilingParseError(path, 'whole file', 'empty file');
-  return parseFilingBytes(await readFile(path), path);
+  return parseFilingBytes(await readFile(path).catch((error: unknown) => unreadable(path, error)), path);
+}
+
+/** What the system says when a file cannot be opened (a symlink loop, no permission), without its long path. */
+const FILE_ERRORS: Record<string, string> = {
+  ELOOP: 'a loop of symbolic links',
+  ENOENT: 'no such file (a broken symbolic link?)',
+  EACCES: 'permission denied',
+  EISDIR: 'a directory',
+  ENAMETOOLONG: 'the path is too long (a loop of symbolic links?)',
+};
+
+export function unreadable(path: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why = code === undefined ? String((error as Error | undefined)?.message ?? error) : `${FILE_ERRORS[code] ?? 'cannot be read'} (${code})`;
+  throw new FilingParseError(path, 'whole file', `cannot open the file: ${why}`);
 }
 
 export function parseFilingBytes(bytes: Uint8Array, file: string): ParsedFiling {

@@ -11,6 +11,7 @@
  * format or the bundled sample) writes nothing and exits 0.
  */
 import { existsSync } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -18,7 +19,7 @@ import { FilingParseError } from '../../ingest/filing-parse-error.js';
 import { ingestFiling, type IngestOutcome } from '../../ledger/ingest-filing.js';
 import { planIngest } from '../../ingest/plan-filing.js';
 import type { FilingDoubt, ParsedFiling } from '../../ingest/parsed-filing.js';
-import { readFilingFile } from '../../ingest/read-filing.js';
+import { readFilingFile, unreadable } from '../../ingest/read-filing.js';
 import type { EventStore } from '../../store/event-store.js';
 import { resolveStoreUrl } from '../../store/open-store.js';
 import { ExitWithCode, JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
@@ -32,25 +33,67 @@ class IngestPathError extends Error {
   override readonly name = 'IngestPathError';
 }
 
-async function expandPaths(paths: readonly string[], top = true): Promise<string[]> {
-  const files: string[] = [];
+interface Expanded {
+  files: string[];
+  /** Paths that cannot be read (a symlink loop, no permission), each named: the other files go on. */
+  bad: FilingParseError[];
+}
+
+/** The filings under `paths`; a directory reached twice (a symbolic link back up the tree) is read once. */
+async function expandPaths(paths: readonly string[], top = true, seen = new Set<string>()): Promise<Expanded> {
+  const found: Expanded = { files: [], bad: [] };
   for (const path of paths) {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new IngestPathError(`no such file or directory: ${path}`);
-      throw error;
-    });
-    if (info.isDirectory()) {
-      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-      const wanted = entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name));
-      const found = await expandPaths(wanted.map((e) => join(path, e.name)), false);
-      // A directory named on the command line that holds no filing is a mistake to report, not an empty success.
-      if (top && found.length === 0) {
-        throw new IngestPathError(`no filings found in ${path} (ingest reads .txt, .htm, .html and .xml files)`);
-      }
-      files.push(...found);
-    } else files.push(path);
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      if (top && (error as NodeJS.ErrnoException).code === 'ENOENT') throw new IngestPathError(`no such file or directory: ${path}`);
+      found.bad.push(asFilingError(path, error));
+      continue;
+    }
+    if (!info.isDirectory()) {
+      found.files.push(path);
+      continue;
+    }
+    const inner = await expandDirectory(path, info, seen);
+    // A directory named on the command line that holds no filing is a mistake to report, not an empty success.
+    if (top && inner.files.length === 0 && inner.bad.length === 0) {
+      throw new IngestPathError(`no filings found in ${path} (ingest reads .txt, .htm, .html and .xml files)`);
+    }
+    found.files.push(...inner.files);
+    found.bad.push(...inner.bad);
   }
-  return files;
+  return found;
+}
+
+async function expandDirectory(path: string, info: Stats, seen: Set<string>): Promise<Expanded> {
+  const identity = `${info.dev}:${info.ino}`;
+  if (seen.has(identity)) {
+    const loop = new FilingParseError(path, 'whole file', 'a directory already read (a symbolic link back up the tree); skipped');
+    return { files: [], bad: [loop] };
+  }
+  seen.add(identity);
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    return { files: [], bad: [asFilingError(path, error)] };
+  }
+  const wanted = entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name));
+  return expandPaths(wanted.map((e) => join(path, e.name)), false, seen);
+}
+
+/** Whatever went wrong with one file, as an error naming it (never its raw system message with a huge path). */
+function asFilingError(file: string, error: unknown): FilingParseError {
+  if (error instanceof FilingParseError) return error;
+  if ((error as NodeJS.ErrnoException | undefined)?.code === undefined) {
+    return new FilingParseError(file, 'whole file', `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return unreadable(file, error);
+  } catch (named) {
+    return named as FilingParseError;
+  }
 }
 
 /** A progress bar only for a person watching a terminal; piped or captured stderr gets none. */
@@ -164,8 +207,11 @@ export function registerIngestCommand(program: Command): void {
 
 async function ingestPaths(paths: string[], flags: IngestFlags, command: Command): Promise<void> {
   const dryRun = flags.dryRun ?? false;
-  const files = await expandPaths(paths);
-  const { filings, bad } = await prepareAll(files);
+  const expanded = await expandPaths(paths);
+  const prepared = await prepareAll(expanded.files);
+  const { filings } = prepared;
+  const bad = [...expanded.bad, ...prepared.bad];
+  const files = [...expanded.files, ...expanded.bad.map((error) => error.file)];
   if (filings.length === 0 && bad.length === 1) throw bad[0]!;
   if (bad.length > 0 && (filings.length === 0 || flags.allOrNothing)) {
     process.stderr.write(bad.map(errorLine).join(''));
@@ -198,8 +244,8 @@ async function prepareAll(files: readonly string[]): Promise<{ filings: ParsedFi
     try {
       filings.push(await prepare(file));
     } catch (error) {
-      if (!(error instanceof FilingParseError)) throw error;
-      bad.push(error);
+      // Whatever threw, it is this file's error: the other files go on.
+      bad.push(asFilingError(file, error));
     }
   }
   return { filings, bad };

@@ -16,6 +16,7 @@ import { registerDiffCommand } from './commands/diff-command.js';
 import { registerIngestCommand } from './commands/ingest-command.js';
 import { registerCorpusCommand } from './commands/corpus-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerVerifyCommand } from './commands/verify-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { registerReparseCommand } from './commands/reparse-command.js';
 import { ExitWithCode } from './options.js';
@@ -39,6 +40,7 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   registerSyncCommand,
   registerReparseCommand,
   registerServeCommand,
+  registerVerifyCommand,
 ];
 
 const STORE_HELP =

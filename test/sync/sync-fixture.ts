@@ -51,7 +51,7 @@ export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), ran
   const storeUrl = `sqlite:${join(dir, 'ledger.db')}`;
   const store = await openStore(storeUrl);
   const cache = filingCache(join(dir, 'edgar-cache'));
-  return {
+  const world: SyncWorld = {
     edgar,
     filings,
     store,
@@ -60,14 +60,15 @@ export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), ran
     dir,
     sync(options = {}, client = {}, limiter = { perSecond: 1000 }) {
       const edgarClient = createEdgarClient({ userAgent: USER_AGENT, limiter: createRateLimiter(limiter), backoffMs: 1, ...client });
-      return syncFromEdgar(store, { client: edgarClient, base: edgarBaseOf(edgar.url), cache, ...range, ...options });
+      return syncFromEdgar(world.store, { client: edgarClient, base: edgarBaseOf(edgar.url), cache, ...range, ...options });
     },
     async close() {
-      await store.close();
+      await world.store.close();
       await edgar.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** The issuer streams' events, by stream, in order: what two runs must agree on. */

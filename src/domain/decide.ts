@@ -7,6 +7,7 @@ import { canonicalJson } from '../shared/canonical-json.js';
 import { validateEvent, type UnreadableEvent } from './codec.js';
 import { isFact, PERSON_FIELD_NAMES, personsNamedBy, type DomainEvent, type Envelope, type EventOf } from './events.js';
 import { applySet } from './paths.js';
+import { implausibleValues } from './plausible-values.js';
 
 export type LedgerCommand =
   | { kind: 'CorrectEvent'; eventId: string; set: Record<string, unknown>; reason: string }
@@ -23,6 +24,8 @@ export interface TargetState {
   unreadableTarget?: UnreadableEvent | null;
   /** Persons the issuer's events name, so a correction cannot point at a person nobody reported. */
   knownPersons?: ReadonlySet<string>;
+  /** Today's date (US Eastern), against which a corrected filing or event date is judged; not judged without it. */
+  today?: string;
 }
 
 export class CommandRejectedError extends Error {
@@ -74,6 +77,7 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
         throw new CommandRejectedError(`Nothing changes: event ${command.eventId} already has ${describeSet(command.set)}`);
       }
       assertKnownPersons(command.set, state.knownPersons);
+      assertPlausible(state.currentData, merged, command.eventId, state.today);
       assertNotEffectiveAfterDisclosure(merged, command.eventId);
       // The corrected event must still satisfy its schema, else nothing is written.
       validateEvent({ type: target.event.type, data: merged }, target.id);
@@ -114,6 +118,17 @@ function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: Reado
       throw new CommandRejectedError(`Unknown person "${String(id)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
     }
   }
+}
+
+/**
+ * The values ingest refuses or flags as impossible (src/domain/plausible-values.ts) are refused here too; only
+ * those the correction brings in, so an event recorded before these rules can still be corrected elsewhere.
+ */
+function assertPlausible(current: unknown, merged: unknown, eventId: string, today: string | undefined): void {
+  const before = new Set(implausibleValues(current, today).map((p) => `${p.path}\u0000${p.problem}`));
+  const brought = implausibleValues(merged, today).filter((p) => !before.has(`${p.path}\u0000${p.problem}`));
+  if (brought.length === 0) return;
+  throw new CommandRejectedError(`Event ${eventId} would hold values that cannot be true: ${brought.map((p) => `${p.path}: ${p.problem}`).join('; ')}`);
 }
 
 /** A fact cannot have happened after the filing that made it public disclosed it. */

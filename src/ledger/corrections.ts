@@ -1,5 +1,5 @@
 /** correct and retract: find the target's issuer stream, then decide and append through the one write path. */
-import { decide, evolveTarget, initialTargetState, InvalidValueError, ISSUER_STREAM_PREFIX, issuerStream, knownPersonIds, parseIssuerRef, UuidSchema, type LedgerCommand } from '../domain/index.js';
+import { decide, evolveTarget, initialTargetState, InvalidValueError, ISSUER_STREAM_PREFIX, issuerStream, knownPersonIds, parseIssuerRef, todayInNewYork, UuidSchema, type LedgerCommand } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { handleIssuerCommand, type Decision, type IssuerRecord } from './issuer-command.js';
 import { issuerDirectory } from './issuer-directory.js';
@@ -52,7 +52,10 @@ export async function runLedgerCommand(store: EventStore, command: LedgerCommand
 function decideCommand(command: LedgerCommand, id: string, record: IssuerRecord, idAt: (i: number) => string): Decision<CommandResult> {
   if (!record.recorded.some((e) => e.id === id)) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
   const state = record.envelopes.reduce(evolveTarget(id), initialTargetState());
-  const events = decide(command, { ...state, unreadableTarget: record.unreadable.find((event) => event.id === id) ?? null, knownPersons: knownPersonIds(record.envelopes) });
+  const unreadableTarget = record.unreadable.find((event) => event.id === id) ?? null;
+  // Today's date is read here, at the edge: a corrected filing or event date may not lie after it.
+  const today = todayInNewYork(new Date());
+  const events = decide(command, { ...state, unreadableTarget, knownPersons: knownPersonIds(record.envelopes), today });
   const appended = events.map((event, i) => ({ id: idAt(i), type: event.type, data: event.data }));
   return { events: appended, report: () => ({ eventId: id, stream: record.stream, appended }) };
 }

@@ -61,3 +61,23 @@ describe('deciding a correction or a retraction', () => {
     }
   });
 });
+
+describe('deciding a correction against the values ingest refuses', () => {
+  const today = '2026-01-15';
+  it('refuses a value that cannot be true, naming its path, and judges dates against the day given', () => {
+    const state = { ...stateFor(PURCHASE_ID, [purchase]), today };
+    const correct = (set: Record<string, unknown>) => () => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set, reason: 'x' }, state);
+    expect(correct({ shares: 2 ** 53 + 2 })).toThrow(/shares: shares 9007199254740994 is over 2\^53 and cannot be stored exactly/);
+    expect(correct({ disclosedOn: '2026-01-16' })).toThrow(/disclosedOn: disclosedOn 2026-01-16 is after today \(2026-01-15\)/);
+    expect(correct({ disclosedOn: '2026-01-15' })).not.toThrow();
+  });
+
+  it('refuses only what the correction brings in: a value recorded before the rules does not block another field', () => {
+    // Given a purchase recorded with an amount over 2^53 in its total price (before ingest refused such values)
+    const recorded = envelope(PURCHASE_ID, { type: 'SharesPurchased', data: { ...purchase.event.data, totalPrice: 2 ** 60 } });
+    const state = { ...stateFor(PURCHASE_ID, [recorded]), today };
+    // When its share count is corrected, Then the correction is decided; setting another impossible value is not
+    expect(decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { shares: 10_500 }, reason: 'typo' }, state)).toHaveLength(1);
+    expect(() => decide({ kind: 'CorrectEvent', eventId: PURCHASE_ID, set: { pricePerShare: 2 ** 60 }, reason: 'x' }, state)).toThrow(/pricePerShare/);
+  });
+});

@@ -7,7 +7,7 @@
  * submissions JSON, at the paths EDGAR uses.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { addDays, isBusinessDay } from '../../src/domain/index.js';
 import { quarterOf } from '../../src/edgar/edgar-paths.js';
 
@@ -36,18 +36,16 @@ export const GOOD_LAYOUTS = [
   'l10-2010-html-value-row-below-wingdings.htm',
 ];
 
-/** A 13D that this parser refuses (its HTML opens as XML that is not well formed): a lasting refusal. */
-export const UNREADABLE_LAYOUT = 'l13-2021-html-grid-value-below-entities.htm';
+/** Filed as an SC 13D, but its first page does not say "SCHEDULE 13D": the parser refuses it, for good. */
+export const UNREADABLE_DOCUMENT = join(import.meta.dirname, '..', 'fixtures', 'ingest', 'bad-unrecognised.txt');
 
-/** Wraps one layout fixture in a full submission filed on `date`, with accession 0009999999-YY-<n>. */
+/** Wraps one layout fixture (or a document at an absolute path) in a full submission filed on `date`. */
 export function layoutFiling(file: string, n: number, date: string): RecordedFiling {
-  const formType = /13da|13d-a/i.test(file) || /13D\/A/.test(readFileSync(join(LAYOUTS, file), 'latin1').slice(0, 4000))
-    ? 'SC 13D/A'
-    : 'SC 13D';
+  const document = readFileSync(isAbsolute(file) ? file : join(LAYOUTS, file), 'latin1');
+  const formType = /\(Amendment No\.\s*\d+\)/i.test(document.slice(0, 6000)) ? 'SC 13D/A' : 'SC 13D';
   const accessionNumber = `0009999999-${date.slice(2, 4)}-${String(n).padStart(6, '0')}`;
   const subjectCik = String(7_000_000 + n).padStart(10, '0');
   const filerCik = String(8_000_000 + n).padStart(10, '0');
-  const document = readFileSync(join(LAYOUTS, file), 'latin1');
   const header = { accessionNumber, formType, dateFiled: date, subjectCik, subjectName: `LAYOUT ISSUER ${n}` };
   const bytes = Buffer.from(wrapInSubmission(document, header), 'latin1');
   return { ...header, filerCik, filerName: `LAYOUT FILER ${n}`, bytes };

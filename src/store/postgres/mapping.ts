@@ -3,6 +3,8 @@
  * driver type, SQLSTATE or string-typed bigint leaks past the adapter.
  */
 import type { EventMetadata, RecordedEvent } from '../event-store.js';
+import { markAttested } from '../attestation.js';
+import { sealMatches } from '../hash-chain.js';
 import {
   EventIdConflictError,
   InvalidStoreInputError,
@@ -44,7 +46,7 @@ export function describeTarget(connectionString: string): Target {
 }
 
 /** The columns every read selects, in this order (see toRecordedEvent). */
-export const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
+export const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at, seal';
 
 export interface EventRow {
   position: bigint;
@@ -55,12 +57,15 @@ export interface EventRow {
   data: string;
   metadata: string;
   recorded_at: Date;
+  seal: Buffer | null;
 }
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+/** An event as the port gives it, flagged as attested when its seal matches the store's key (../attestation.ts). */
+export function toRecordedEvent(row: EventRow, key: Buffer | null): RecordedEvent {
   const metadata = JSON.parse(row.metadata) as EventMetadata;
   metadata.recordedAt = row.recorded_at.toISOString();
-  return { id: row.id, type: row.type, data: JSON.parse(row.data), metadata, stream: row.stream, revision: row.revision, position: row.position };
+  const event = { id: row.id, type: row.type, data: JSON.parse(row.data), metadata, stream: row.stream, revision: row.revision, position: row.position };
+  return key !== null && sealMatches(key, row.seal, row.type, row.data, row.metadata) ? markAttested(event) : event;
 }
 
 /** SQLSTATE classes and driver messages that mean the connection, not the statement, failed. */

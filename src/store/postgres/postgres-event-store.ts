@@ -12,6 +12,8 @@
  */
 import { Pool, types, type ClientConfig, type CustomTypesConfig, type PoolClient } from 'pg';
 import type {
+  AppendOptions,
+  NewEvent,
   AppendResult,
   EventFilter,
   EventStore,
@@ -26,6 +28,10 @@ import { assertLimit, assertRevision, assertStreamName, normaliseExpectedRevisio
 import { startCatchUpSubscription } from '../catch-up-subscription.js';
 import { listenForAppends } from './append-listener.js';
 import { COLUMNS, describeTarget, isConnectionLoss, toPortError, toRecordedEvent, uniqueViolation, type EventRow } from './mapping.js';
+import { ATTESTED_APPEND, type AttestingStore } from '../attestation.js';
+import { sealOf } from '../hash-chain.js';
+import { TAMPER_EVIDENCE, type TamperEvidence } from '../integrity.js';
+import { chainBatch, chainHeads, postgresEvidence, readSealKey } from './chain.js';
 import { APPEND_LOCK, assertSchemaVersion, installedVersion, migrateSchema, type MigrationOutcome } from './schema.js';
 
 export interface PostgresEventStoreOptions {
@@ -56,14 +62,15 @@ const BEGIN_APPEND = `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_x
 const SQL = {
   readIds: { name: 'ledger-read-ids', text: `SELECT ${COLUMNS} FROM ledger_events WHERE id = ANY($1::uuid[])` },
   lastRevision: { name: 'ledger-last-revision', text: 'SELECT max(revision) AS revision FROM ledger_events WHERE stream = $1' },
-  // One recorded time per batch: the caller's clock, else the server's at this statement (taken under the lock).
+  // One recorded time per batch: the caller's clock, else the server's, read under the lock before the hashes.
+  serverTime: { name: 'ledger-server-time', text: "SELECT date_trunc('milliseconds', statement_timestamp()) AS now" },
   insert: {
     name: 'ledger-insert',
     text: `
-      INSERT INTO ledger_events (id, stream, revision, type, data, metadata, recorded_at)
-      SELECT e.id, $1, $2::bigint + e.n - 1, e.type, e.data, e.metadata,
-             COALESCE($7::timestamptz, date_trunc('milliseconds', statement_timestamp()))
-      FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e(id, type, data, metadata, n)
+      INSERT INTO ledger_events (id, stream, revision, type, data, metadata, recorded_at, seal, content_hash, chain_hash, stream_chain_hash)
+      SELECT e.id, $1, $2::bigint + e.n - 1, e.type, e.data, e.metadata, $7::timestamptz, e.seal, e.content, e.chain, e.stream_chain
+      FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::bytea[])
+        WITH ORDINALITY AS e(id, type, data, metadata, seal, content, chain, stream_chain, n)
       ORDER BY e.n
       RETURNING id, revision, position`,
   },
@@ -103,6 +110,8 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
   const subscriptions = new Set<Subscription>();
   let closed = false;
   let schemaChecked: Promise<void> | null = null;
+  /** The seal key (ledger_store_facts), read with the schema check. */
+  let sealKey: Buffer | null = null;
 
   function assertOpen(): void {
     if (closed) throw new StoreClosedError();
@@ -110,7 +119,10 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
 
   /** Checks the schema version once; a failed check is made again by the next call (after `store migrate`, say). */
   function ready(): Promise<void> {
-    schemaChecked ??= withConnection(async (client) => assertSchemaVersion(await installedVersion(client), target.display)).catch((error: unknown) => {
+    schemaChecked ??= withConnection(async (client) => {
+      assertSchemaVersion(await installedVersion(client), target.display);
+      sealKey = await readSealKey(client);
+    }).catch((error: unknown) => {
       schemaChecked = null;
       throw error;
     });
@@ -144,7 +156,7 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
         try {
           const { rows } = await client.query<EventRow>({ ...statement, values });
           client.release();
-          return rows.map(toRecordedEvent);
+          return rows.map((row) => toRecordedEvent(row, sealKey));
         } catch (error) {
           const lost = isConnectionLoss(error);
           client.release(lost ? (error as Error) : undefined);
@@ -162,14 +174,14 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
    * replaced once and the append made again. Lost any later, the append fails: whether it
    * committed is unknown, and the caller's retry with the same ids settles it.
    */
-  async function appendBatch(stream: string, batch: SerialisedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async function appendBatch(stream: string, batch: SerialisedEvent[], expected: ExpectedRevision, attested: boolean): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       const client = await pool.connect();
       let began = false;
       try {
         await client.query(BEGIN_APPEND);
         began = true;
-        const result = await appendInTransaction(client, stream, batch, expected);
+        const result = await appendInTransaction(client, stream, batch, expected, attested);
         await client.query('COMMIT');
         client.release();
         return result;
@@ -191,12 +203,25 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     }
   }
 
-  async function appendInTransaction(client: PoolClient, stream: string, batch: SerialisedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async function appendInTransaction(
+    client: PoolClient,
+    stream: string,
+    batch: SerialisedEvent[],
+    expected: ExpectedRevision,
+    attested: boolean,
+  ): Promise<AppendResult> {
     const stored = await client.query<EventRow>({ ...SQL.readIds, values: [batch.map((event) => event.id)] });
     if (stored.rows.length > 0) return previousResult(stream, batch, stored.rows);
     const current = (await client.query<{ revision: bigint | null }>({ ...SQL.lastRevision, values: [stream] })).rows[0]?.revision ?? null;
     checkExpectedRevision(stream, expected, current);
     const first = current === null ? 0n : current + 1n;
+    const recordedAt = options.now ? options.now().toISOString() : (await client.query<{ now: Date }>(SQL.serverTime)).rows[0]!.now.toISOString();
+    const key = attested ? sealKey : null;
+    const rows = batch.map((event, i) => ({
+      ...event, stream, revision: first + BigInt(i), recordedAt, seal: key === null ? null : sealOf(key, event.type, event.data, event.metadata),
+    }));
+    const heads = await chainHeads(client, stream);
+    const hashes = chainBatch(heads, rows);
     const inserted = await client.query<{ id: string; revision: bigint; position: bigint }>({
       ...SQL.insert,
       values: [
@@ -206,12 +231,18 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
         batch.map((event) => event.type),
         batch.map((event) => event.data),
         batch.map((event) => event.metadata),
-        options.now ? options.now().toISOString() : null,
+        recordedAt,
+        rows.map((row) => row.seal),
+        hashes.map((hash) => hash.content),
+        hashes.map((hash) => hash.chain),
+        hashes.map((hash) => hash.streamChain),
       ],
     });
     const byId = new Map(inserted.rows.map((row) => [row.id, row]));
-    const events = batch.map((event) => {
+    const events = batch.map((event, i) => {
       const row = byId.get(event.id)!;
+      // The position trigger hands out head + 1, head + 2...: the hashes were computed for exactly those.
+      if (row.position !== heads.position + 1n + BigInt(i)) throw new Error(`position ${row.position} was not the one chained (${heads.position + 1n + BigInt(i)})`);
       return { id: event.id, revision: row.revision, position: row.position };
     });
     return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
@@ -227,20 +258,39 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     return read('read of all events', SQL.readAll, [clamp(from).toString(), list(filter?.streamPrefixes), list(filter?.types), limit]);
   }
 
-  const store: EventStore = {
-    async append(stream, events, appendOptions) {
-      const batch = serialiseBatch(stream, events);
-      const expected = normaliseExpectedRevision(appendOptions);
-      assertOpen();
-      try {
-        await ready();
-        const result = await appendBatch(stream, batch, expected);
-        listener.wakeAll();
-        return result;
-      } catch (error) {
-        throw toPortError(error, `append to "${stream}"`, target);
-      }
-    },
+  async function append(stream: string, events: readonly NewEvent[], appendOptions: AppendOptions | undefined, attested: boolean): Promise<AppendResult> {
+    const batch = serialiseBatch(stream, events);
+    const expected = normaliseExpectedRevision(appendOptions);
+    assertOpen();
+    try {
+      await ready();
+      const result = await appendBatch(stream, batch, expected, attested);
+      listener.wakeAll();
+      return result;
+    } catch (error) {
+      throw toPortError(error, `append to "${stream}"`, target);
+    }
+  }
+
+  async function query<R>(text: string, values: unknown[]): Promise<R[]> {
+    assertOpen();
+    try {
+      await ready();
+      return (await pool.query(text, values)).rows as R[];
+    } catch (error) {
+      throw toPortError(error, 'read for verify', target);
+    }
+  }
+
+  const evidence: TamperEvidence = {
+    description: `PostgreSQL store at ${target.display}`,
+    ...postgresEvidence(query, async () => (await ready(), sealKey)),
+  };
+
+  const store: EventStore & AttestingStore & { [TAMPER_EVIDENCE]: TamperEvidence } = {
+    append: (stream, events, appendOptions) => append(stream, events, appendOptions, false),
+    [ATTESTED_APPEND]: (stream, events, appendOptions) => append(stream, events, appendOptions, true),
+    [TAMPER_EVIDENCE]: evidence,
 
     async readStream(stream, readOptions: ReadStreamOptions = {}) {
       assertStreamName(stream);

@@ -16,6 +16,7 @@
  */
 import type { ClientBase } from 'pg';
 import { StoreSchemaError } from '../errors.js';
+import { chainExistingEvents } from './chain.js';
 
 /** The append lock (pg_advisory_xact_lock key): the adapter and the trigger take the same one. */
 export const APPEND_LOCK = 0x13d_0001;
@@ -28,6 +29,8 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL alone cannot do (a random key, hashes computed as the program does), in the same transaction. */
+  after?: (client: ClientBase) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -82,6 +85,16 @@ export const MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION ledger_events_notify();
     `,
   },
+  {
+    version: 2,
+    description: 'tamper evidence: each event hashed and chained in global and stream order, the ledger\'s seal, ledger_store_facts',
+    sql: `
+      ALTER TABLE ledger_events ADD COLUMN seal bytea, ADD COLUMN content_hash bytea,
+        ADD COLUMN chain_hash bytea, ADD COLUMN stream_chain_hash bytea;
+      CREATE TABLE ledger_store_facts (name text PRIMARY KEY, value text NOT NULL);
+    `,
+    after: chainExistingEvents,
+  },
 ];
 
 /** The version this program reads and writes. */
@@ -114,6 +127,7 @@ export async function migrateSchema(client: ClientBase, where: string, migration
     for (const migration of migrations) {
       if (from !== null && migration.version <= from) continue;
       await client.query(migration.sql);
+      await migration.after?.(client);
       await client.query('INSERT INTO ledger_schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
       applied.push({ version: migration.version, description: migration.description });
     }

@@ -48,7 +48,7 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
       const [table] = await database!.sql<{ present: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS present`, [], url);
       expect(table?.present).toBe(false);
       // And once migrated, the same store works
-      expect((await migrateStore(url)).message).toMatch(/schema created at version 1/);
+      expect((await migrateStore(url)).message).toMatch(/schema created at version 2/);
       expect((await store.append('s', events(1))).written).toBe(true);
     });
 
@@ -57,17 +57,17 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
       await database!.sql(`INSERT INTO ledger_schema_migrations (version, description) VALUES (99, 'from the future')`, [], url);
       const error = await open(url).readAll().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreSchemaError);
-      expect((error as Error).message).toMatch(/schema version 99, newer than version 1 that this program knows: upgrade 13d-ledger/);
-      await expect(migrateStore(url)).rejects.toThrow(/newer than version 1/);
+      expect((error as Error).message).toMatch(/schema version 99, newer than version 2 that this program knows: upgrade 13d-ledger/);
+      await expect(migrateStore(url)).rejects.toThrow(/newer than version 2/);
     });
 
     it('migrates once: a second run, or one racing it, finds nothing to do', async () => {
       const url = await database!.freshStoreUrl({ migrate: false });
       const both = await Promise.all([migrateStore(url), migrateStore(url)]);
-      expect(both.map((r) => r.applied.length).sort()).toEqual([0, 1]);
+      expect(both.map((r) => r.applied.length).sort()).toEqual([0, 2]);
       const again = await migrateStore(url);
-      expect(again).toMatchObject({ store: 'PostgreSQL', from: 1, to: 1, applied: [] });
-      expect(again.message).toMatch(/schema already at version 1, nothing to do/);
+      expect(again).toMatchObject({ store: 'PostgreSQL', from: 2, to: 2, applied: [] });
+      expect(again.message).toMatch(/schema already at version 2, nothing to do/);
     });
   });
 

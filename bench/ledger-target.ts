@@ -1,0 +1,26 @@
+/** Steps 1 and 2 on the ledger's own embedded store, through the store port as the ledger calls it. */
+import { openStore } from '../src/store/open-store.js';
+import type { AppendReadTarget } from './append-read-target.js';
+
+export async function ledgerTarget(path: string): Promise<AppendReadTarget> {
+  // The store's default durability is WAL with synchronous=NORMAL (see DURABILITY).
+  const store = await openStore(`sqlite:${path}`);
+  return {
+    name: '13d-ledger (SQLite store)',
+    async append(batch) {
+      const expectedRevision = batch.eventsBefore === 0 ? 'no_stream' : BigInt(batch.eventsBefore - 1);
+      await store.append(batch.stream, batch.events, { expectedRevision });
+    },
+    async readAll(pageSize) {
+      let count = 0;
+      let fromPosition = 0n;
+      for (;;) {
+        const page = await store.readAll({ fromPosition, limit: pageSize });
+        count += page.length;
+        if (page.length < pageSize) return count;
+        fromPosition = page[page.length - 1]!.position + 1n;
+      }
+    },
+    close: () => store.close(),
+  };
+}

@@ -53,6 +53,9 @@ export interface EdgarClient {
   readonly stats: { requests: number; retries: number };
 }
 
+const FORBIDDEN_HINT =
+  '; EDGAR refuses tools without a proper User-Agent, and blocks for a while any that exceed 10 requests per second';
+
 /** EDGAR answered with a status that retrying will not change (403: blocked or no User-Agent; 400...). */
 export class EdgarRequestError extends Error {
   override readonly name = 'EdgarRequestError';
@@ -61,7 +64,7 @@ export class EdgarRequestError extends Error {
     readonly status: number,
     detail: string,
   ) {
-    super(`${url}: EDGAR answered ${status}${detail ? ` (${detail})` : ''}${status === 403 ? '; EDGAR refuses tools without a proper User-Agent, and blocks for a while any that exceed 10 requests per second' : ''}`);
+    super(`${url}: EDGAR answered ${status}${detail ? ` (${detail})` : ''}${status === 403 ? FORBIDDEN_HINT : ''}`);
   }
 }
 
@@ -76,7 +79,10 @@ export class EdgarUnavailableError extends Error {
   }
 }
 
-type Attempt = { kind: 'body'; body: Buffer } | { kind: 'not-found' } | { kind: 'retry'; reason: string; retryAfterMs: number | null; status: number | null };
+type Attempt =
+  | { kind: 'body'; body: Buffer }
+  | { kind: 'not-found' }
+  | { kind: 'retry'; reason: string; retryAfterMs: number | null; status: number | null };
 
 export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
@@ -107,14 +113,31 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
     signal?.addEventListener('abort', onAbort, { once: true });
     arm();
     try {
-      const response = await fetchImpl(url, { headers: { 'User-Agent': options.userAgent }, signal: controller.signal });
+      const response = await fetchImpl(url, {
+        headers: { 'User-Agent': options.userAgent },
+        signal: controller.signal,
+      });
       arm();
       if (response.status === 404) return await discard(response, { kind: 'not-found' });
       if (response.status === 429 || response.status >= 500) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        return await discard(response, { kind: 'retry', reason: `EDGAR answered ${response.status}`, retryAfterMs, status: response.status });
+        return await discard(response, {
+          kind: 'retry',
+          reason: `EDGAR answered ${response.status}`,
+          retryAfterMs,
+          status: response.status,
+        });
       }
-      if (!response.ok) throw new EdgarRequestError(url, response.status, (await response.text().catch(() => '')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200));
+      if (!response.ok)
+        throw new EdgarRequestError(
+          url,
+          response.status,
+          (await response.text().catch(() => ''))
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 200),
+        );
       const chunks: Buffer[] = [];
       if (response.body) {
         for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -126,7 +149,12 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
       const declared = response.headers.get('content-length');
       // A compressed answer announces its compressed length; only a plain one can be counted.
       if (declared !== null && response.headers.get('content-encoding') === null && Number(declared) !== body.length) {
-        return { kind: 'retry', reason: `truncated answer: ${body.length} of ${declared} bytes`, retryAfterMs: null, status: null };
+        return {
+          kind: 'retry',
+          reason: `truncated answer: ${body.length} of ${declared} bytes`,
+          retryAfterMs: null,
+          status: null,
+        };
       }
       const why = incomplete?.(body) ?? null;
       if (why !== null) return { kind: 'retry', reason: `incomplete answer: ${why}`, retryAfterMs: null, status: null };
@@ -134,8 +162,14 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (error instanceof EdgarRequestError) throw error;
-      if (timedOut) return { kind: 'retry', reason: `no answer within ${timeoutMs} ms`, retryAfterMs: null, status: null };
-      return { kind: 'retry', reason: `connection failed: ${describeNetworkError(error)}`, retryAfterMs: null, status: null };
+      if (timedOut)
+        return { kind: 'retry', reason: `no answer within ${timeoutMs} ms`, retryAfterMs: null, status: null };
+      return {
+        kind: 'retry',
+        reason: `connection failed: ${describeNetworkError(error)}`,
+        retryAfterMs: null,
+        status: null,
+      };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -149,11 +183,17 @@ export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
         const result = await once(url, getOptions);
         if (result.kind === 'body') return result.body;
         if (result.kind === 'not-found') return null;
-        if (attempt >= attempts) throw new EdgarUnavailableError(url, `${result.reason}; gave up after ${attempt} attempts`);
+        if (attempt >= attempts)
+          throw new EdgarUnavailableError(url, `${result.reason}; gave up after ${attempt} attempts`);
         const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
         let delayMs = backoff;
         if (result.retryAfterMs !== null) {
-          if (result.retryAfterMs > maxRetryAfterMs) throw new EdgarUnavailableError(url, `${result.reason} asking to wait ${Math.ceil(result.retryAfterMs / 1000)} s, longer than the ${maxRetryAfterMs / 1000} s allowed`);
+          if (result.retryAfterMs > maxRetryAfterMs)
+            throw new EdgarUnavailableError(
+              url,
+              `${result.reason} asking to wait ${Math.ceil(result.retryAfterMs / 1000)} s, ` +
+                `longer than the ${maxRetryAfterMs / 1000} s allowed`,
+            );
           // What EDGAR asked, and a little more, at random, so that clients told the same do not all come back at once.
           delayMs = result.retryAfterMs + random() * Math.min(backoffMs, 1_000);
           // Every request of the run waits, not only this one: the limit is the user's, not the request's.

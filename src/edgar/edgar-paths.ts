@@ -24,7 +24,8 @@ export function edgarBaseOf(url: string | undefined): EdgarBase {
   } catch {
     throw new RangeError(`--edgar-base "${url}" is not a URL (e.g. https://www.sec.gov/ or http://127.0.0.1:8080/)`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new RangeError(`--edgar-base "${url}" is not an http(s) URL`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new RangeError(`--edgar-base "${url}" is not an http(s) URL`);
   const origin = parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`;
   return { archives: origin, data: origin };
 }
@@ -41,7 +42,7 @@ export function dailyFormIndexUrl(base: EdgarBase, date: string): string {
   return `${base.archives}Archives/edgar/daily-index/${year}/QTR${quarter}/form.${date.replace(/-/g, '')}.idx`;
 }
 
-/** `Archives/edgar/full-index/2024/QTR3/form.idx`: the quarter's filings, built nightly, final once the quarter ends. */
+/** `Archives/edgar/full-index/2024/QTR3/form.idx`: the quarter's filings, rebuilt nightly, final once it ends. */
 export function quarterlyFormIndexUrl(base: EdgarBase, year: number, quarter: Quarter): string {
   return `${base.archives}Archives/edgar/full-index/${year}/QTR${quarter}/form.idx`;
 }
@@ -57,7 +58,7 @@ export function archiveUrl(base: EdgarBase, fileName: string): string {
   return `${base.archives}Archives/${fileName.replace(/^\/+/, '').replace(/^Archives\//, '')}`;
 }
 
-/** `edgar/data/<cik>/<accession>.txt`: the full submission, as the form indexes name it, for one that no index names. */
+/** `edgar/data/<cik>/<accession>.txt`: the full submission, named as the form indexes name it. */
 export function filingFileName(cik: string, accessionNumber: string): string {
   return `edgar/data/${Number(cik)}/${accessionNumber}.txt`;
 }

@@ -11,7 +11,12 @@
 import { parseAccessionNumber } from '../domain/index.js';
 
 /** The forms a Schedule 13D is filed as: text and HTML until 2024-12-18, XML since. */
-export const SCHEDULE_13D_FORMS: ReadonlySet<string> = new Set(['SC 13D', 'SC 13D/A', 'SCHEDULE 13D', 'SCHEDULE 13D/A']);
+export const SCHEDULE_13D_FORMS: ReadonlySet<string> = new Set([
+  'SC 13D',
+  'SC 13D/A',
+  'SCHEDULE 13D',
+  'SCHEDULE 13D/A',
+]);
 
 export interface IndexedFiling {
   formType: string;
@@ -60,18 +65,22 @@ export function parseFormIndex(text: string, where: string): IndexedFiling[] {
 /** The Schedule 13D filings of an index, one per accession number (the first line of each), in index order. */
 export function schedule13DFilings(filings: readonly IndexedFiling[]): IndexedFiling[] {
   const seen = new Set<string>();
-  return filings.filter((f) => SCHEDULE_13D_FORMS.has(f.formType) && !seen.has(f.accessionNumber) && seen.add(f.accessionNumber));
+  return filings.filter(
+    (f) => SCHEDULE_13D_FORMS.has(f.formType) && !seen.has(f.accessionNumber) && seen.add(f.accessionNumber),
+  );
 }
 
 /** The form type is the start of the line, then two or more spaces (the column is padded); a known 13D form wins. */
 function splitLead(lead: string): { formType: string; companyName: string } {
-  const known = [...SCHEDULE_13D_FORMS].sort((a, b) => b.length - a.length).find((form) => lead === form || lead.startsWith(`${form} `));
+  const known = [...SCHEDULE_13D_FORMS]
+    .sort((a, b) => b.length - a.length)
+    .find((form) => lead === form || lead.startsWith(`${form} `));
   if (known !== undefined) return { formType: known, companyName: lead.slice(known.length).trim() };
   const m = /^(\S+(?: \S+)*?)\s{2,}(.*)$/.exec(lead);
   return m ? { formType: m[1]!, companyName: m[2]!.trim() } : { formType: lead.trim(), companyName: '' };
 }
 
-/** `edgar/data/896493/0001213900-24-062810.txt` (or the folder form `.../000121390024062810/...`) gives the accession number. */
+/** The accession number of `edgar/data/896493/0001213900-24-062810.txt` (or of `.../000121390024062810/...`). */
 export function accessionOf(fileName: string, where: string): string {
   const dashed = /(\d{10}-\d{2}-\d{6})(?:\.txt)?$/.exec(fileName)?.[1];
   const folder = /\/(\d{18})(?:\/|$)/.exec(fileName)?.[1];

@@ -31,7 +31,8 @@ export interface RateLimiter {
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const perSecond = options.perSecond ?? 10;
   const burst = options.burst ?? 1;
-  if (!(perSecond > 0) || !(burst >= 1)) throw new RangeError(`a rate limiter needs perSecond > 0 and burst >= 1 (got ${perSecond}, ${burst})`);
+  if (!(perSecond > 0) || !(burst >= 1))
+    throw new RangeError(`a rate limiter needs perSecond > 0 and burst >= 1 (got ${perSecond}, ${burst})`);
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? abortableSleep;
   const interval = 1000 / perSecond;

@@ -19,7 +19,11 @@ const Columns = z.object({
   primaryDocument: z.array(z.string()).optional(),
 });
 
-const Page = z.object({ name: z.string().regex(/^[\w.-]+\.json$/), filingFrom: z.string().optional(), filingTo: z.string().optional() });
+const Page = z.object({
+  name: z.string().regex(/^[\w.-]+\.json$/),
+  filingFrom: z.string().optional(),
+  filingTo: z.string().optional(),
+});
 
 const Submissions = z.object({
   cik: z.union([z.string(), z.number()]),
@@ -41,7 +45,7 @@ export class SubmissionsError extends Error {
 
 export function parseSubmissions(json: string, where: string): CompanySubmissions {
   const parsed = Submissions.safeParse(parseJson(json, where));
-  if (!parsed.success) throw new SubmissionsError(`${where}: not EDGAR submissions JSON (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!parsed.success) throw new SubmissionsError(`${where}: not EDGAR submissions JSON (${issues(parsed.error)})`);
   const cik = cikOf(String(parsed.data.cik));
   const name = parsed.data.name ?? '';
   return {
@@ -55,25 +59,38 @@ export function parseSubmissions(json: string, where: string): CompanySubmission
 /** One of the older pages: the same columns, at the top level. */
 export function parseSubmissionsPage(json: string, cik: string, name: string, where: string): IndexedFiling[] {
   const parsed = Columns.safeParse(parseJson(json, where));
-  if (!parsed.success) throw new SubmissionsError(`${where}: not a page of EDGAR submissions JSON (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!parsed.success)
+    throw new SubmissionsError(`${where}: not a page of EDGAR submissions JSON (${issues(parsed.error)})`);
   return rows(parsed.data, cik, name, where);
 }
 
 /** The company's Schedule 13D filings (one per accession number). */
 export function schedule13DSubmissions(filings: readonly IndexedFiling[]): IndexedFiling[] {
   const seen = new Set<string>();
-  return filings.filter((f) => SCHEDULE_13D_FORMS.has(f.formType) && !seen.has(f.accessionNumber) && seen.add(f.accessionNumber));
+  return filings.filter(
+    (f) => SCHEDULE_13D_FORMS.has(f.formType) && !seen.has(f.accessionNumber) && seen.add(f.accessionNumber),
+  );
 }
 
 function rows(columns: z.infer<typeof Columns>, cik: string, name: string, where: string): IndexedFiling[] {
   const count = columns.accessionNumber.length;
   if (columns.form.length !== count || columns.filingDate.length !== count) {
-    throw new SubmissionsError(`${where}: columns of different lengths (${count} accession numbers, ${columns.form.length} forms, ${columns.filingDate.length} dates)`);
+    throw new SubmissionsError(
+      `${where}: columns of different lengths (${count} accession numbers, ` +
+        `${columns.form.length} forms, ${columns.filingDate.length} dates)`,
+    );
   }
   return columns.accessionNumber.map((accession, i) => {
     const accessionNumber = parseAccessionNumber(accession);
     // The full submission text, where EDGAR keeps every filing (the primary document is one part of it).
-    return { formType: columns.form[i]!, companyName: name, cik, dateFiled: columns.filingDate[i]!, fileName: filingFileName(cik, accessionNumber), accessionNumber };
+    return {
+      formType: columns.form[i]!,
+      companyName: name,
+      cik,
+      dateFiled: columns.filingDate[i]!,
+      fileName: filingFileName(cik, accessionNumber),
+      accessionNumber,
+    };
   });
 }
 
@@ -83,4 +100,8 @@ function parseJson(json: string, where: string): unknown {
   } catch (error) {
     throw new SubmissionsError(`${where}: not JSON (${(error as Error).message})`);
   }
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }

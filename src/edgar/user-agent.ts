@@ -23,15 +23,21 @@ export function resolveUserAgent(flag: string | undefined, env: NodeJS.ProcessEn
   const value = given?.trim() ?? '';
   const how = `give --user-agent "Your Name you@example.com" or set ${USER_AGENT_ENV}`;
   if (value === '') {
-    throw new MissingUserAgentError(`EDGAR requires a User-Agent naming you and your e-mail address (SEC fair-access policy): ${how}; nothing was requested`);
+    throw new MissingUserAgentError(
+      'EDGAR requires a User-Agent naming you and your e-mail address (SEC fair-access policy): ' +
+        `${how}; nothing was requested`,
+    );
   }
   const email = EMAIL.exec(value)?.[0];
   const name = value.replace(email ?? '', '').replace(/[^\p{L}]/gu, '');
   if (email === undefined || name === '') {
     const missing = email === undefined ? 'an e-mail address' : 'a name beside the e-mail address';
-    throw new MissingUserAgentError(`User-Agent "${value}" lacks ${missing}; EDGAR requires both: ${how}; nothing was requested`);
+    throw new MissingUserAgentError(
+      `User-Agent "${value}" lacks ${missing}; EDGAR requires both: ${how}; nothing was requested`,
+    );
   }
   // A header value is one line of visible characters.
-  if (/[\r\n\u0000-\u001f\u007f]/.test(value)) throw new MissingUserAgentError(`User-Agent "${value}" holds control characters: ${how}`);
+  if (/[\r\n\u0000-\u001f\u007f]/.test(value))
+    throw new MissingUserAgentError(`User-Agent "${value}" holds control characters: ${how}`);
   return value;
 }

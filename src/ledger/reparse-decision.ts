@@ -60,7 +60,9 @@ export function decideReparse(
     if (state.retracted) return false;
     try {
       const decided = decide(cmd, state);
-      decided.forEach((event, i) => events.push({ id: stableUuid(`reparse/${versions.current}/${cmd.eventId}/${tag}/${i}`), ...event }));
+      decided.forEach((event, i) =>
+        events.push({ id: stableUuid(`reparse/${versions.current}/${cmd.eventId}/${tag}/${i}`), ...event }),
+      );
       return true;
     } catch (error) {
       if (!(error instanceof CommandRejectedError)) throw error;
@@ -77,11 +79,14 @@ export function decideReparse(
     // A restated fact's id is its content: the same id is the same fact.
     if (event.type === 'EventCorrected' || event.type === 'EventRetracted' || isRestatable(event.type)) continue;
     const set = changedFields(record, event.id, event.data as Record<string, unknown>);
-    if (set !== null && command({ kind: 'CorrectEvent', eventId: event.id, set, reason }, 'correct')) changes.corrected += 1;
+    if (set !== null && command({ kind: 'CorrectEvent', eventId: event.id, set, reason }, 'correct'))
+      changes.corrected += 1;
   }
   const plannedIds = new Set(planned.events.map((e) => e.id));
   for (const id of noLongerRead(record, filing.accessionNumber ?? null, plannedIds)) {
-    if (command({ kind: 'RetractEvent', eventId: id, reason: `${reason}: no longer read from the filing` }, 'retract')) {
+    if (
+      command({ kind: 'RetractEvent', eventId: id, reason: `${reason}: no longer read from the filing` }, 'retract')
+    ) {
       changes.retracted += 1;
     }
   }
@@ -89,7 +94,11 @@ export function decideReparse(
 }
 
 /** The fields whose value the new reading changes, against the event as corrected so far; null when none. */
-function changedFields(record: IssuerRecord, id: string, data: Record<string, unknown>): Record<string, unknown> | null {
+function changedFields(
+  record: IssuerRecord,
+  id: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> | null {
   const state = record.envelopes.reduce(evolveTarget(id), initialTargetState());
   if (state.target === null || !isFact(state.target.event)) return null;
   const current = state.currentData as Record<string, unknown>;

@@ -77,7 +77,8 @@ export async function reparseCache(store: EventStore, options: ReparseOptions): 
 function count(summary: ReparseSummary, reading: FilingRead): void {
   summary.reread += 1;
   summary.eventsAppended += reading.appended;
-  if (reading.outcome === 'refused') summary.refused.push({ accessionNumber: reading.accessionNumber, reason: reading.reason! });
+  if (reading.outcome === 'refused')
+    summary.refused.push({ accessionNumber: reading.accessionNumber, reason: reading.reason! });
   else if (reading.appended > 0) summary.changed += 1;
   else summary.unchanged += 1;
 }
@@ -105,16 +106,25 @@ async function reparseOne(store: EventStore, ctx: Context, accessionNumber: stri
     return { ...base, outcome: outcome.appended > 0 ? 'appended' : 'unchanged', appended: outcome.appended };
   }
   const versions = { previous: previous.at(-1)!.parserVersion, current: ctx.parserVersion };
-  const changes = await handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideReparse(filing, issuerKey, record, versions), {
-    source: `reparse:${accessionNumber}`,
-    metadata: { parserVersion: ctx.parserVersion },
-  });
+  const changes = await handleIssuerCommand(
+    store,
+    issuerStream(issuerKey),
+    (record) => decideReparse(filing, issuerKey, record, versions),
+    {
+      source: `reparse:${accessionNumber}`,
+      metadata: { parserVersion: ctx.parserVersion },
+    },
+  );
   const appended = changes.added + changes.corrected + changes.retracted;
   return { ...base, outcome: appended > 0 ? 'appended' : 'unchanged', appended };
 }
 
 /** The issuer key whose stream holds this document's statement (same event id), else null. */
-async function heldFromThisDocument(store: EventStore, directory: IssuerDirectory, filing: ParsedFiling): Promise<string | null> {
+async function heldFromThisDocument(
+  store: EventStore,
+  directory: IssuerDirectory,
+  filing: ParsedFiling,
+): Promise<string | null> {
   const planned = planIngest(filing);
   const resolved = await directory.resolve({ cusip: planned.cusip, cik: planned.cik });
   if (resolved.newAliases.length > 0 && resolved.key === planned.issuerKey) return null;

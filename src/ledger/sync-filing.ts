@@ -38,8 +38,7 @@ export interface SyncContext {
 
 /** The document, or why there is none. */
 export type Fetched =
-  | { kind: 'document'; bytes: Buffer; downloaded: boolean }
-  | { kind: 'missing'; reason: string; lasting: boolean };
+  { kind: 'document'; bytes: Buffer; downloaded: boolean } | { kind: 'missing'; reason: string; lasting: boolean };
 
 export type FilingStatus = 'ingested' | 'already-present' | 'refused';
 
@@ -97,7 +96,13 @@ export async function ingestFetched(ctx: SyncContext, filing: IndexedFiling, fet
     reason = error.message;
   }
   const outcome = status === 'ingested' ? 'appended' : status;
-  const reading: FilingRead = { accessionNumber: filing.accessionNumber, parserVersion: ctx.parserVersion, outcome, appended, reason };
+  const reading: FilingRead = {
+    accessionNumber: filing.accessionNumber,
+    parserVersion: ctx.parserVersion,
+    outcome,
+    appended,
+    reason,
+  };
   await recordReading(ctx.store, reading, `sync:${filing.fileName}`);
   noteReading(ctx.readings, reading);
   return { ...result, status, reason };

@@ -22,11 +22,14 @@ export const QUARTER_SETTLES_DAYS = 7;
 export function planIndexUnits(since: string, until: string, covered: Watermark | null, today: string): SyncUnit[] {
   const units: SyncUnit[] = [];
   for (const [from, to] of uncoveredRanges(since, until, covered)) {
-    for (let start = from; start <= to; ) {
+    for (let start = from; start <= to;) {
       const { year, quarter } = quarterOf(start);
       const end = minDate(to, quarterEnd(year, quarter));
-      if (addDays(quarterEnd(year, quarter), QUARTER_SETTLES_DAYS) < today) units.push({ kind: 'quarter', year, quarter, from: start, to: end });
-      else for (let day = start; day <= end; day = addDays(day, 1)) if (isBusinessDay(day)) units.push({ kind: 'day', date: day });
+      if (addDays(quarterEnd(year, quarter), QUARTER_SETTLES_DAYS) < today)
+        units.push({ kind: 'quarter', year, quarter, from: start, to: end });
+      else
+        for (let day = start; day <= end; day = addDays(day, 1))
+          if (isBusinessDay(day)) units.push({ kind: 'day', date: day });
       start = addDays(end, 1);
     }
   }
@@ -44,7 +47,10 @@ export function uncoveredRanges(since: string, until: string, covered: Watermark
 }
 
 export function quarterEnd(year: number, quarter: Quarter): string {
-  return addDays(`${quarter === 4 ? year + 1 : year}-${String(quarter === 4 ? 1 : quarter * 3 + 1).padStart(2, '0')}-01`, -1);
+  return addDays(
+    `${quarter === 4 ? year + 1 : year}-${String(quarter === 4 ? 1 : quarter * 3 + 1).padStart(2, '0')}-01`,
+    -1,
+  );
 }
 
 export function unitLabel(unit: SyncUnit): string {

@@ -67,7 +67,14 @@ export function countResult(summary: SyncSummary, result: FilingResult): void {
   if (result.status === 'already-present') summary.alreadyPresent += 1;
   if (result.status !== 'refused') return;
   const { accessionNumber, fileName, formType, dateFiled } = result.filing;
-  summary.refused.push({ accessionNumber, fileName, formType, dateFiled, reason: result.reason!, transient: result.transient });
+  summary.refused.push({
+    accessionNumber,
+    fileName,
+    formType,
+    dateFiled,
+    reason: result.reason!,
+    transient: result.transient,
+  });
 }
 
 /** The one summary line, then one line per refused filing with its reason. */

@@ -17,7 +17,9 @@ import type { EventStore } from '../store/event-store.js';
 export const SYNC_STREAM = 'ledger-sync';
 
 /** `edgar-index` for the daily and quarterly form indexes; `cik:0000896493` for one company's submissions. */
-export const SyncScopeSchema = z.string().regex(/^(?:edgar-index|cik:\d{10})$/, 'a sync scope is edgar-index or cik:<10 digits>');
+export const SyncScopeSchema = z
+  .string()
+  .regex(/^(?:edgar-index|cik:\d{10})$/, 'a sync scope is edgar-index or cik:<10 digits>');
 
 export const SyncWatermarkAdvancedSchema = z.object({
   type: z.literal('SyncWatermarkAdvanced'),
@@ -45,12 +47,16 @@ export async function readWatermark(store: EventStore, scope: string): Promise<W
   return (await readScope(store, scope)).watermark;
 }
 
-async function readScope(store: EventStore, scope: string): Promise<{ watermark: Watermark | null; revision: bigint | 'no_stream' }> {
+async function readScope(
+  store: EventStore,
+  scope: string,
+): Promise<{ watermark: Watermark | null; revision: bigint | 'no_stream' }> {
   const events = await store.readStream(SYNC_STREAM);
   let watermark: Watermark | null = null;
   for (const event of events) {
     const parsed = SyncWatermarkAdvancedSchema.safeParse({ type: event.type, data: event.data });
-    if (parsed.success && parsed.data.data.scope === scope) watermark = { from: parsed.data.data.from, through: parsed.data.data.through };
+    if (parsed.success && parsed.data.data.scope === scope)
+      watermark = { from: parsed.data.data.from, through: parsed.data.data.through };
   }
   return { watermark, revision: events.at(-1)?.revision ?? 'no_stream' };
 }
@@ -64,7 +70,10 @@ export function advancedWatermark(stored: Watermark | null, run: Watermark): Wat
   if (stored === null) return run;
   if (run.from > addDays(stored.through, 1)) return run;
   if (run.through < addDays(stored.from, -1)) return null;
-  const merged = { from: run.from < stored.from ? run.from : stored.from, through: run.through > stored.through ? run.through : stored.through };
+  const merged = {
+    from: run.from < stored.from ? run.from : stored.from,
+    through: run.through > stored.through ? run.through : stored.through,
+  };
   return merged.from === stored.from && merged.through === stored.through ? null : merged;
 }
 
@@ -72,7 +81,12 @@ export function advancedWatermark(stored: Watermark | null, run: Watermark): Wat
  * Records that a run has its range complete: appended at the revision read, read again on a conflict (another run
  * advanced meanwhile). Returns the watermark now stored.
  */
-export async function recordWatermark(store: EventStore, scope: string, run: Watermark, parserVersion: string): Promise<Watermark> {
+export async function recordWatermark(
+  store: EventStore,
+  scope: string,
+  run: Watermark,
+  parserVersion: string,
+): Promise<Watermark> {
   for (let attempt = 1; ; attempt++) {
     const { watermark, revision } = await readScope(store, scope);
     const next = advancedWatermark(watermark, run);
@@ -80,7 +94,17 @@ export async function recordWatermark(store: EventStore, scope: string, run: Wat
     const event: SyncWatermarkAdvanced = { type: 'SyncWatermarkAdvanced', data: { scope, ...next, parserVersion } };
     SyncWatermarkAdvancedSchema.parse(event);
     try {
-      await store.append(SYNC_STREAM, [{ id: stableUuid(`sync-watermark/${scope}/${next.from}/${next.through}/${String(revision)}`), ...event, metadata: { source: 'sync', parserVersion } }], { expectedRevision: revision });
+      await store.append(
+        SYNC_STREAM,
+        [
+          {
+            id: stableUuid(`sync-watermark/${scope}/${next.from}/${next.through}/${String(revision)}`),
+            ...event,
+            metadata: { source: 'sync', parserVersion },
+          },
+        ],
+        { expectedRevision: revision },
+      );
       return next;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= 10) throw error;

@@ -97,7 +97,11 @@ function syncRange(options: SyncOptions, through: string | null, company: boolea
   if (options.since !== undefined) since = parseIsoDate(options.since, '--since');
   else if (through !== null) since = addDays(through, 1);
   else if (company) since = EDGAR_START;
-  else throw new SyncRangeError('the first sync of the EDGAR form indexes needs --since YYYY-MM-DD (later ones continue from where the last stopped)');
+  else
+    throw new SyncRangeError(
+      'the first sync of the EDGAR form indexes needs --since YYYY-MM-DD ' +
+        '(later ones continue from where the last stopped)',
+    );
   if (since > until) throw new SyncRangeError(`--since ${since} is after --until ${until}`);
   return { since, until };
 }
@@ -126,7 +130,12 @@ async function syncIndexRange(ctx: SyncContext, range: Range, summary: SyncSumma
 }
 
 /** A company's filings of the range; the watermark stops at yesterday, as filings of today may still come. */
-async function syncCompanyRange(ctx: SyncContext, range: Range & { cik: string }, summary: SyncSummary, options: SyncOptions) {
+async function syncCompanyRange(
+  ctx: SyncContext,
+  range: Range & { cik: string },
+  summary: SyncSummary,
+  options: SyncOptions,
+) {
   const listed = await listCompany(ctx, range.cik, range.from, range.to);
   const held = await syncFilings(ctx, range.scope, listed, summary, options);
   if (summary.stopped) return;
@@ -151,7 +160,13 @@ function stop(summary: SyncSummary): void {
  * Downloads run ahead of the ingest by at most `concurrency` filings; each is ingested in list order as soon as it
  * is there. Returns null when every filing is in or refused for good, else why the watermark must hold.
  */
-async function syncFilings(ctx: SyncContext, label: string, listed: Listed, summary: SyncSummary, options: SyncOptions) {
+async function syncFilings(
+  ctx: SyncContext,
+  label: string,
+  listed: Listed,
+  summary: SyncSummary,
+  options: SyncOptions,
+) {
   const { filings } = listed;
   const window = Math.max(1, options.concurrency ?? 4);
   const pending: Promise<Fetched | Error>[] = [];

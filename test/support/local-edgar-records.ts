@@ -69,7 +69,10 @@ export function submissionFiling(bytes: Buffer, date: string): RecordedFiling {
   };
 }
 
-function wrapInSubmission(document: string, h: { accessionNumber: string; formType: string; dateFiled: string; subjectCik: string; subjectName: string }): string {
+function wrapInSubmission(
+  document: string,
+  h: { accessionNumber: string; formType: string; dateFiled: string; subjectCik: string; subjectName: string },
+): string {
   const date = h.dateFiled.replace(/-/g, '');
   return [
     `<SEC-DOCUMENT>${h.accessionNumber}.txt : ${date}`,
@@ -129,13 +132,30 @@ interface IndexLine {
 }
 
 /** Every file the recorded EDGAR serves: indexes for each business day and quarter of since..until, JSON, filings. */
-export function recordedEdgar(filings: readonly RecordedFiling[], others: readonly OtherForm[], since: string, until: string): Map<string, Buffer> {
+export function recordedEdgar(
+  filings: readonly RecordedFiling[],
+  others: readonly OtherForm[],
+  since: string,
+  until: string,
+): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   // A 13D has a line for the subject company and one for the filer, with one accession number.
   const lines: IndexLine[] = [
     ...filings.flatMap((f) => [
-      { formType: f.formType, name: f.subjectName, cik: f.subjectCik, dateFiled: f.dateFiled, accessionNumber: f.accessionNumber },
-      { formType: f.formType, name: f.filerName, cik: f.filerCik, dateFiled: f.dateFiled, accessionNumber: f.accessionNumber },
+      {
+        formType: f.formType,
+        name: f.subjectName,
+        cik: f.subjectCik,
+        dateFiled: f.dateFiled,
+        accessionNumber: f.accessionNumber,
+      },
+      {
+        formType: f.formType,
+        name: f.filerName,
+        cik: f.filerCik,
+        dateFiled: f.dateFiled,
+        accessionNumber: f.accessionNumber,
+      },
     ]),
     ...others.map((o) => ({ ...o })),
   ];
@@ -143,17 +163,23 @@ export function recordedEdgar(filings: readonly RecordedFiling[], others: readon
     files.set(filingPath(f.subjectCik, f.accessionNumber), f.bytes);
     files.set(filingPath(f.filerCik, f.accessionNumber), f.bytes);
   }
-  for (const o of others) files.set(filingPath(o.cik, o.accessionNumber), Buffer.from(`<SEC-DOCUMENT>${o.formType}</SEC-DOCUMENT>`));
+  for (const o of others)
+    files.set(filingPath(o.cik, o.accessionNumber), Buffer.from(`<SEC-DOCUMENT>${o.formType}</SEC-DOCUMENT>`));
   for (let day = since; day <= until; day = addDays(day, 1)) {
     if (!isBusinessDay(day)) continue;
     const { year, quarter } = quarterOf(day);
     const ofDay = lines.filter((l) => l.dateFiled === day);
-    files.set(`Archives/edgar/daily-index/${year}/QTR${quarter}/form.${day.replace(/-/g, '')}.idx`, formIndex(ofDay, true));
+    files.set(
+      `Archives/edgar/daily-index/${year}/QTR${quarter}/form.${day.replace(/-/g, '')}.idx`,
+      formIndex(ofDay, true),
+    );
   }
   const quarters = new Set(lines.map((l) => JSON.stringify(quarterOf(l.dateFiled))));
   for (const q of quarters) {
     const { year, quarter } = JSON.parse(q) as { year: number; quarter: number };
-    const ofQuarter = lines.filter((l) => quarterOf(l.dateFiled).year === year && quarterOf(l.dateFiled).quarter === quarter);
+    const ofQuarter = lines.filter(
+      (l) => quarterOf(l.dateFiled).year === year && quarterOf(l.dateFiled).quarter === quarter,
+    );
     files.set(`Archives/edgar/full-index/${year}/QTR${quarter}/form.idx`, formIndex(ofQuarter, false));
   }
   for (const [cik, json] of submissionsByCompany(lines)) files.set(`submissions/CIK${cik}.json`, Buffer.from(json));
@@ -169,7 +195,8 @@ function formIndex(lines: readonly IndexLine[], daily: boolean): Buffer {
   const sorted = [...lines].sort((a, b) => a.formType.localeCompare(b.formType) || a.name.localeCompare(b.name));
   const rows = sorted.map((l) => {
     const date = daily ? l.dateFiled.replace(/-/g, '') : l.dateFiled;
-    return `${l.formType.padEnd(17)}${l.name.padEnd(62)}${String(Number(l.cik)).padEnd(12)}${date.padEnd(12)}edgar/data/${Number(l.cik)}/${l.accessionNumber}.txt`;
+    const file = `edgar/data/${Number(l.cik)}/${l.accessionNumber}.txt`;
+    return `${l.formType.padEnd(17)}${l.name.padEnd(62)}${String(Number(l.cik)).padEnd(12)}${date.padEnd(12)}${file}`;
   });
   const head = [
     `Description:           ${daily ? 'Daily' : 'Master'} Index of EDGAR Dissemination Feed by Form Type`,

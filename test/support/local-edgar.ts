@@ -53,10 +53,11 @@ export async function startLocalEdgar(files: Map<string, Buffer>): Promise<Local
     },
     clearFaults: () => faults.clear(),
     filingRequests: () => edgar.requests.map((r) => r.path).filter((p) => p.startsWith('Archives/edgar/data/')),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   const nextFault = (path: string): Fault | null => {
     const queue = faults.get(path);
@@ -79,7 +80,13 @@ export async function startLocalEdgar(files: Map<string, Buffer>): Promise<Local
   return edgar;
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, path: string, fault: Fault | null, body: Buffer | undefined) {
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  fault: Fault | null,
+  body: Buffer | undefined,
+) {
   if (fault?.kind === 'slow') {
     setTimeout(() => answer(req, res, path, null, body), fault.ms);
     return;

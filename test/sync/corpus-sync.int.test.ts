@@ -24,7 +24,9 @@ afterEach(async () => world?.close());
 
 /** The corpus's full submissions, one a business day from Monday 8 July 2024. */
 function corpusFilings(): RecordedFiling[] {
-  const files = readdirSync(CORPUS).filter((f) => /_sgml_.*\.txt$/.test(f)).sort();
+  const files = readdirSync(CORPUS)
+    .filter((f) => /_sgml_.*\.txt$/.test(f))
+    .sort();
   let day = '2024-07-08';
   return files.map((file) => {
     while (!isBusinessDay(day)) day = addDays(day, 1);

@@ -19,14 +19,18 @@ function virtualClock() {
 const MONDAY_INDEX = 'Archives/edgar/daily-index/2024/QTR3/form.20240708.idx';
 
 describe('EDGAR answering badly', () => {
-  it('waits what a 429 Retry-After asks (the whole run holds), backs off a 503 with jitter, then succeeds', async () => {
+  it('waits what a 429 Retry-After asks (the whole run holds), backs off a 503 with jitter, succeeds', async () => {
     world = await syncWorld();
     const { clock, limiter, client } = virtualClock();
     const first = world.filings[0]!;
     world.edgar.fail(MONDAY_INDEX, { kind: 'status', status: 429, retryAfter: '3' });
     failFiling(world.edgar, first, { kind: 'status', status: 503 }, 2);
     const retries: { reason: string; delayMs: number }[] = [];
-    const summary = await world.sync({}, { ...client, backoffMs: 1000, random: () => 0.5, onRetry: (r) => retries.push(r) }, limiter);
+    const summary = await world.sync(
+      {},
+      { ...client, backoffMs: 1000, random: () => 0.5, onRetry: (r) => retries.push(r) },
+      limiter,
+    );
     expect(summary).toMatchObject({ ingested: 9, refused: [], retries: 3 });
     expect(retries.map((r) => r.reason)).toEqual(['EDGAR answered 429', 'EDGAR answered 503', 'EDGAR answered 503']);
     // Retry-After 3 s plus jitter of up to 1 s (random 0.5: 0.5 s); the 503s 1 s then 2 s, each jittered to 75%
@@ -56,7 +60,7 @@ describe('EDGAR answering badly', () => {
     expect(Buffer.compare((await world.cache.read(b!.accessionNumber))!, b!.bytes)).toBe(0);
   });
 
-  it('reports a filing that keeps failing as refused with its reason, ingests the rest, and holds the watermark', async () => {
+  it('refuses a filing that keeps failing with its reason, ingests the rest, holds the watermark', async () => {
     world = await syncWorld();
     const stuck = world.filings[4]!; // Wednesday's first
     failFiling(world.edgar, stuck, { kind: 'status', status: 503 }, Infinity);

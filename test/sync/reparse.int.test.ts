@@ -19,14 +19,21 @@ describe('13d-ledger reparse', () => {
     const before = await world.store.readAll();
     const summary = await reparseCache(world.store, { cache: world.cache });
     expect(summary).toEqual({
-      parserVersion: PARSER_VERSION, documents: 9, skipped: 9, reread: 0, changed: 0, unchanged: 0, eventsAppended: 0, refused: [],
+      parserVersion: PARSER_VERSION,
+      documents: 9,
+      skipped: 9,
+      reread: 0,
+      changed: 0,
+      unchanged: 0,
+      eventsAppended: 0,
+      refused: [],
     });
     expect(await world.store.readAll()).toHaveLength(before.length);
     const cli = await runCliCapturing(world.storeUrl, 'reparse', '--cache', world.cache.dir, '--json');
     expect(JSON.parse(cli.out)).toMatchObject({ documents: 9, skipped: 9, eventsAppended: 0 });
   });
 
-  it('appends what a newer parser reads differently, tagged with its version; earlier events stay; a second run skips', async () => {
+  it('appends what a newer parser reads differently, tagged with its version; a second run skips', async () => {
     world = await syncWorld();
     await world.sync();
     const target = world.filings[0]!;
@@ -41,7 +48,15 @@ describe('13d-ledger reparse', () => {
       return filing;
     };
     const summary = await reparseCache(world.store, { cache: world.cache, parserVersion: NEWER, parse: newerParser });
-    expect(summary).toMatchObject({ parserVersion: NEWER, documents: 9, skipped: 0, reread: 9, changed: 1, unchanged: 8, refused: [] });
+    expect(summary).toMatchObject({
+      parserVersion: NEWER,
+      documents: 9,
+      skipped: 0,
+      reread: 9,
+      changed: 1,
+      unchanged: 8,
+      refused: [],
+    });
     const after = await world.store.readAll();
     // Earlier events stay as they were; what is new comes after them
     expect(after.slice(0, before.length)).toEqual(before);
@@ -72,7 +87,9 @@ describe('13d-ledger reparse', () => {
     const refusedByNow = layoutFiling(UNREADABLE_DOCUMENT, 20, '2024-07-11');
     world = await syncWorld([...weekOfFilings(), refusedByNow]);
     const synced = await world.sync();
-    expect(synced.refused).toEqual([expect.objectContaining({ accessionNumber: refusedByNow.accessionNumber, transient: false })]);
+    expect(synced.refused).toEqual([
+      expect.objectContaining({ accessionNumber: refusedByNow.accessionNumber, transient: false }),
+    ]);
     expect(synced.refused[0]!.reason).toContain('not a Schedule 13D: the first page does not say "SCHEDULE 13D"');
     // A refusal by the parser is for good: the watermark passes it (the cache keeps the document for a newer parser)
     expect(synced.watermark).toEqual({ from: '2024-07-08', through: '2024-07-12' });
@@ -82,9 +99,13 @@ describe('13d-ledger reparse', () => {
       parseFilingBytes(Buffer.compare(Buffer.from(bytes), refusedByNow.bytes) === 0 ? readable.bytes : bytes, file);
     const summary = await reparseCache(world.store, { cache: world.cache, parserVersion: NEWER, parse: newerParser });
     expect(summary).toMatchObject({ documents: 10, reread: 10, changed: 1, unchanged: 9, refused: [] });
-    const written = (await world.store.readAll()).filter((e) => e.metadata.source === `ingest:${world.cache.pathOf(refusedByNow.accessionNumber)}`);
+    const written = (await world.store.readAll()).filter(
+      (e) => e.metadata.source === `ingest:${world.cache.pathOf(refusedByNow.accessionNumber)}`,
+    );
     expect(written.length).toBe(summary.eventsAppended);
     expect(written.map((e) => e.metadata.parserVersion)).toEqual(written.map(() => NEWER));
-    expect(written.find((e) => e.type === 'StatementFiled')!.data).toMatchObject({ accessionNumber: refusedByNow.accessionNumber });
+    expect(written.find((e) => e.type === 'StatementFiled')!.data).toMatchObject({
+      accessionNumber: refusedByNow.accessionNumber,
+    });
   });
 });

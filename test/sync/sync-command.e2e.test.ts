@@ -42,15 +42,39 @@ describe('13d-ledger sync', () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out) as Record<string, unknown>;
     expect(Object.keys(summary).sort()).toEqual(
-      ['alreadyPresent', 'downloaded', 'filingsSeen', 'fromCache', 'heldBack', 'ingested', 'refused', 'requests',
-        'retries', 'scope', 'since', 'stopped', 'until', 'watermark'].sort(),
+      [
+        'alreadyPresent',
+        'downloaded',
+        'filingsSeen',
+        'fromCache',
+        'heldBack',
+        'ingested',
+        'refused',
+        'requests',
+        'retries',
+        'scope',
+        'since',
+        'stopped',
+        'until',
+        'watermark',
+      ].sort(),
     );
     // 2024 Q3 settled long ago: one quarterly index, then the nine filings
     expect(summary).toEqual({
-      scope: 'edgar-index', since: WEEK.since, until: WEEK.until,
-      filingsSeen: 9, ingested: 9, alreadyPresent: 0, refused: [],
-      downloaded: 9, fromCache: 0, requests: 10, retries: 0,
-      watermark: { from: WEEK.since, through: WEEK.until }, heldBack: [], stopped: false,
+      scope: 'edgar-index',
+      since: WEEK.since,
+      until: WEEK.until,
+      filingsSeen: 9,
+      ingested: 9,
+      alreadyPresent: 0,
+      refused: [],
+      downloaded: 9,
+      fromCache: 0,
+      requests: 10,
+      retries: 0,
+      watermark: { from: WEEK.since, through: WEEK.until },
+      heldBack: [],
+      stopped: false,
     });
     expect(world.edgar.requests.every((r) => r.userAgent === USER_AGENT)).toBe(true);
   });
@@ -82,8 +106,11 @@ describe('13d-ledger sync', () => {
     expect(run.code).toBe(1);
     const lines = run.out.trim().split('\n');
     expect(lines[0]).toContain('9 filings seen, 8 ingested, 0 already present, 1 refused');
-    const head = `  refused ${gone.accessionNumber} (${gone.formType}, 2024-07-09): ${world.edgar.url}Archives/edgar/data/`;
-    expect(lines[1]).toMatch(new RegExp(`^${escape(head)}\\d+/${gone.accessionNumber}\\.txt: EDGAR has no such file \\(404\\)$`));
+    const url = `${world.edgar.url}Archives/edgar/data/`;
+    const head = `  refused ${gone.accessionNumber} (${gone.formType}, 2024-07-09): ${url}`;
+    expect(lines[1]).toMatch(
+      new RegExp(`^${escape(head)}\\d+/${gone.accessionNumber}\\.txt: EDGAR has no such file \\(404\\)$`),
+    );
     expect(lines).toHaveLength(2);
   });
 });

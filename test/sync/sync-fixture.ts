@@ -41,12 +41,18 @@ export interface SyncWorld {
   cache: FilingCache;
   dir: string;
   /** A sync of the store with a client on the local EDGAR; options override the defaults. */
-  sync(options?: Partial<SyncOptions>, client?: Partial<EdgarClientOptions>, limiter?: RateLimiterOptions): ReturnType<typeof syncFromEdgar>;
+  sync(
+    options?: Partial<SyncOptions>,
+    client?: Partial<EdgarClientOptions>,
+    limiter?: RateLimiterOptions,
+  ): ReturnType<typeof syncFromEdgar>;
   close(): Promise<void>;
 }
 
 export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), range = WEEK): Promise<SyncWorld> {
-  const edgar = await startLocalEdgar(recordedEdgar(filings, otherForms([...DAYS, '2024-07-12']), range.since, range.until));
+  const edgar = await startLocalEdgar(
+    recordedEdgar(filings, otherForms([...DAYS, '2024-07-12']), range.since, range.until),
+  );
   const dir = mkdtempSync(join(tmpdir(), 'ledger-sync-'));
   const storeUrl = `sqlite:${join(dir, 'ledger.db')}`;
   const store = await openStore(storeUrl);
@@ -59,8 +65,19 @@ export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), ran
     cache,
     dir,
     sync(options = {}, client = {}, limiter = { perSecond: 1000 }) {
-      const edgarClient = createEdgarClient({ userAgent: USER_AGENT, limiter: createRateLimiter(limiter), backoffMs: 1, ...client });
-      return syncFromEdgar(world.store, { client: edgarClient, base: edgarBaseOf(edgar.url), cache, ...range, ...options });
+      const edgarClient = createEdgarClient({
+        userAgent: USER_AGENT,
+        limiter: createRateLimiter(limiter),
+        backoffMs: 1,
+        ...client,
+      });
+      return syncFromEdgar(world.store, {
+        client: edgarClient,
+        base: edgarBaseOf(edgar.url),
+        cache,
+        ...range,
+        ...options,
+      });
     },
     async close() {
       await world.store.close();

@@ -14,9 +14,17 @@ describe('sync from a recorded EDGAR on loopback', () => {
     expect(summary).toMatchObject({ filingsSeen: 9, ingested: 9, alreadyPresent: 0, refused: [], downloaded: 9 });
     // One daily index per business day, one download per filing, nothing else
     const daily = world.edgar.requests.filter((r) => r.path.includes('daily-index'));
-    expect(daily.map((r) => r.path.slice(-12, -4))).toEqual(['20240708', '20240709', '20240710', '20240711', '20240712']);
+    expect(daily.map((r) => r.path.slice(-12, -4))).toEqual([
+      '20240708',
+      '20240709',
+      '20240710',
+      '20240711',
+      '20240712',
+    ]);
     expect(world.edgar.filingRequests()).toHaveLength(9);
-    expect(world.edgar.filingRequests().every((p) => world.filings.some((f) => p.endsWith(`${f.accessionNumber}.txt`)))).toBe(true);
+    expect(
+      world.edgar.filingRequests().every((p) => world.filings.some((f) => p.endsWith(`${f.accessionNumber}.txt`))),
+    ).toBe(true);
     expect(world.edgar.requests.every((r) => r.userAgent === USER_AGENT)).toBe(true);
     // Each filing is in the ledger once, and the week is complete
     const statements = await statementsByAccession(world.store);
@@ -30,19 +38,31 @@ describe('sync from a recorded EDGAR on loopback', () => {
     const before = await issuerEvents(world.store);
     const requests = world.edgar.requests.length;
     const again = await world.sync();
-    expect(again).toMatchObject({ filingsSeen: 0, ingested: 0, requests: 0, watermark: { from: WEEK.since, through: WEEK.until } });
+    expect(again).toMatchObject({
+      filingsSeen: 0,
+      ingested: 0,
+      requests: 0,
+      watermark: { from: WEEK.since, through: WEEK.until },
+    });
     expect(world.edgar.requests).toHaveLength(requests);
     expect(await issuerEvents(world.store)).toEqual(before);
   });
 
-  it('filings the ledger already holds are counted as already present, read from the cache, not downloaded', async () => {
+  it('counts filings the ledger holds as already present, read from the cache, not downloaded', async () => {
     world = await syncWorld();
     await world.sync();
     const before = await issuerEvents(world.store);
     // The same days again, for one company, from its submissions JSON: its filings are already in
     const ault = world.filings.at(-1)!;
     const summary = await world.sync({ cik: ault.subjectCik, since: WEEK.since });
-    expect(summary).toMatchObject({ scope: `cik:${ault.subjectCik}`, filingsSeen: 1, ingested: 0, alreadyPresent: 1, downloaded: 0, fromCache: 1 });
+    expect(summary).toMatchObject({
+      scope: `cik:${ault.subjectCik}`,
+      filingsSeen: 1,
+      ingested: 0,
+      alreadyPresent: 1,
+      downloaded: 0,
+      fromCache: 1,
+    });
     expect(world.edgar.filingRequests()).toHaveLength(9);
     expect(world.edgar.requests.at(-1)!.path).toBe(`submissions/CIK${ault.subjectCik}.json`);
     expect(await issuerEvents(world.store)).toEqual(before);
@@ -55,7 +75,11 @@ describe('sync from a recorded EDGAR on loopback', () => {
       'Archives/edgar/full-index/2024/QTR3/form.idx',
     ]);
     // Tuesday's and Wednesday's two each
-    expect(summary).toMatchObject({ filingsSeen: 4, ingested: 4, watermark: { from: '2024-07-09', through: '2024-07-10' } });
+    expect(summary).toMatchObject({
+      filingsSeen: 4,
+      ingested: 4,
+      watermark: { from: '2024-07-09', through: '2024-07-10' },
+    });
   });
 
   it('a daily index not published yet holds the watermark before that day', async () => {
@@ -68,6 +92,8 @@ describe('sync from a recorded EDGAR on loopback', () => {
   });
 
   it('serves each filing under the index path EDGAR uses', () => {
-    expect(filingPath('0000896493', '0001213900-24-062810')).toBe('Archives/edgar/data/896493/0001213900-24-062810.txt');
+    expect(filingPath('0000896493', '0001213900-24-062810')).toBe(
+      'Archives/edgar/data/896493/0001213900-24-062810.txt',
+    );
   });
 });

@@ -4,8 +4,8 @@
  * has read is skipped.
  */
 import type { Command } from 'commander';
-import { DEFAULT_CACHE_DIR, filingCache } from '../../edgar/filing-cache.js';
 import { reparseCache, type ReparseSummary } from '../../ledger/reparse.js';
+import { DEFAULT_CACHE_DIR, openFilingCache } from '../../ledger/sync-setup.js';
 import { JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
 import { print, toJson } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -17,7 +17,7 @@ export function registerReparseCommand(program: Command): void {
     .option('--cache <dir>', `where sync keeps the downloaded filings (default ${DEFAULT_CACHE_DIR})`)
     .option(...JSON_OPTION)
     .action(async (flags: { cache?: string } & JsonFlag, command: Command) => {
-      const cache = filingCache(flags.cache ?? DEFAULT_CACHE_DIR);
+      const cache = openFilingCache(flags.cache);
       const summary = await withStore(storeFlag(command), (store) => reparseCache(store, { cache }));
       print(flags.json ? toJson(summary) : formatReparse(summary));
     });

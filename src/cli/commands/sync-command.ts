@@ -5,11 +5,7 @@
  * a terminal; the summary line (or its JSON) always; exit code 1 when a filing was refused.
  */
 import type { Command } from 'commander';
-import { createEdgarClient } from '../../edgar/edgar-client.js';
-import { edgarBaseOf } from '../../edgar/edgar-paths.js';
-import { DEFAULT_CACHE_DIR, filingCache } from '../../edgar/filing-cache.js';
-import { createRateLimiter } from '../../edgar/rate-limiter.js';
-import { resolveUserAgent } from '../../edgar/user-agent.js';
+import { connectToEdgar, DEFAULT_CACHE_DIR, openFilingCache } from '../../ledger/sync-setup.js';
 import { syncFromEdgar, type SyncProgress } from '../../ledger/sync.js';
 import { formatSummary } from '../../ledger/sync-summary.js';
 import { ExitWithCode, JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
@@ -41,9 +37,7 @@ export function registerSyncCommand(program: Command): void {
 
 async function runSync(flags: SyncFlags, command: Command): Promise<void> {
   // Checked before anything else: EDGAR's fair-access rule, and nothing is requested or opened without it.
-  const userAgent = resolveUserAgent(flags.userAgent);
-  const base = edgarBaseOf(flags.edgarBase);
-  const client = createEdgarClient({ userAgent, limiter: createRateLimiter() });
+  const { client, base } = connectToEdgar(flags);
   const controller = new AbortController();
   // Ctrl-C stops between filings: what is ingested stays, the watermark is where the last complete day left it.
   const onSignal = () => controller.abort();
@@ -53,7 +47,7 @@ async function runSync(flags: SyncFlags, command: Command): Promise<void> {
       syncFromEdgar(store, {
         client,
         base,
-        cache: filingCache(flags.cache ?? DEFAULT_CACHE_DIR),
+        cache: openFilingCache(flags.cache),
         since: flags.since,
         until: flags.until,
         cik: flags.cik,
@@ -74,6 +68,7 @@ function progressBar({ unit, done, total, summary }: SyncProgress): void {
   if (!process.stderr.isTTY) return;
   const width = 20;
   const filled = Math.round((done / Math.max(1, total)) * width);
+  const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
   const counts = `${summary.ingested} ingested, ${summary.alreadyPresent} present, ${summary.refused.length} refused`;
-  process.stderr.write(`\r\x1b[K${unit} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${counts}`);
+  process.stderr.write(`\r\x1b[K${unit} ${bar} ${done}/${total} ${counts}`);
 }

@@ -136,15 +136,24 @@ function reportingPersonTypes(raw: string): string[] {
 
 /** Row 14 runs to the end of its line group: the first blank line, or the next page. */
 function lastRowEnd(text: string, from: number, limit: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = from;
-  const found = blank.exec(text);
+  const found = nextBlankLine(text, from, limit);
   // Skip a blank line that sits right after the label (value on a later line).
-  if (found && text.slice(from, found.index).trim() === '') {
-    const again = blank.exec(text);
-    return Math.min(again ? again.index : limit, limit);
+  if (found && text.slice(from, found.index).trim() === '') return nextBlankLine(text, found.end, limit)?.index ?? limit;
+  return found?.index ?? limit;
+}
+
+/**
+ * The first blank line ("\n", spaces or tabs, "\n") starting at or after `from` and before `limit`. Never looks
+ * past `limit`: cover pages printed back to back have no blank line between them, and a search to the next
+ * one from every page would read the rest of the cover region once per page.
+ */
+function nextBlankLine(text: string, from: number, limit: number): { index: number; end: number } | undefined {
+  for (let i = text.indexOf('\n', from); i >= 0 && i < limit; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '\n') return { index: i, end: j + 1 };
   }
-  return Math.min(found ? found.index : limit, limit);
+  return undefined;
 }
 
 /** Row 2: "(a) ☒ (b) ☐", or the boxes before the letters: "☒ (a) ☐ (b)". */
@@ -167,12 +176,10 @@ function splitCodes(value: string): string[] {
 function readFootnotes(text: string, from: number, limit: number): { footnotes: Footnote[]; end: number } {
   const footnotes: Footnote[] = [];
   let end = from;
-  const paragraphs = /\n[ \t]*\n/g;
   let cursor = from;
   while (cursor < limit) {
-    paragraphs.lastIndex = cursor;
-    const next = paragraphs.exec(text);
-    const stop = Math.min(next ? next.index : text.length, limit);
+    const next = nextBlankLine(text, cursor, limit);
+    const stop = next ? next.index : limit;
     const paragraph = text.slice(cursor, stop);
     if (paragraph.trim() !== '') {
       const match = FOOTNOTE_START.exec(paragraph.trim());
@@ -181,8 +188,8 @@ function readFootnotes(text: string, from: number, limit: number): { footnotes: 
       footnotes.push({ marker: normalizeMarker(marker), text: match[5]!.replace(/\s+/g, ' ').trim() });
       end = stop;
     }
-    if (!next || next.index >= limit) break;
-    cursor = next.index + next[0].length;
+    if (!next) break;
+    cursor = next.end;
   }
   return { footnotes, end };
 }

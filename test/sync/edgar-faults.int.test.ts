@@ -60,6 +60,17 @@ describe('EDGAR answering badly', () => {
     expect(Buffer.compare((await world.cache.read(b!.accessionNumber))!, b!.bytes)).toBe(0);
   });
 
+  it('gives up on an answer that does not come within the timeout and asks again', async () => {
+    world = await syncWorld();
+    const slow = world.filings[1]!;
+    failFiling(world.edgar, slow, { kind: 'slow', ms: 2000 });
+    const retries: string[] = [];
+    const summary = await world.sync({}, { timeoutMs: 200, onRetry: (r) => retries.push(r.reason) });
+    expect(summary).toMatchObject({ ingested: 9, refused: [], retries: 1 });
+    expect(retries).toEqual(['no answer within 200 ms']);
+    expect(Buffer.compare((await world.cache.read(slow.accessionNumber))!, slow.bytes)).toBe(0);
+  });
+
   it('refuses a filing that keeps failing with its reason, ingests the rest, holds the watermark', async () => {
     world = await syncWorld();
     const stuck = world.filings[4]!; // Wednesday's first

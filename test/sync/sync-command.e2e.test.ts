@@ -96,6 +96,24 @@ describe('13d-ledger sync', () => {
     await Promise.all([a!.close(), b!.close()]);
   });
 
+  it('draws a progress bar on stderr only when it is a terminal', async () => {
+    world = await syncWorld();
+    const piped = await syncCli(`sqlite:${join(world.dir, 'piped.db')}`, '--user-agent', USER_AGENT);
+    expect(piped.err).toBe('');
+    const isTTY = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      const terminal = await syncCli(`sqlite:${join(world.dir, 'tty.db')}`, '--user-agent', USER_AGENT);
+      expect(terminal.code).toBe(0);
+      const frames = terminal.err.split('\r').filter((f) => f !== '');
+      expect(frames).toHaveLength(9);
+      expect(frames[0]).toMatch(/^\x1b\[K2024 Q3 \[#{2}\.{18}\] 1\/9 1 ingested, 0 present, 0 refused$/);
+      expect(frames[8]).toMatch(/\[#{20}\] 9\/9 9 ingested, 0 present, 0 refused\n$/);
+    } finally {
+      process.stderr.isTTY = isTTY;
+    }
+  });
+
   it('names a refused filing with its reason on the summary and exits 1, the others ingested', async () => {
     world = await syncWorld();
     // Tuesday's first filing is gone from EDGAR (404) though the index lists it

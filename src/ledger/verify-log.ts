@@ -131,3 +131,25 @@ function describeReport(report: Omit<VerifyReport, 'message'>): string {
   const more = report.problems.length > 1 ? `; ${report.problems.length} problems in all (--json lists them)` : '';
   return `${report.store}: NOT VERIFIED: the first problem is at ${at}: ${first.kind}: ${first.message}${more}`;
 }
+
+/**
+ * For queries: a warning when events were appended by another process since the last clean `verify`
+ * (null when there is nothing to say). Only a store that has been verified at least once is watched,
+ * so that a ledger whose operators do not run verify is not told so on every query.
+ */
+export async function unverifiedAppendsWarning(store: EventStore): Promise<string | null> {
+  const evidence = tamperEvidenceOf(store);
+  if (evidence === undefined) return null;
+  const last = await evidence.lastVerification();
+  if (last === null) return null;
+  const head = await evidence.headPosition();
+  const verified = last.position ?? 0n;
+  if (head === null || head <= verified) return null;
+  const own = [...evidence.appendedHere()].filter((position) => position > verified).length;
+  const others = Number(head - verified) - own;
+  if (others <= 0) return null;
+  return (
+    `warning: ${others} event${others === 1 ? ' was' : 's were'} appended by another process since the log was last ` +
+    `verified (${last.verifiedAt}, up to position ${verified}): run \`13d-ledger verify\``
+  );
+}

@@ -51,6 +51,8 @@ export interface TamperEvidence {
   lastVerification(): Promise<VerifiedHead | null>;
   /** Records a clean verification; false when the store is open read-only and could not record it. */
   recordVerification(head: VerifiedHead): Promise<boolean>;
+  /** Positions this store object wrote (not found already written): appends of this process, for the query warning. */
+  appendedHere(): ReadonlySet<bigint>;
 }
 
 export const TAMPER_EVIDENCE: unique symbol = Symbol('13d-ledger.store.tamper-evidence') as never;

@@ -142,6 +142,29 @@ describe('13d-ledger verify on SQLite', () => {
     expect(report.firstProblem!.message).toMatch(/it is not the event that held position 66 when the anchor .* was written/);
   });
 
+  it('warns queries about events another process appended since the last clean verify, and only then', async () => {
+    // Given a store never verified: queries say nothing about it
+    const file = await sampleFile();
+    const url = `sqlite:${file}`;
+    const holdings = () => runCliCapturing(url, 'holdings', '--issuer', '09175M507', '--as-of', '2024-07-23');
+    expect((await holdings()).err).not.toMatch(/verified/);
+    // When it is verified, Then queries are quiet
+    expect((await verify(file)).code).toBe(0);
+    expect((await holdings()).err).not.toMatch(/verified/);
+    // When another process (the correct command) appends, Then that command does not warn about its own event
+    const reader = await openStore(url);
+    const purchase = (await reader.readStream(STREAM)).find((e) => e.type === 'SharesPurchased')!;
+    await reader.close();
+    const correct = await runCliCapturing(url, 'correct', '--event', purchase.id, '--set', 'shares=89', '--reason', 'test');
+    expect(correct.code, correct.err).toBe(0);
+    expect(correct.err).not.toMatch(/verified/);
+    // But the next query does, naming the count and the last verification
+    expect((await holdings()).err).toMatch(/warning: 1 event was appended by another process since the log was last verified \(.*, up to position 66\): run `13d-ledger verify`/);
+    // And after verify runs again, it is quiet
+    expect((await verify(file)).code).toBe(0);
+    expect((await holdings()).err).not.toMatch(/verified/);
+  });
+
   it('chains the events of a version-1 file when it is upgraded, and says from where', async () => {
     // Given a file of schema version 1 holding two events
     const file = join(dir, 'version-1.db');

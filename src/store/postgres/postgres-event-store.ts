@@ -265,6 +265,7 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     try {
       await ready();
       const result = await appendBatch(stream, batch, expected, attested);
+      if (result.written) for (const event of result.events) appendedHere.add(event.position);
       listener.wakeAll();
       return result;
     } catch (error) {
@@ -282,9 +283,11 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     }
   }
 
+  const appendedHere = new Set<bigint>();
   const evidence: TamperEvidence = {
     description: `PostgreSQL store at ${target.display}`,
     ...postgresEvidence(query, async () => (await ready(), sealKey)),
+    appendedHere: () => appendedHere,
   };
 
   const store: EventStore & AttestingStore & { [TAMPER_EVIDENCE]: TamperEvidence } = {

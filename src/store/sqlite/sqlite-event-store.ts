@@ -63,6 +63,7 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
   const appendListeners = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   let connection: SqliteConnection | null = null;
+  const appendedHere = new Set<bigint>();
   let closed = false;
 
   /** The open file, or null while it does not exist (another process may create it meanwhile). */
@@ -85,6 +86,7 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     const batch = serialiseBatch(stream, events);
     normaliseExpectedRevision(options); // refuse a bad revision before anything is opened or written
     const result = writer().append(stream, batch, options, attested);
+    if (result.written) for (const event of result.events) appendedHere.add(event.position);
     for (const listener of appendListeners) listener();
     return result;
   }
@@ -98,6 +100,7 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     headPosition: async () => reader()?.evidence.headPosition() ?? null,
     lastVerification: async () => reader()?.evidence.lastVerification() ?? null,
     recordVerification: async (head) => reader()?.evidence.recordVerification(head) ?? false,
+    appendedHere: () => appendedHere,
   };
 
   return {

@@ -51,20 +51,22 @@ describe('the watermark', () => {
 });
 
 describe("EDGAR's form index", () => {
-  const heading =
-    'Form Type   Company Name                                                  CIK         Date Filed  File Name';
+  const heading = `${'Form Type'.padEnd(12)}${'Company Name'.padEnd(62)}${'CIK'.padEnd(12)}Date Filed  File Name`;
+  // EDGAR pads form types to 17 characters under a 12-character heading: "SCHEDULE 13D/A" overruns the heading
+  const row = (form: string, name: string, cik: string, file: string) =>
+    `${form.padEnd(17)}${name.padEnd(62)}${cik.padEnd(12)}${'20240710'.padEnd(12)}${file}`;
   const rule = '-'.repeat(120);
-  it('reads lines from the right, so a form type wider than its column shifts nothing; one filing per accession', () => {
+  it('reads lines from the right: a form type wider than its column shifts nothing; one filing per accession', () => {
     const text = [
       'Description:           Daily Index of EDGAR Dissemination Feed by Form Type',
       '',
       heading,
       rule,
-      '10-K        ACME CORP                                                     1234567     20240710    edgar/data/1234567/0001234567-24-000001.txt',
-      'SCHEDULE 13D/A  ULTRA FUND LP                                             1500001     20240710    edgar/data/1500001/0001500001-24-000007.txt',
-      'SCHEDULE 13D/A  TARGET INC                                                896493      20240710    edgar/data/896493/0001500001-24-000007.txt',
-      'SC 13D      HOLDER LLC                                                    77          20240710    edgar/data/77/0000000077-24-000002.txt',
-      'SC 13G      PASSIVE LLC                                                   88          20240710    edgar/data/88/0000000088-24-000003.txt',
+      row('10-K', 'ACME CORP', '1234567', 'edgar/data/1234567/0001234567-24-000001.txt'),
+      row('SCHEDULE 13D/A', 'ULTRA FUND LP', '1500001', 'edgar/data/1500001/0001500001-24-000007.txt'),
+      row('SCHEDULE 13D/A', 'TARGET INC', '896493', 'edgar/data/896493/0001500001-24-000007.txt'),
+      row('SC 13D', 'HOLDER LLC', '77', 'edgar/data/77/0000000077-24-000002.txt'),
+      row('SC 13G', 'PASSIVE LLC', '88', 'edgar/data/88/0000000088-24-000003.txt'),
     ].join('\n');
     const filings = schedule13DFilings(parseFormIndex(text, 'form.20240710.idx'));
     expect(filings).toEqual([

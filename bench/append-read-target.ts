@@ -18,7 +18,7 @@ export const DURABILITY = {
   journalMode: 'WAL',
   synchronous: 'NORMAL',
   why:
-    'WAL with synchronous=NORMAL (the ledger store\'s default): a commit is durable against a crash of the process, ' +
+    "WAL with synchronous=NORMAL (the ledger store's default): a commit is durable against a crash of the process, " +
     'and the last commits before a power loss can be lost; no target syncs each commit to disk',
 } as const;
 

@@ -14,7 +14,8 @@ export interface BenchOptions {
   peerEvents: number;
 }
 
-export const USAGE = `npm run bench -- [--scale F] [--json FILE] [--seed N] [--queries N] [--cold-queries N] [--http-seconds S] [--peer-events N]
+export const USAGE = `npm run bench -- [--scale F] [--json FILE] [--seed N] [--queries N] [--cold-queries N]
+                        [--http-seconds S] [--peer-events N]
   --scale F         fraction of the default history of 20,000 issuers (about 2 million events); default 1
   --json FILE       also write the figures as JSON
   --seed N          the generator's seed; default 13
@@ -23,8 +24,23 @@ export const USAGE = `npm run bench -- [--scale F] [--json FILE] [--seed N] [--q
   --http-seconds S  how long the HTTP endpoint is loaded; default 10
   --peer-events N   events appended and read on the peer and the floor as well; default 50000 (at most all)`;
 
-const DEFAULTS: BenchOptions = { scale: 1, json: null, seed: 13, queries: 10_000, coldQueries: 1_000, httpSeconds: 10, peerEvents: 50_000 };
-const NUMERIC = { '--scale': 'scale', '--seed': 'seed', '--queries': 'queries', '--cold-queries': 'coldQueries', '--http-seconds': 'httpSeconds', '--peer-events': 'peerEvents' } as const;
+const DEFAULTS: BenchOptions = {
+  scale: 1,
+  json: null,
+  seed: 13,
+  queries: 10_000,
+  coldQueries: 1_000,
+  httpSeconds: 10,
+  peerEvents: 50_000,
+};
+const NUMERIC = {
+  '--scale': 'scale',
+  '--seed': 'seed',
+  '--queries': 'queries',
+  '--cold-queries': 'coldQueries',
+  '--http-seconds': 'httpSeconds',
+  '--peer-events': 'peerEvents',
+} as const;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = { ...DEFAULTS };
@@ -44,7 +60,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
 
 function positive(flag: string, value: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidValueError(`${flag} "${value}" is not a positive number`);
-  if (flag !== '--scale' && flag !== '--http-seconds' && !Number.isInteger(number)) throw new InvalidValueError(`${flag} "${value}" is not a whole number`);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new InvalidValueError(`${flag} "${value}" is not a positive number`);
+  if (flag !== '--scale' && flag !== '--http-seconds' && !Number.isInteger(number))
+    throw new InvalidValueError(`${flag} "${value}" is not a whole number`);
   return number;
 }

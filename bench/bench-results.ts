@@ -60,9 +60,17 @@ export function benchResults(steps: StepFigures): BenchResults {
     httpP99Ms: steps.http.latency.p99Ms,
     events: steps.append.events,
     scale: steps.scale,
-    peer: { name: peers.peer.name, appendEventsPerSec: peers.peer.appendEventsPerSec, readAllEventsPerSec: peers.peer.readAllEventsPerSec },
+    peer: {
+      name: peers.peer.name,
+      appendEventsPerSec: peers.peer.appendEventsPerSec,
+      readAllEventsPerSec: peers.peer.readAllEventsPerSec,
+    },
     floor: { appendEventsPerSec: peers.floor.appendEventsPerSec, readAllEventsPerSec: peers.floor.readAllEventsPerSec },
-    sameEvents: { events: peers.ours.events, appendEventsPerSec: peers.ours.appendEventsPerSec, readAllEventsPerSec: peers.ours.readAllEventsPerSec },
+    sameEvents: {
+      events: peers.ours.events,
+      appendEventsPerSec: peers.ours.appendEventsPerSec,
+      readAllEventsPerSec: peers.ours.readAllEventsPerSec,
+    },
     issuers: steps.issuers,
     filings: steps.filings,
     durability: DURABILITY.why,
@@ -74,5 +82,6 @@ export function benchResults(steps: StepFigures): BenchResults {
 
 export function machine(): string {
   const cpu = cpus();
-  return `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+  const memory = `${(totalmem() / 2 ** 30).toFixed(0)} GB`;
+  return `${cpu.length} x ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${memory}, Node ${process.version}`;
 }

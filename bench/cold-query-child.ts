@@ -12,7 +12,8 @@ import type { HoldingsQuery } from './holdings-queries.js';
 import { summarise } from './latency.js';
 
 const [storeFile, queriesFile] = process.argv.slice(2);
-if (storeFile === undefined || queriesFile === undefined) throw new Error('usage: cold-query-child.ts STORE_FILE QUERIES_FILE');
+if (storeFile === undefined || queriesFile === undefined)
+  throw new Error('usage: cold-query-child.ts STORE_FILE QUERIES_FILE');
 const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as HoldingsQuery[];
 const store = await openStore(`sqlite:${storeFile}`);
 const samples: number[] = [];

@@ -20,7 +20,8 @@ function sameDurabilityForEmmett(): void {
   hooked = true;
   const run = sqlite3.Database.prototype.run;
   sqlite3.Database.prototype.run = function (this: sqlite3.Database, sql: string, ...rest: unknown[]) {
-    if (EMMETT_PRAGMA.test(sql) && rest.length === 0) return this.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    if (EMMETT_PRAGMA.test(sql) && rest.length === 0)
+      return this.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     return (run as (sql: string, ...params: unknown[]) => sqlite3.Database).call(this, sql, ...rest);
   } as typeof run;
 }
@@ -30,11 +31,16 @@ export async function emmettTarget(path: string): Promise<AppendReadTarget> {
   const store = getSQLiteEventStore({ fileName: path, schema: { autoMigration: 'CreateOrUpdate' } });
   const connection = sqliteConnection({ fileName: path });
   const [setting] = await connection.query<{ synchronous: number }>('PRAGMA synchronous');
-  if (setting?.synchronous !== 1) throw new Error(`Emmett's connection runs with synchronous=${setting?.synchronous}, not NORMAL (1)`);
+  if (setting?.synchronous !== 1)
+    throw new Error(`Emmett's connection runs with synchronous=${setting?.synchronous}, not NORMAL (1)`);
   return {
     name: 'Emmett 0.38.5 (SQLite event store)',
     async append(batch) {
-      const events = batch.events.map((event) => ({ type: event.type, data: event.data as Record<string, unknown>, metadata: event.metadata as Record<string, unknown> }));
+      const events = batch.events.map((event) => ({
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: event.metadata as Record<string, unknown>,
+      }));
       const expectedStreamVersion = batch.eventsBefore === 0 ? STREAM_DOES_NOT_EXIST : BigInt(batch.eventsBefore);
       await store.appendToStream(batch.stream, events, { expectedStreamVersion });
     },
@@ -42,7 +48,10 @@ export async function emmettTarget(path: string): Promise<AppendReadTarget> {
       let count = 0;
       let after = 0n;
       for (;;) {
-        const { messages, currentGlobalPosition, areEventsLeft } = await readMessagesBatch(connection, { after, batchSize: pageSize });
+        const { messages, currentGlobalPosition, areEventsLeft } = await readMessagesBatch(connection, {
+          after,
+          batchSize: pageSize,
+        });
         count += messages.length;
         if (!areEventsLeft) return count;
         after = currentGlobalPosition;

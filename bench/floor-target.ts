@@ -7,21 +7,44 @@ import Database from 'better-sqlite3';
 import type { AppendReadTarget } from './append-read-target.js';
 import type { SyntheticBatch } from './synthetic-issuer.js';
 
-type Row = [position: number, id: string, stream: string, revision: number, type: string, data: string, metadata: string, recordedAt: string];
+type Row = [
+  position: number,
+  id: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
 
 export function floorTarget(path: string): AppendReadTarget {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(`CREATE TABLE events (
-    position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL, revision INTEGER NOT NULL,
-    type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, UNIQUE (stream, revision))`);
-  const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const page = db.prepare<[number, number], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?').raw(true);
+    position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+    stream TEXT NOT NULL, revision INTEGER NOT NULL,
+    type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,
+    UNIQUE (stream, revision))`);
+  const insert = db.prepare(
+    'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const page = db
+    .prepare<[number, number], Row>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?')
+    .raw(true);
   const insertBatch = db.transaction((batch: SyntheticBatch) => {
     const recordedAt = new Date().toISOString();
     batch.events.forEach((event, i) => {
-      insert.run(event.id, batch.stream, batch.eventsBefore + i, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
+      insert.run(
+        event.id,
+        batch.stream,
+        batch.eventsBefore + i,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      );
     });
   });
   return {
@@ -34,7 +57,16 @@ export function floorTarget(path: string): AppendReadTarget {
       let after = 0;
       for (;;) {
         const rows = page.all(after, pageSize);
-        const events = rows.map((row) => ({ position: row[0], id: row[1], stream: row[2], revision: row[3], type: row[4], data: JSON.parse(row[5]), metadata: JSON.parse(row[6]), recordedAt: row[7] }));
+        const events = rows.map((row) => ({
+          position: row[0],
+          id: row[1],
+          stream: row[2],
+          revision: row[3],
+          type: row[4],
+          data: JSON.parse(row[5]),
+          metadata: JSON.parse(row[6]),
+          recordedAt: row[7],
+        }));
         count += events.length;
         if (rows.length < pageSize) return count;
         after = events[events.length - 1]!.position;

@@ -1,4 +1,4 @@
-/** Random (issuer, date) pairs for the holdings queries: any date from an issuer's first filing to a year after its last. */
+/** Random (issuer, date) pairs for holdings queries: a date from an issuer's first filing to a year after its last. */
 import { seededRandom } from './seeded-random.js';
 import { iso, type IssuerSummary } from './synthetic-issuer.js';
 

@@ -19,7 +19,13 @@ export interface HttpFigures {
 
 const BIN = fileURLToPath(new URL('../bin/13d-ledger.js', import.meta.url));
 
-export async function benchHttp(storeFile: string, dir: string, queries: readonly HoldingsQuery[], seconds: number, concurrency = 8): Promise<HttpFigures> {
+export async function benchHttp(
+  storeFile: string,
+  dir: string,
+  queries: readonly HoldingsQuery[],
+  seconds: number,
+  concurrency = 8,
+): Promise<HttpFigures> {
   const { server, url } = await startServe(storeFile, join(dir, 'http-index.json'));
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
@@ -37,7 +43,12 @@ export async function benchHttp(storeFile: string, dir: string, queries: readonl
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     const elapsed = (performance.now() - started) / 1000;
-    return { concurrency, seconds: elapsed, requestsPerSec: Math.round(samples.length / elapsed), latency: summarise(samples) };
+    return {
+      concurrency,
+      seconds: elapsed,
+      requestsPerSec: Math.round(samples.length / elapsed),
+      latency: summarise(samples),
+    };
   } finally {
     agent.destroy();
     await stop(server);
@@ -46,7 +57,10 @@ export async function benchHttp(storeFile: string, dir: string, queries: readonl
 
 async function startServe(storeFile: string, indexFile: string): Promise<{ server: ChildProcess; url: string }> {
   const args = [BIN, '--store', `sqlite:${storeFile}`, 'serve', '--port', '0', '--index-file', indexFile];
-  const server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, LEDGER_TOKEN: '', LEDGER_READ_TOKEN: '' } });
+  const server = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LEDGER_TOKEN: '', LEDGER_READ_TOKEN: '' },
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     server.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -54,7 +68,9 @@ async function startServe(storeFile: string, indexFile: string): Promise<{ serve
       const found = /timeline page:\s+(http:\/\/\S+\/)/.exec(output);
       if (found) resolve(found[1]!);
     });
-    server.on('error', reject).on('exit', (code) => reject(new Error(`13d-ledger serve exited with ${code} before serving: ${output}`)));
+    server
+      .on('error', reject)
+      .on('exit', (code) => reject(new Error(`13d-ledger serve exited with ${code} before serving: ${output}`)));
   });
   return { server, url };
 }
@@ -63,8 +79,12 @@ function get(agent: Agent, url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     request(url, { agent }, (response) => {
       response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`GET ${url}: ${response.statusCode}`))));
-    }).on('error', reject).end();
+      response.on('end', () =>
+        response.statusCode === 200 ? resolve() : reject(new Error(`GET ${url}: ${response.statusCode}`)),
+      );
+    })
+      .on('error', reject)
+      .end();
   });
 }
 

@@ -35,7 +35,12 @@ export async function benchIngest(dir: string): Promise<IngestFigures> {
   const bytes = (await Promise.all(files.map((file) => stat(file)))).reduce((sum, s) => sum + s.size, 0);
   let best = Number.POSITIVE_INFINITY;
   for (let run = 1; run <= 3; run++) best = Math.min(best, await ingestAll(files, join(dir, `ingest-${run}.db`)));
-  return { source, filings: files.length, megabytes: bytes / 1024 / 1024, filingsPerSec: Math.round(files.length / (best / 1000)) };
+  return {
+    source,
+    filings: files.length,
+    megabytes: bytes / 1024 / 1024,
+    filingsPerSec: Math.round(files.length / (best / 1000)),
+  };
 }
 
 async function ingestAll(files: readonly string[], storeFile: string): Promise<number> {

@@ -28,7 +28,11 @@ export interface PeerComparison {
 const ROUNDS = 4;
 
 export async function comparePeers(dir: string, batches: readonly SyntheticBatch[]): Promise<PeerComparison> {
-  const targets = [await ledgerTarget(join(dir, 'ours-sample.db')), await emmettTarget(join(dir, 'emmett.db')), floorTarget(join(dir, 'floor.db'))];
+  const targets = [
+    await ledgerTarget(join(dir, 'ours-sample.db')),
+    await emmettTarget(join(dir, 'emmett.db')),
+    floorTarget(join(dir, 'floor.db')),
+  ];
   try {
     const appended = targets.map(() => ({ events: 0, ms: 0 }));
     const size = Math.ceil(batches.length / ROUNDS);
@@ -60,6 +64,12 @@ function add(total: Timed, timed: Timed): void {
 }
 
 function describe(target: AppendReadTarget, appended: Timed, read: Timed): TargetFigures {
-  if (read.events !== appended.events) throw new Error(`${target.name} read ${read.events} events back of the ${appended.events} appended`);
-  return { name: target.name, events: appended.events, appendEventsPerSec: perSecond(appended), readAllEventsPerSec: perSecond(read) };
+  if (read.events !== appended.events)
+    throw new Error(`${target.name} read ${read.events} events back of the ${appended.events} appended`);
+  return {
+    name: target.name,
+    events: appended.events,
+    appendEventsPerSec: perSecond(appended),
+    readAllEventsPerSec: perSecond(read),
+  };
 }

@@ -37,7 +37,8 @@ try {
   process.exit(2);
 }
 const began = performance.now();
-const progress = (line: string) => console.error(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const progress = (line: string) =>
+  console.error(`[bench ${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const dir = mkdtempSync(join(tmpdir(), '13d-ledger-bench-'));
 try {
   const results = benchResults(await runSteps(options));
@@ -49,7 +50,9 @@ try {
 
 async function runSteps(options: BenchOptions) {
   const shape = historyShape(options.scale, options.seed);
-  progress(`scale ${options.scale}: ${shape.issuers.toLocaleString('en-US')} issuers, seed ${options.seed}; ${machine()}`);
+  progress(
+    `scale ${options.scale}: ${shape.issuers.toLocaleString('en-US')} issuers, seed ${options.seed}; ${machine()}`,
+  );
   progress(`durability everywhere: ${DURABILITY.why}`);
   const storeFile = join(dir, 'ledger.db');
   const summaries: IssuerSummary[] = [];
@@ -59,16 +62,23 @@ async function runSteps(options: BenchOptions) {
   };
   const ours = await ledgerTarget(storeFile);
   const appended = await timeAppends(ours, counted(historyBatches(shape, (summary) => summaries.push(summary))));
-  progress(`1 appended ${appended.events.toLocaleString('en-US')} events in ${filings.toLocaleString('en-US')} batches`);
+  progress(
+    `1 appended ${appended.events.toLocaleString('en-US')} events in ${filings.toLocaleString('en-US')} batches`,
+  );
   const read = await timeReadAll(ours);
   await ours.close();
-  if (read.events !== appended.events) throw new Error(`read ${read.events} events back of the ${appended.events} appended`);
+  if (read.events !== appended.events)
+    throw new Error(`read ${read.events} events back of the ${appended.events} appended`);
   progress('2 read all; now steps 1 and 2 alternating on the ledger, the peer and the floor');
   const peers = await comparePeers(dir, leadingBatches(shape, Math.min(options.peerEvents, appended.events)));
   const warmFile = writeQueries('warm', randomQueries(summaries, options.queries, options.seed + 1));
   const coldFile = writeQueries('cold', randomQueries(summaries, options.coldQueries, options.seed + 2));
   progress('3 replay and 4 warm queries in a process of their own');
-  const replay = await runChild<ReplayFigures>('./replay-child.ts', [storeFile, warmFile], ['--max-old-space-size=16384']);
+  const replay = await runChild<ReplayFigures>(
+    './replay-child.ts',
+    [storeFile, warmFile],
+    ['--max-old-space-size=16384'],
+  );
   progress('4 cold queries from a fresh process');
   const { cold } = await runChild<{ cold: Latencies }>('./cold-query-child.ts', [storeFile, coldFile]);
   progress('5 corpus ingest');
@@ -77,7 +87,18 @@ async function runSteps(options: BenchOptions) {
   const http = await benchHttp(storeFile, dir, randomQueries(summaries, 5_000, options.seed + 3), options.httpSeconds);
   progress('done');
   const append = { events: appended.events, perSec: perSecond(appended) };
-  return { scale: options.scale, issuers: shape.issuers, filings, append, readAll: { events: read.events, perSec: perSecond(read) }, peers, replay, cold, ingest, http };
+  return {
+    scale: options.scale,
+    issuers: shape.issuers,
+    filings,
+    append,
+    readAll: { events: read.events, perSec: perSecond(read) },
+    peers,
+    replay,
+    cold,
+    ingest,
+    http,
+  };
 }
 
 function writeQueries(name: string, queries: unknown[]): string {

@@ -60,8 +60,16 @@ export function syntheticCusip(issuer: number): string {
 export function syntheticIssuer(seed: number, index: number): { batches: SyntheticBatch[]; summary: IssuerSummary } {
   const random = seededRandom(issuerSeed(seed, index));
   const state: IssuerState = {
-    index, random, cusip: syntheticCusip(index), cik: String(1_000_000 + index), name: `Synthetic Issuer ${index} Inc.`,
-    holders: [], nextHolder: 0, outstanding: random.int(10_000_000, 500_000_000), purchaseIds: [], eventCount: 0,
+    index,
+    random,
+    cusip: syntheticCusip(index),
+    cik: String(1_000_000 + index),
+    name: `Synthetic Issuer ${index} Inc.`,
+    holders: [],
+    nextHolder: 0,
+    outstanding: random.int(10_000_000, 500_000_000),
+    purchaseIds: [],
+    eventCount: 0,
   };
   const holders = 1 + Math.floor(8 * random.next() ** 2);
   for (let i = 0; i < holders; i++) state.holders.push(newHolder(state));
@@ -72,7 +80,8 @@ export function syntheticIssuer(seed: number, index: number): { batches: Synthet
   const firstFiledOn = iso(day);
   for (let n = 0; n < filings; n++) {
     batches.push(batch(state, iso(day), filingEvents(state, n, previousDay, day)));
-    if (n > 0 && random.chance(0.02) && state.purchaseIds.length > 0) batches.push(batch(state, iso(day), [correction(state)]));
+    if (n > 0 && random.chance(0.02) && state.purchaseIds.length > 0)
+      batches.push(batch(state, iso(day), [correction(state)]));
     previousDay = day;
     if (n < filings - 1) day += random.int(15, 365);
   }
@@ -83,7 +92,13 @@ function batch(state: IssuerState, filedOn: string, events: Array<{ id: string; 
   const eventsBefore = state.eventCount;
   state.eventCount += events.length;
   const stream = `issuer-${state.cusip}`;
-  return { issuer: state.index, stream, filedOn, eventsBefore, events: events.map(({ id, event }) => ({ id, type: event.type, data: event.data, metadata: METADATA })) };
+  return {
+    issuer: state.index,
+    stream,
+    filedOn,
+    eventsBefore,
+    events: events.map(({ id, event }) => ({ id, type: event.type, data: event.data, metadata: METADATA })),
+  };
 }
 
 function newHolder(state: IssuerState): Holder {
@@ -92,13 +107,25 @@ function newHolder(state: IssuerState): Holder {
   return { personId: `holder-${state.index}-${k}`, name: `Reporting Person ${k} of issuer ${state.index}`, shares };
 }
 
-/** A filing: the statement, on an original the persons and terms, on an amendment what happened since, then the figures. */
-function filingEvents(state: IssuerState, n: number, previousDay: number, day: number): Array<{ id: string; event: DomainEvent }> {
+/** A filing: the statement; on an original the persons and terms, on an amendment what happened since; the figures. */
+function filingEvents(
+  state: IssuerState,
+  n: number,
+  previousDay: number,
+  day: number,
+): Array<{ id: string; event: DomainEvent }> {
   const filedOn = iso(day);
   const eventDate = iso(day - state.random.int(1, 10));
-  const accession = `${String(1_100_000 + state.index).padStart(10, '0')}-${filedOn.slice(2, 4)}-${String(n + 1).padStart(6, '0')}`;
+  const filer = String(1_100_000 + state.index).padStart(10, '0');
+  const accession = `${filer}-${filedOn.slice(2, 4)}-${String(n + 1).padStart(6, '0')}`;
   const facts = { effectiveDatePrecision: 'exact' as const, disclosedOn: filedOn };
-  const source = (item: string) => ({ amendmentNumber: n, accessionNumber: accession, filedOn, item, quote: 'synthetic' });
+  const source = (item: string) => ({
+    amendmentNumber: n,
+    accessionNumber: accession,
+    filedOn,
+    item,
+    quote: 'synthetic',
+  });
   const events: DomainEvent[] = [];
   if (n === 0) events.push(...originalDefinitions(state, { ...facts, effectiveDate: eventDate, source: source('2') }));
   else events.push(...changesSince(state, previousDay, day - 1, facts, source));
@@ -121,7 +148,21 @@ type FactFields = { effectiveDate: string; effectiveDatePrecision: 'exact'; disc
 
 function originalDefinitions(state: IssuerState, fact: FactFields): DomainEvent[] {
   const events: DomainEvent[] = [
-    { type: 'SecurityDescribed', data: { ...fact, securityId: 'common', title: 'Common Stock', kind: 'common', statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+    {
+      type: 'SecurityDescribed',
+      data: {
+        ...fact,
+        securityId: 'common',
+        title: 'Common Stock',
+        kind: 'common',
+        statedValue: null,
+        conversionPrice: null,
+        conversionPriceFloor: null,
+        sharesPerUnit: null,
+        exercisableFrom: null,
+        expiresOn: null,
+      },
+    },
   ] as DomainEvent[];
   for (const holder of state.holders) events.push(personIdentified(holder, fact));
   if (state.holders.length > 1) {
@@ -133,25 +174,55 @@ function originalDefinitions(state: IssuerState, fact: FactFields): DomainEvent[
 }
 
 function personIdentified(holder: Holder, fact: FactFields): DomainEvent {
-  return { type: 'PersonIdentified', data: { ...fact, personId: holder.personId, name: holder.name, kind: 'entity', typeOfReportingPerson: ['CO'], citizenshipOrPlace: 'Delaware', cik: null } } as DomainEvent;
+  return {
+    type: 'PersonIdentified',
+    data: {
+      ...fact,
+      personId: holder.personId,
+      name: holder.name,
+      kind: 'entity',
+      typeOfReportingPerson: ['CO'],
+      citizenshipOrPlace: 'Delaware',
+      cik: null,
+    },
+  } as DomainEvent;
 }
 
 /** Trades between two filings, and now and then a person joining or leaving the group. */
-function changesSince(state: IssuerState, fromDay: number, toDay: number, facts: Omit<FactFields, 'effectiveDate' | 'source'>, source: (item: string) => Source): DomainEvent[] {
+function changesSince(
+  state: IssuerState,
+  fromDay: number,
+  toDay: number,
+  facts: Omit<FactFields, 'effectiveDate' | 'source'>,
+  source: (item: string) => Source,
+): DomainEvent[] {
   const { random } = state;
   const events: DomainEvent[] = [];
   const on = () => iso(random.int(fromDay + 1, Math.max(fromDay + 1, toDay)));
   if (state.holders.length < 8 && random.chance(0.12)) {
     const joining = newHolder(state);
     const fact = { ...facts, effectiveDate: on(), source: source('2') };
-    events.push(personIdentified(joining, fact), { type: 'GroupMemberJoined', data: { ...fact, groupId: `group-${state.index}`, personId: joining.personId } } as DomainEvent);
+    events.push(personIdentified(joining, fact), {
+      type: 'GroupMemberJoined',
+      data: { ...fact, groupId: `group-${state.index}`, personId: joining.personId },
+    } as DomainEvent);
     state.holders.push(joining);
   } else if (state.holders.length > 1 && random.chance(0.08)) {
     const leaving = state.holders.splice(random.int(0, state.holders.length - 1), 1)[0]!;
-    events.push({ type: 'GroupMemberLeft', data: { ...facts, effectiveDate: on(), source: source('2'), groupId: `group-${state.index}`, personId: leaving.personId } } as DomainEvent);
+    events.push({
+      type: 'GroupMemberLeft',
+      data: {
+        ...facts,
+        effectiveDate: on(),
+        source: source('2'),
+        groupId: `group-${state.index}`,
+        personId: leaving.personId,
+      },
+    } as DomainEvent);
   }
   for (const holder of state.holders) {
-    for (let t = random.int(0, 3); t > 0; t--) events.push(trade(state, holder, { ...facts, effectiveDate: on(), source: source('5(c)') }));
+    for (let t = random.int(0, 3); t > 0; t--)
+      events.push(trade(state, holder, { ...facts, effectiveDate: on(), source: source('5(c)') }));
   }
   return events;
 }
@@ -161,10 +232,16 @@ function trade(state: IssuerState, holder: Holder, fact: FactFields): DomainEven
   const pricePerShare = Math.round(state.random.next() * 5000) / 100 + 0.5;
   if (holder.shares > shares && state.random.chance(0.3)) {
     holder.shares -= shares;
-    return { type: 'SharesSold', data: { ...fact, personId: holder.personId, shares, method: 'open-market', pricePerShare, totalPrice: null } } as DomainEvent;
+    return {
+      type: 'SharesSold',
+      data: { ...fact, personId: holder.personId, shares, method: 'open-market', pricePerShare, totalPrice: null },
+    } as DomainEvent;
   }
   holder.shares += shares;
-  return { type: 'SharesPurchased', data: { ...fact, personId: holder.personId, shares, method: 'open-market', pricePerShare, totalPrice: null } } as DomainEvent;
+  return {
+    type: 'SharesPurchased',
+    data: { ...fact, personId: holder.personId, shares, method: 'open-market', pricePerShare, totalPrice: null },
+  } as DomainEvent;
 }
 
 function statement(state: IssuerState, n: number, accession: string, filedOn: string, eventDate: string): DomainEvent {
@@ -186,14 +263,25 @@ function statement(state: IssuerState, n: number, accession: string, filedOn: st
     footnotes: [],
   }));
   const data = {
-    effectiveDate: eventDate, effectiveDatePrecision: 'exact', disclosedOn: filedOn,
+    effectiveDate: eventDate,
+    effectiveDatePrecision: 'exact',
+    disclosedOn: filedOn,
     source: { amendmentNumber: n, accessionNumber: accession, filedOn, item: 'cover', quote: 'synthetic' },
     issuer: { name: state.name, cusip: state.cusip, cik: state.cik.padStart(10, '0') },
     classTitle: 'Common Stock, par value $0.001 per share',
-    amendmentNumber: n, accessionNumber: accession, previousAccessionNumber: null, eventDate, filedOn,
-    filedOnFrom: 'submission-header', contentsKnown: true,
+    amendmentNumber: n,
+    accessionNumber: accession,
+    previousAccessionNumber: null,
+    eventDate,
+    filedOn,
+    filedOnFrom: 'submission-header',
+    contentsKnown: true,
     items: n === 0 ? [] : [{ item: '5', change: 'amended', summary: null }],
-    coverPages, partialCoverPages: [], noticeContact: null, businessAddresses: [], readingDoubts: [],
+    coverPages,
+    partialCoverPages: [],
+    noticeContact: null,
+    businessAddresses: [],
+    readingDoubts: [],
   };
   return { type: 'StatementFiled', data } as unknown as DomainEvent;
 }
@@ -208,26 +296,54 @@ function reportedFigures(state: IssuerState, fact: FactFields): DomainEvent[] {
   const events: DomainEvent[] = [];
   for (const holder of state.holders) {
     const { personId, shares } = holder;
-    events.push({ type: 'PositionReported', data: { ...fact, personId, securityId: 'common', quantity: shares, sharesIssuableReported: null, exercisableFrom: null } } as DomainEvent);
+    events.push({
+      type: 'PositionReported',
+      data: {
+        ...fact,
+        personId,
+        securityId: 'common',
+        quantity: shares,
+        sharesIssuableReported: null,
+        exercisableFrom: null,
+      },
+    } as DomainEvent);
     events.push({
       type: 'BeneficialOwnershipReported',
-      data: { ...fact, personId, aggregate: shares, percentOfClass: percent(shares, state.outstanding), soleVotingPower: shares, sharedVotingPower: 0, soleDispositivePower: shares, sharedDispositivePower: 0 },
+      data: {
+        ...fact,
+        personId,
+        aggregate: shares,
+        percentOfClass: percent(shares, state.outstanding),
+        soleVotingPower: shares,
+        sharedVotingPower: 0,
+        soleDispositivePower: shares,
+        sharedDispositivePower: 0,
+      },
     } as DomainEvent);
   }
-  events.push({ type: 'SharesOutstandingReported', data: { ...fact, count: state.outstanding, reportedBy: 'the Issuer\'s latest 10-Q' } } as DomainEvent);
+  events.push({
+    type: 'SharesOutstandingReported',
+    data: { ...fact, count: state.outstanding, reportedBy: "the Issuer's latest 10-Q" },
+  } as DomainEvent);
   return events;
 }
 
 /** A correction of one earlier purchase's share count, as `13d-ledger correct` appends it. */
 function correction(state: IssuerState): { id: string; event: DomainEvent } {
   const eventId = state.random.pick(state.purchaseIds);
-  const event = { type: 'EventCorrected', data: { eventId, set: { shares: state.random.int(100, 10_000) }, reason: 'typo in Item 5(c)' } } as DomainEvent;
+  const event = {
+    type: 'EventCorrected',
+    data: { eventId, set: { shares: state.random.int(100, 10_000) }, reason: 'typo in Item 5(c)' },
+  } as DomainEvent;
   return { id: uuid(state.random), event };
 }
 
-/** A version-4-shaped UUID from the issuer's seeded generator (stableUuid's SHA-1 per event took most of the generation). */
+/** A version-4-shaped UUID from the issuer's seeded generator (a SHA-1 per event took most of the generation). */
 function uuid(random: Random): string {
-  const hex = (bits: number, digits: number) => Math.floor(random.next() * 2 ** bits).toString(16).padStart(digits, '0');
+  const hex = (bits: number, digits: number) =>
+    Math.floor(random.next() * 2 ** bits)
+      .toString(16)
+      .padStart(digits, '0');
   const variant = (8 + random.int(0, 3)).toString(16);
   return `${hex(32, 8)}-${hex(16, 4)}-4${hex(12, 3)}-${variant}${hex(12, 3)}-${hex(24, 6)}${hex(24, 6)}`;
 }

@@ -19,7 +19,10 @@ export function historyShape(scale: number, seed: number): HistoryShape {
 }
 
 /** Every batch of the history in log order; `onIssuer` hears each issuer's summary once. */
-export function* historyBatches(shape: HistoryShape, onIssuer: (summary: IssuerSummary) => void = () => {}): Generator<SyntheticBatch> {
+export function* historyBatches(
+  shape: HistoryShape,
+  onIssuer: (summary: IssuerSummary) => void = () => {},
+): Generator<SyntheticBatch> {
   for (let first = 0; first < shape.issuers; first += COHORT) {
     const cohort: SyntheticBatch[] = [];
     for (let issuer = first; issuer < Math.min(shape.issuers, first + COHORT); issuer++) {

@@ -84,127 +84,145 @@ type Attempt =
   | { kind: 'not-found' }
   | { kind: 'retry'; reason: string; retryAfterMs: number | null; status: number | null };
 
+interface Settings {
+  userAgent: string;
+  limiter: RateLimiter;
+  timeoutMs: number;
+  attempts: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  maxRetryAfterMs: number;
+  fetch: typeof fetch;
+  random: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  onRetry: ((retry: RetryNotice) => void) | undefined;
+}
+
+type Stats = EdgarClient['stats'];
+
 export function createEdgarClient(options: EdgarClientOptions): EdgarClient {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const attempts = options.attempts ?? 5;
-  const backoffMs = options.backoffMs ?? 1_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? 600_000;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? abortableSleep;
-  const stats = { requests: 0, retries: 0 };
-
-  async function once(url: string, { signal, incomplete }: GetOptions): Promise<Attempt> {
-    await options.limiter.acquire(signal);
-    stats.requests += 1;
-    const controller = new AbortController();
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    // The timeout restarts with every chunk: a large index arriving steadily is not slow, a stalled one is.
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs);
-    };
-    const onAbort = () => controller.abort(signal!.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    arm();
-    try {
-      const response = await fetchImpl(url, {
-        headers: { 'User-Agent': options.userAgent },
-        signal: controller.signal,
-      });
-      arm();
-      if (response.status === 404) return await discard(response, { kind: 'not-found' });
-      if (response.status === 429 || response.status >= 500) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        return await discard(response, {
-          kind: 'retry',
-          reason: `EDGAR answered ${response.status}`,
-          retryAfterMs,
-          status: response.status,
-        });
-      }
-      if (!response.ok)
-        throw new EdgarRequestError(
-          url,
-          response.status,
-          (await response.text().catch(() => ''))
-            .replace(/<[^>]*>/g, ' ')
-            .replace(/\s+/g, ' ')
-            .trim()
-            .slice(0, 200),
-        );
-      const chunks: Buffer[] = [];
-      if (response.body) {
-        for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-          arm();
-          chunks.push(Buffer.from(chunk));
-        }
-      }
-      const body = Buffer.concat(chunks);
-      const declared = response.headers.get('content-length');
-      // A compressed answer announces its compressed length; only a plain one can be counted.
-      if (declared !== null && response.headers.get('content-encoding') === null && Number(declared) !== body.length) {
-        return {
-          kind: 'retry',
-          reason: `truncated answer: ${body.length} of ${declared} bytes`,
-          retryAfterMs: null,
-          status: null,
-        };
-      }
-      const why = incomplete?.(body) ?? null;
-      if (why !== null) return { kind: 'retry', reason: `incomplete answer: ${why}`, retryAfterMs: null, status: null };
-      return { kind: 'body', body };
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (error instanceof EdgarRequestError) throw error;
-      if (timedOut)
-        return { kind: 'retry', reason: `no answer within ${timeoutMs} ms`, retryAfterMs: null, status: null };
-      return {
-        kind: 'retry',
-        reason: `connection failed: ${describeNetworkError(error)}`,
-        retryAfterMs: null,
-        status: null,
-      };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
+  const settings: Settings = {
+    userAgent: options.userAgent,
+    limiter: options.limiter,
+    timeoutMs: options.timeoutMs ?? 20_000,
+    attempts: options.attempts ?? 5,
+    backoffMs: options.backoffMs ?? 1_000,
+    maxBackoffMs: options.maxBackoffMs ?? 30_000,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? 600_000,
+    fetch: options.fetch ?? globalThis.fetch,
+    random: options.random ?? Math.random,
+    sleep: options.sleep ?? abortableSleep,
+    onRetry: options.onRetry,
+  };
+  const stats: Stats = { requests: 0, retries: 0 };
   return {
     stats,
     async get(url, getOptions = {}) {
       for (let attempt = 1; ; attempt++) {
-        const result = await once(url, getOptions);
+        const result = await attemptOnce(settings, stats, url, getOptions);
         if (result.kind === 'body') return result.body;
         if (result.kind === 'not-found') return null;
-        if (attempt >= attempts)
+        if (attempt >= settings.attempts) {
           throw new EdgarUnavailableError(url, `${result.reason}; gave up after ${attempt} attempts`);
-        const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
-        let delayMs = backoff;
-        if (result.retryAfterMs !== null) {
-          if (result.retryAfterMs > maxRetryAfterMs)
-            throw new EdgarUnavailableError(
-              url,
-              `${result.reason} asking to wait ${Math.ceil(result.retryAfterMs / 1000)} s, ` +
-                `longer than the ${maxRetryAfterMs / 1000} s allowed`,
-            );
-          // What EDGAR asked, and a little more, at random, so that clients told the same do not all come back at once.
-          delayMs = result.retryAfterMs + random() * Math.min(backoffMs, 1_000);
-          // Every request of the run waits, not only this one: the limit is the user's, not the request's.
-          options.limiter.holdFor(delayMs);
         }
+        const delayMs = retryDelay(settings, result, attempt, url);
         stats.retries += 1;
-        options.onRetry?.({ url, attempt, reason: result.reason, delayMs });
-        await sleep(delayMs, getOptions.signal);
+        settings.onRetry?.({ url, attempt, reason: result.reason, delayMs });
+        await settings.sleep(delayMs, getOptions.signal);
       }
     },
   };
+}
+
+/** Jittered exponential backoff; after a Retry-After, what EDGAR asked (and the whole run waits). */
+function retryDelay(settings: Settings, result: Attempt & { kind: 'retry' }, attempt: number, url: string): number {
+  const { backoffMs, maxBackoffMs, maxRetryAfterMs, random } = settings;
+  if (result.retryAfterMs === null)
+    return Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+  if (result.retryAfterMs > maxRetryAfterMs) {
+    throw new EdgarUnavailableError(
+      url,
+      `${result.reason} asking to wait ${Math.ceil(result.retryAfterMs / 1000)} s, ` +
+        `longer than the ${maxRetryAfterMs / 1000} s allowed`,
+    );
+  }
+  // What EDGAR asked, and a little more, at random, so that clients told the same do not all come back at once.
+  const delayMs = result.retryAfterMs + random() * Math.min(backoffMs, 1_000);
+  // Every request of the run waits, not only this one: the limit is the user's, not the request's.
+  settings.limiter.holdFor(delayMs);
+  return delayMs;
+}
+
+const retry = (reason: string): Attempt => ({ kind: 'retry', reason, retryAfterMs: null, status: null });
+
+/** One request, within the rate limit and the timeout (restarted with every chunk: steady is not slow). */
+async function attemptOnce(settings: Settings, stats: Stats, url: string, options: GetOptions): Promise<Attempt> {
+  const { signal } = options;
+  await settings.limiter.acquire(signal);
+  stats.requests += 1;
+  const controller = new AbortController();
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, settings.timeoutMs);
+  };
+  const onAbort = () => controller.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  arm();
+  try {
+    const response = await settings.fetch(url, {
+      headers: { 'User-Agent': settings.userAgent },
+      signal: controller.signal,
+    });
+    arm();
+    return await answerOf(url, response, arm, options);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof EdgarRequestError) throw error;
+    if (timedOut) return retry(`no answer within ${settings.timeoutMs} ms`);
+    return retry(`connection failed: ${describeNetworkError(error)}`);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** What an answer means: a body, not found, worth retrying, or (any other status) an error. */
+async function answerOf(url: string, response: Response, arm: () => void, options: GetOptions): Promise<Attempt> {
+  const { status } = response;
+  if (status === 404) return discard(response, { kind: 'not-found' });
+  if (status === 429 || status >= 500) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    return discard(response, { kind: 'retry', reason: `EDGAR answered ${status}`, retryAfterMs, status });
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    const detail = text
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200);
+    throw new EdgarRequestError(url, status, detail);
+  }
+  const chunks: Buffer[] = [];
+  if (response.body) {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      arm();
+      chunks.push(Buffer.from(chunk));
+    }
+  }
+  const body = Buffer.concat(chunks);
+  const declared = response.headers.get('content-length');
+  // A compressed answer announces its compressed length; only a plain one can be counted.
+  if (declared !== null && response.headers.get('content-encoding') === null && Number(declared) !== body.length) {
+    return retry(`truncated answer: ${body.length} of ${declared} bytes`);
+  }
+  const why = options.incomplete?.(body) ?? null;
+  return why === null ? { kind: 'body', body } : retry(`incomplete answer: ${why}`);
 }
 
 async function discard<T>(response: Response, result: T): Promise<T> {

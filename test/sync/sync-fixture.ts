@@ -49,19 +49,24 @@ export interface SyncWorld {
   close(): Promise<void>;
 }
 
-export async function syncWorld(filings: RecordedFiling[] = weekOfFilings(), range = WEEK): Promise<SyncWorld> {
+/** `storeUrl`: another store than a new SQLite file (PostgreSQL, test/support/store-targets.ts). */
+export async function syncWorld(
+  filings: RecordedFiling[] = weekOfFilings(),
+  range = WEEK,
+  storeUrl?: string,
+): Promise<SyncWorld> {
   const edgar = await startLocalEdgar(
     recordedEdgar(filings, otherForms([...DAYS, '2024-07-12']), range.since, range.until),
   );
   const dir = mkdtempSync(join(tmpdir(), 'ledger-sync-'));
-  const storeUrl = `sqlite:${join(dir, 'ledger.db')}`;
-  const store = await openStore(storeUrl);
+  const url = storeUrl ?? `sqlite:${join(dir, 'ledger.db')}`;
+  const store = await openStore(url);
   const cache = filingCache(join(dir, 'edgar-cache'));
   const world: SyncWorld = {
     edgar,
     filings,
     store,
-    storeUrl,
+    storeUrl: url,
     cache,
     dir,
     sync(options = {}, client = {}, limiter = { perSecond: 1000 }) {

@@ -13,7 +13,7 @@
  * The seal is the writer's attestation (see attestation.ts): HMAC-SHA256 over type, data
  * and metadata with a key the store keeps outside the log, cut to 16 bytes.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Names this encoding: it is hashed first, so that a future encoding can never collide with it. */
 const DIGEST_TAG = '13d-ledger/event/1';
@@ -71,10 +71,43 @@ export function newSealKey(): Buffer {
   return randomBytes(32);
 }
 
+/** HMAC-SHA256's inner and outer key pads (RFC 2104), computed once per key. */
+const pads = new WeakMap<Buffer, { inner: Buffer; outer: Buffer }>();
+
+function padsOf(key: Buffer): { inner: Buffer; outer: Buffer } {
+  let found = pads.get(key);
+  if (found === undefined) {
+    const block = Buffer.alloc(64);
+    (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
+    found = { inner: Buffer.from(block.map((byte) => byte ^ 0x36)), outer: Buffer.from(block.map((byte) => byte ^ 0x5c)) };
+    pads.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * HMAC-SHA256 over type, data and metadata, cut to 16 bytes. Written out as RFC 2104's two hashes with
+ * the pads computed once: every read checks the seal of every event, and this is about twice as fast
+ * as createHmac, which sets the key up again for each event.
+ */
 export function sealOf(key: Buffer, type: string, data: string, metadata: string): Buffer {
-  const hmac = createHmac('sha256', key);
-  for (const part of [SEAL_TAG, type, data, metadata].flatMap(field)) hmac.update(part);
-  return hmac.digest().subarray(0, SEAL_BYTES);
+  const { inner, outer } = padsOf(key);
+  const innerHash = createHash('sha256').update(inner).update(encodeFields([SEAL_TAG, type, data, metadata])).digest();
+  return createHash('sha256').update(outer).update(innerHash).digest().subarray(0, SEAL_BYTES);
+}
+
+/** The fields as `field` encodes them, written into one buffer (the seal is checked on every read). */
+function encodeFields(values: readonly string[]): Buffer {
+  let total = 0;
+  for (const value of values) total += 4 + Buffer.byteLength(value, 'utf8');
+  const bytes = Buffer.allocUnsafe(total);
+  let at = 0;
+  for (const value of values) {
+    const length = bytes.write(value, at + 4, 'utf8');
+    bytes.writeUInt32BE(length, at);
+    at += 4 + length;
+  }
+  return bytes;
 }
 
 export function sealMatches(key: Buffer, seal: Buffer | null, type: string, data: string, metadata: string): boolean {

@@ -42,7 +42,7 @@ export function assertDirectory(location: SqliteLocation, options: OpenOptions):
   }
   throw new StoreUnavailableError(
     `Cannot create the SQLite store ${location.path}: its directory ${directory} does not exist ` +
-      '(create it first, or check --store or LEDGER_STORE)',
+      '(create it first, or correct the path)',
   );
 }
 

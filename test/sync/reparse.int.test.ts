@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeTolerantly, evolveTarget, initialTargetState } from '../../src/domain/index.js';
+import {
+  decodeTolerantly,
+  EVENT_CATALOGUE,
+  evolveTarget,
+  initialTargetState,
+  type FactEventType,
+} from '../../src/domain/index.js';
 import { PARSER_VERSION } from '../../src/ingest/parser-version.js';
 import { parseFilingBytes } from '../../src/ingest/read-filing.js';
 import { reparseCache } from '../../src/ledger/reparse.js';
@@ -107,5 +113,42 @@ describe('13d-ledger reparse', () => {
     expect(written.find((e) => e.type === 'StatementFiled')!.data).toMatchObject({
       accessionNumber: refusedByNow.accessionNumber,
     });
+  });
+
+  it('retracts, with the reason, the transactions of a filing a newer parser no longer reads', async () => {
+    world = await syncWorld();
+    await world.sync();
+    const ault = world.filings.at(-1)!;
+    const newerParser = (bytes: Uint8Array, file: string) => {
+      const filing = parseFilingBytes(bytes, file);
+      if (filing.accessionNumber === ault.accessionNumber) filing.transactions = [];
+      return filing;
+    };
+    const before = await world.store.readAll({ filter: { streamPrefixes: ['issuer-'] } });
+    const kindOf = (type: string) => EVENT_CATALOGUE[type as FactEventType]?.kind;
+    const fromAult = (e: { data: unknown }) =>
+      (e.data as { source?: { accessionNumber?: string } }).source?.accessionNumber === ault.accessionNumber;
+    // The trades this filing disclosed, as the earlier reading recorded them
+    const trades = before.filter((e) => kindOf(e.type) === 'transaction' && fromAult(e));
+    expect(trades.length).toBeGreaterThan(0);
+    const summary = await reparseCache(world.store, { cache: world.cache, parserVersion: NEWER, parse: newerParser });
+    expect(summary).toMatchObject({ changed: 1, unchanged: 8 });
+    const appended = (await world.store.readAll({ filter: { streamPrefixes: ['issuer-'] } })).slice(before.length);
+    // Retractions, and securities described anew without the terms the trades gave them
+    const anew = appended.filter((e) => e.type !== 'EventRetracted');
+    expect(anew.every((e) => e.type === 'SecurityDescribed' && e.metadata.parserVersion === NEWER)).toBe(true);
+    const retractions = appended.filter((e) => e.type === 'EventRetracted');
+    const targets = retractions.map((e) => before.find((b) => b.id === (e.data as { eventId: string }).eventId)!);
+    // Every trade of the filing; beside them only what the trades defined (securities, the joint filing agreement)
+    expect(trades.every((t) => targets.includes(t))).toBe(true);
+    const others = targets.filter((t) => !trades.includes(t));
+    expect(others.every((t) => kindOf(t.type) === 'definition' && fromAult(t))).toBe(true);
+    for (const e of retractions) {
+      expect((e.data as { reason: string }).reason).toBe(
+        `re-read by parser ${NEWER} (was ${PARSER_VERSION}): no longer read from the filing`,
+      );
+      expect(e.metadata.parserVersion).toBe(NEWER);
+    }
+    expect(summary.eventsAppended).toBe(appended.length);
   });
 });

@@ -30,11 +30,16 @@ export async function listIndexUnit(source: Source, unit: SyncUnit, today: strin
     unit.kind === 'day'
       ? dailyFormIndexUrl(source.base, unit.date)
       : quarterlyFormIndexUrl(source.base, unit.year, unit.quarter);
-  const body = await source.client.get(url, { signal: source.signal });
+  const body = await source.client.get(url, { signal: source.signal, incomplete: indexIncomplete });
   if (body === null) return { filings: [], incomplete: missingIndex(unit, url, today) };
   const filings = schedule13DFilings(parseFormIndex(body.toString('latin1'), url));
   if (unit.kind === 'day') return { filings, incomplete: null };
   return { filings: filings.filter((f) => f.dateFiled >= unit.from && f.dateFiled <= unit.to), incomplete: null };
+}
+
+/** An index cut short inside a chunked answer (no length to count) ends inside a line: asked again. */
+function indexIncomplete(body: Buffer): string | null {
+  return body.length === 0 || body[body.length - 1] === 0x0a ? null : 'the index does not end with a line break';
 }
 
 /**

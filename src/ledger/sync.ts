@@ -102,7 +102,10 @@ function syncRange(options: SyncOptions, through: string | null, company: boolea
       'the first sync of the EDGAR form indexes needs --since YYYY-MM-DD ' +
         '(later ones continue from where the last stopped)',
     );
-  if (since > until) throw new SyncRangeError(`--since ${since} is after --until ${until}`);
+  // Continuing past the end asked (up to date already) is nothing to do; asking for it is a mistake.
+  if (since > until && options.since !== undefined) {
+    throw new SyncRangeError(`--since ${since} is after --until ${until}`);
+  }
   return { since, until };
 }
 

@@ -46,6 +46,9 @@ describe('sync from a recorded EDGAR on loopback', () => {
     });
     expect(world.edgar.requests).toHaveLength(requests);
     expect(await issuerEvents(world.store)).toEqual(before);
+    // Without --since it continues after the watermark: up to date, nothing to do
+    expect(await world.sync({ since: undefined })).toMatchObject({ since: '2024-07-13', filingsSeen: 0, requests: 0 });
+    await expect(world.sync({ since: '2024-07-13' })).rejects.toThrow('--since 2024-07-13 is after --until 2024-07-12');
   });
 
   it('counts filings the ledger holds as already present, read from the cache, not downloaded', async () => {
@@ -89,6 +92,14 @@ describe('sync from a recorded EDGAR on loopback', () => {
     expect(summary.ingested).toBe(7);
     expect(summary.watermark).toEqual({ from: WEEK.since, through: '2024-07-10' });
     expect(summary.heldBack).toEqual([expect.stringContaining('form.20240711.idx: not published yet (404)')]);
+  });
+
+  it('asks for --since on the first sync of the form indexes, before any request', async () => {
+    world = await syncWorld();
+    await expect(world.sync({ since: undefined })).rejects.toThrow(
+      'the first sync of the EDGAR form indexes needs --since YYYY-MM-DD',
+    );
+    expect(world.edgar.requests).toEqual([]);
   });
 
   it('serves each filing under the index path EDGAR uses', () => {

@@ -11,7 +11,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { EventStore } from '../store/event-store.js';
-import { createLogCheck, tamperEvidenceOf, type IntegrityProblem, type StoredRow, type VerifiedHead } from '../store/integrity.js';
+import {
+  createLogCheck,
+  tamperEvidenceOf,
+  type IntegrityProblem,
+  type StoredRow,
+  type VerifiedHead,
+} from '../store/integrity.js';
 
 const PAGE = 2_000;
 
@@ -51,7 +57,12 @@ export class AnchorFileError extends Error {
 function readAnchor(file: string): VerifiedHead | null {
   if (!existsSync(file)) return null;
   try {
-    const head = JSON.parse(readFileSync(file, 'utf8')) as { verifiedAt: string; position: string | number | null; chainHash: string | null; events: number };
+    const head = JSON.parse(readFileSync(file, 'utf8')) as {
+      verifiedAt: string;
+      position: string | number | null;
+      chainHash: string | null;
+      events: number;
+    };
     if (typeof head.verifiedAt !== 'string') throw new Error('it has no verifiedAt');
     return { ...head, position: head.position === null ? null : BigInt(head.position) };
   } catch (error) {
@@ -69,8 +80,15 @@ async function* rowsOf(store: EventStore): AsyncGenerator<StoredRow[]> {
       : (await store.readAll({ fromPosition: after + 1n, limit: PAGE })).map((event) => {
           const { recordedAt, ...metadata } = event.metadata;
           return {
-            ...event, data: JSON.stringify(event.data), metadata: JSON.stringify(metadata), recordedAt,
-            seal: null, contentHash: null, chainHash: null, streamChainHash: null, attested: false,
+            ...event,
+            data: JSON.stringify(event.data),
+            metadata: JSON.stringify(metadata),
+            recordedAt,
+            seal: null,
+            contentHash: null,
+            chainHash: null,
+            streamChainHash: null,
+            attested: false,
           };
         });
     if (rows.length === 0) return;
@@ -96,24 +114,46 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
   try {
     for await (const rows of rowsOf(store)) for (const row of rows) problems.push(...check.visit(row));
   } catch (error) {
-    problems.push({ kind: 'damaged', position: null, message: `the log cannot be read to its end: ${(error as Error).message}` });
+    problems.push({
+      kind: 'damaged',
+      position: null,
+      message: `the log cannot be read to its end: ${(error as Error).message}`,
+    });
   }
   problems.push(...check.finish());
 
   const { events, head } = check.summary();
   const ok = problems.length === 0;
   const verifiedAt = (options.now ?? (() => new Date()))().toISOString();
-  const newHead: VerifiedHead = { verifiedAt, position: head?.position ?? null, chainHash: head?.chainHash ?? null, events };
+  const newHead: VerifiedHead = {
+    verifiedAt,
+    position: head?.position ?? null,
+    chainHash: head?.chainHash ?? null,
+    events,
+  };
   const recorded = ok && evidence !== undefined && origin.chained ? await evidence.recordVerification(newHead) : false;
   let anchorWritten: string | null = null;
   if (ok && options.anchorFile !== undefined && origin.chained) {
-    writeFileSync(options.anchorFile, `${JSON.stringify({ ...newHead, position: newHead.position?.toString() ?? null }, null, 2)}\n`);
+    writeFileSync(
+      options.anchorFile,
+      `${JSON.stringify({ ...newHead, position: newHead.position?.toString() ?? null }, null, 2)}\n`,
+    );
     anchorWritten = options.anchorFile;
   }
   const description = evidence?.description ?? 'this store';
   const report = {
-    ok, store: description, chained: origin.chained, events, head, problems, recorded, anchorWritten,
-    chainedFrom: origin.chained && origin.migratedThrough > 0n ? { migratedThrough: origin.migratedThrough, establishedAt: origin.establishedAt } : null,
+    ok,
+    store: description,
+    chained: origin.chained,
+    events,
+    head,
+    problems,
+    recorded,
+    anchorWritten,
+    chainedFrom:
+      origin.chained && origin.migratedThrough > 0n
+        ? { migratedThrough: origin.migratedThrough, establishedAt: origin.establishedAt }
+        : null,
     firstProblem: problems[0] ?? null,
     checkedAgainst: vouched.map(({ what, verifiedAt: at, position }) => ({ what, verifiedAt: at, position })),
   };
@@ -121,13 +161,17 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
 }
 
 function describeReport(report: Omit<VerifyReport, 'message'>): string {
-  const where = report.head === null ? 'an empty log' : `${report.events} events, head at position ${report.head.position}`;
+  const where =
+    report.head === null ? 'an empty log' : `${report.events} events, head at position ${report.head.position}`;
   const scope = report.chained
-    ? `content, hash chains, revisions and recorded times checked${report.chainedFrom ? `; events up to position ${report.chainedFrom.migratedThrough} were chained when the store was upgraded (${report.chainedFrom.establishedAt}), changes to them before then cannot be seen` : ''}`
+    ? `content, hash chains, revisions and recorded times checked${upgrade(report.chainedFrom)}`
     : 'the store has no hash chain: only revisions and recorded times were checked, not content';
   if (report.ok) return `${report.store}: verified, ${where} (${scope})`;
   const first = report.firstProblem!;
-  const at = first.position === null ? 'the log as a whole' : `position ${first.position} (stream "${first.stream}", revision ${first.revision}, ${first.type})`;
+  const at =
+    first.position === null
+      ? 'the log as a whole'
+      : `position ${first.position} (stream "${first.stream}", revision ${first.revision}, ${first.type})`;
   const more = report.problems.length > 1 ? `; ${report.problems.length} problems in all (--json lists them)` : '';
   return `${report.store}: NOT VERIFIED: the first problem is at ${at}: ${first.kind}: ${first.message}${more}`;
 }
@@ -151,5 +195,13 @@ export async function unverifiedAppendsWarning(store: EventStore): Promise<strin
   return (
     `warning: ${others} event${others === 1 ? ' was' : 's were'} appended by another process since the log was last ` +
     `verified (${last.verifiedAt}, up to position ${verified}): run \`13d-ledger verify\``
+  );
+}
+
+function upgrade(chainedFrom: VerifyReport['chainedFrom']): string {
+  if (chainedFrom === null) return '';
+  return (
+    `; events up to position ${chainedFrom.migratedThrough} were chained when the store was upgraded ` +
+    `(${chainedFrom.establishedAt}), changes to them before then cannot be seen`
   );
 }

@@ -34,7 +34,12 @@ export interface AttestingStore {
  * Appends as `store.append` does, sealed when the adapter can attest (SQLite, PostgreSQL); on a
  * store that cannot (EventStoreDB, test doubles) it is a plain append, and readers validate.
  */
-export function appendAttested(store: EventStore, stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+export function appendAttested(
+  store: EventStore,
+  stream: string,
+  events: readonly NewEvent[],
+  options?: AppendOptions,
+): Promise<AppendResult> {
   const attesting = (store as Partial<AttestingStore>)[ATTESTED_APPEND];
   return attesting ? attesting.call(store, stream, events, options) : store.append(stream, events, options);
 }

@@ -79,7 +79,10 @@ function padsOf(key: Buffer): { inner: Buffer; outer: Buffer } {
   if (found === undefined) {
     const block = Buffer.alloc(64);
     (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(block);
-    found = { inner: Buffer.from(block.map((byte) => byte ^ 0x36)), outer: Buffer.from(block.map((byte) => byte ^ 0x5c)) };
+    found = {
+      inner: Buffer.from(block.map((byte) => byte ^ 0x36)),
+      outer: Buffer.from(block.map((byte) => byte ^ 0x5c)),
+    };
     pads.set(key, found);
   }
   return found;
@@ -92,7 +95,10 @@ function padsOf(key: Buffer): { inner: Buffer; outer: Buffer } {
  */
 export function sealOf(key: Buffer, type: string, data: string, metadata: string): Buffer {
   const { inner, outer } = padsOf(key);
-  const innerHash = createHash('sha256').update(inner).update(encodeFields([SEAL_TAG, type, data, metadata])).digest();
+  const innerHash = createHash('sha256')
+    .update(inner)
+    .update(encodeFields([SEAL_TAG, type, data, metadata]))
+    .digest();
   return createHash('sha256').update(outer).update(innerHash).digest().subarray(0, SEAL_BYTES);
 }
 

@@ -23,7 +23,10 @@ export interface StoredRow extends StoredContent {
 export interface ChainOrigin {
   /** False for a store whose schema predates the chain (opened read-only, so it could not be upgraded). */
   chained: boolean;
-  /** Events up to this position were chained when the store was upgraded, at `establishedAt`; 0 when the store was created with the chain. */
+  /**
+   * Events up to this position were chained when the store was upgraded, at `establishedAt`;
+   * 0 when the store was created with the chain.
+   */
   migratedThrough: bigint;
   /** When the chain was established: the store's creation or its upgrade. */
   establishedAt: string | null;
@@ -104,13 +107,23 @@ export function createLogCheck(options: LogCheckOptions) {
   function visit(row: StoredRow): IntegrityProblem[] {
     const problems: IntegrityProblem[] = [];
     const at = (kind: ProblemKind, message: string) =>
-      problems.push({ kind, position: row.position, stream: row.stream, revision: row.revision, type: row.type, message });
+      problems.push({
+        kind,
+        position: row.position,
+        stream: row.stream,
+        revision: row.revision,
+        type: row.type,
+        message,
+      });
     events++;
 
     if (options.consecutivePositions) {
       const expected = previous === null ? 1n : previous.position + 1n;
       if (row.position > expected) {
-        const missing = row.position - expected === 1n ? `position ${expected} is` : `positions ${expected} to ${row.position - 1n} are`;
+        const missing =
+          row.position - expected === 1n
+            ? `position ${expected} is`
+            : `positions ${expected} to ${row.position - 1n} are`;
         at('position', `${missing} missing from the log: removed`);
       }
     }
@@ -118,27 +131,53 @@ export function createLogCheck(options: LogCheckOptions) {
     const stream = streams.get(row.stream);
     const expectedRevision = stream === undefined ? 0n : stream.revision + 1n;
     if (row.revision > expectedRevision) {
-      const missing = row.revision - expectedRevision === 1n ? `revision ${expectedRevision} is` : `revisions ${expectedRevision} to ${row.revision - 1n} are`;
-      at('revision', `stream "${row.stream}" goes from ${stream === undefined ? 'nothing' : `revision ${stream.revision}`} to revision ${row.revision}: ${missing} missing (removed)`);
+      const missing =
+        row.revision - expectedRevision === 1n
+          ? `revision ${expectedRevision} is`
+          : `revisions ${expectedRevision} to ${row.revision - 1n} are`;
+      at(
+        'revision',
+        `stream "${row.stream}" goes from ${stream === undefined ? 'nothing' : `revision ${stream.revision}`} ` +
+          `to revision ${row.revision}: ${missing} missing (removed)`,
+      );
     } else if (row.revision < expectedRevision) {
-      at('revision', `stream "${row.stream}" has revision ${row.revision} again after revision ${stream!.revision}: out of sequence`);
+      at(
+        'revision',
+        `stream "${row.stream}" has revision ${row.revision} again after revision ${stream!.revision}: out of sequence`,
+      );
     }
 
     const time = Date.parse(row.recordedAt);
     if (Number.isNaN(time)) at('recorded-time', `its recorded time "${row.recordedAt}" is not a time`);
     else if (previous !== null && time < previous.time) {
-      at('recorded-time', `recorded at ${row.recordedAt}, before the event at position ${previous.position} (${previous.recordedAt}): recorded time must not decrease with position (backdated)`);
+      at(
+        'recorded-time',
+        `recorded at ${row.recordedAt}, before the event at position ${previous.position} (${previous.recordedAt}): ` +
+          'recorded time must not decrease with position (backdated)',
+      );
     }
 
     if (options.hashes) {
       if (row.contentHash === null || row.chainHash === null || row.streamChainHash === null) {
-        at('unhashed', 'it carries no hash: it was put into the log without the store\'s append');
+        at('unhashed', "it carries no hash: it was put into the log without the store's append");
       } else {
         if (!contentDigest(row).equals(row.contentHash)) {
-          at('content', 'its content does not match its hash: a field (data, metadata, type, stream, revision, recorded time or seal) was changed after it was appended');
+          at(
+            'content',
+            'its content does not match its hash: a field (data, metadata, type, stream, revision, recorded time ' +
+              'or seal) was changed after it was appended',
+          );
         }
-        if (!chainNext(previous === null ? GENESIS : (previous.chainHash ?? GENESIS), row.contentHash).equals(row.chainHash)) {
-          at('chain', `it is not chained to the event before it${previous === null ? ' (it is the first)' : ` (position ${previous.position})`}: an event was removed or inserted there, or hashes were rewritten`);
+        if (
+          !chainNext(previous === null ? GENESIS : (previous.chainHash ?? GENESIS), row.contentHash).equals(
+            row.chainHash,
+          )
+        ) {
+          at(
+            'chain',
+            `it is not chained to the event before it (${previous === null ? 'none' : `at ${previous.position}`}): ` +
+              'an event was removed or inserted there, or hashes were rewritten',
+          );
         }
         if (!chainNext(stream?.chainHash ?? GENESIS, row.contentHash).equals(row.streamChainHash)) {
           at('stream-chain', `it is not chained to the previous event of stream "${row.stream}"`);
@@ -147,15 +186,34 @@ export function createLogCheck(options: LogCheckOptions) {
     }
 
     for (const head of vouched) {
-      if (head.position === row.position && head.chainHash !== null && options.hashes && hex(row.chainHash) !== head.chainHash) {
-        at('replaced', `it is not the event that held position ${row.position} when ${head.what} on ${head.verifiedAt} (its chain hash differs)`);
+      if (
+        head.position === row.position &&
+        head.chainHash !== null &&
+        options.hashes &&
+        hex(row.chainHash) !== head.chainHash
+      ) {
+        at(
+          'replaced',
+          `it is not the event that held position ${row.position} when ${head.what} on ${head.verifiedAt} ` +
+            '(its chain hash differs)',
+        );
       }
     }
 
     // After a revision out of sequence, the stream's next is expected after the highest seen.
-    streams.set(row.stream, { revision: stream !== undefined && stream.revision > row.revision ? stream.revision : row.revision, chainHash: row.streamChainHash });
-    if (!Number.isNaN(time)) previous = { position: row.position, chainHash: row.chainHash, recordedAt: row.recordedAt, time };
-    else previous = { position: row.position, chainHash: row.chainHash, recordedAt: previous?.recordedAt ?? row.recordedAt, time: previous?.time ?? 0 };
+    streams.set(row.stream, {
+      revision: stream !== undefined && stream.revision > row.revision ? stream.revision : row.revision,
+      chainHash: row.streamChainHash,
+    });
+    if (!Number.isNaN(time))
+      previous = { position: row.position, chainHash: row.chainHash, recordedAt: row.recordedAt, time };
+    else
+      previous = {
+        position: row.position,
+        chainHash: row.chainHash,
+        recordedAt: previous?.recordedAt ?? row.recordedAt,
+        time: previous?.time ?? 0,
+      };
     return problems;
   }
 
@@ -166,7 +224,9 @@ export function createLogCheck(options: LogCheckOptions) {
       .map((head) => ({
         kind: 'truncated' as const,
         position: null,
-        message: `the log ends at ${previous === null ? 'nothing (it is empty)' : `position ${last}`}, but it held position ${head.position} when ${head.what} on ${head.verifiedAt}: events were removed from its end`,
+        message:
+          `the log ends at ${previous === null ? 'nothing (it is empty)' : `position ${last}`}, but it held position ` +
+          `${head.position} when ${head.what} on ${head.verifiedAt}: events were removed from its end`,
       }));
   }
 
@@ -174,6 +234,9 @@ export function createLogCheck(options: LogCheckOptions) {
     visit,
     finish,
     /** What was walked: the number of events and the head. */
-    summary: () => ({ events, head: previous === null ? null : { position: previous.position, chainHash: hex(previous.chainHash) } }),
+    summary: () => ({
+      events,
+      head: previous === null ? null : { position: previous.position, chainHash: hex(previous.chainHash) },
+    }),
   };
 }

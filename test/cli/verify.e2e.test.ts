@@ -54,34 +54,55 @@ describe('13d-ledger verify on SQLite', () => {
     const { code, report, text } = await verify(file);
     expect(code).toBe(0);
     expect(report).toMatchObject({ ok: true, chained: true, events: LOG_EVENTS, firstProblem: null, problems: [] });
-    expect(text).toMatch(new RegExp(`verified, ${LOG_EVENTS} events, head at position ${LOG_EVENTS} \\(content, hash chains`));
+    expect(text).toMatch(
+      new RegExp(`verified, ${LOG_EVENTS} events, head at position ${LOG_EVENTS} \\(content, hash chains`),
+    );
   });
 
   it('names a row whose data was changed with the triggers dropped', async () => {
     const file = await sampleFile();
     // Position 60 is the 10,000-share purchase of 2024-06-17: it becomes 1,000
-    tamper(file, (db) => db.prepare("UPDATE events SET data = replace(data, '10000', '1000') WHERE position = 60").run());
+    tamper(file, (db) =>
+      db.prepare("UPDATE events SET data = replace(data, '10000', '1000') WHERE position = 60").run(),
+    );
     const { code, report, text } = await verify(file);
     expect(code).toBe(1);
     expect(report.firstProblem).toMatchObject({ kind: 'content', position: 60, stream: STREAM, revision: 59 });
-    expect(text).toMatch(/NOT VERIFIED: the first problem is at position 60 \(stream "issuer-09175M507", revision 59, SharesPurchased\): content: its content does not match its hash/);
+    expect(text).toMatch(
+      /NOT VERIFIED: the first problem is at position 60 \(stream "issuer-09175M507", revision 59, SharesPurchased\): content: its content does not match its hash/,
+    );
   });
 
-  it('names the gap a deleted row leaves, in positions and in the stream\'s revisions', async () => {
+  it("names the gap a deleted row leaves, in positions and in the stream's revisions", async () => {
     const file = await sampleFile();
     tamper(file, (db) => db.prepare('DELETE FROM events WHERE position = 30').run());
     const { code, report } = await verify(file);
     expect(code).toBe(1);
-    expect(report.firstProblem).toMatchObject({ kind: 'position', position: 31, message: 'position 30 is missing from the log: removed' });
+    expect(report.firstProblem).toMatchObject({
+      kind: 'position',
+      position: 31,
+      message: 'position 30 is missing from the log: removed',
+    });
     expect(report.problems.map((p) => p.kind)).toEqual(['position', 'revision', 'chain', 'stream-chain']);
     expect(report.problems[1]!.message).toMatch(/goes from revision 28 to revision 30: revision 29 is missing/);
   });
 
-  it('names an event INSERTed by SQL, without the store\'s append', async () => {
+  it("names an event INSERTed by SQL, without the store's append", async () => {
     const file = await sampleFile();
     tamper(file, (db) =>
-      db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(randomUUID(), STREAM, SAMPLE_EVENTS, 'SharesPurchased', '{}', '{"schema":"ledger-events/2"}', new Date().toISOString()),
+      db
+        .prepare(
+          'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          randomUUID(),
+          STREAM,
+          SAMPLE_EVENTS,
+          'SharesPurchased',
+          '{}',
+          '{"schema":"ledger-events/2"}',
+          new Date().toISOString(),
+        ),
     );
     const { code, report } = await verify(file);
     expect(code).toBe(1);
@@ -97,12 +118,16 @@ describe('13d-ledger verify on SQLite', () => {
     await store.close();
     // When its recorded time is set to a day before the history was loaded
     const position = LOG_EVENTS + 1;
-    tamper(file, (db) => db.prepare("UPDATE events SET recorded_at = '2024-08-01T00:00:00.000Z' WHERE position = ?").run(position));
+    tamper(file, (db) =>
+      db.prepare("UPDATE events SET recorded_at = '2024-08-01T00:00:00.000Z' WHERE position = ?").run(position),
+    );
     // Then verify names it as backdated, before anything else
     const { code, report } = await verify(file);
     expect(code).toBe(1);
     expect(report.firstProblem).toMatchObject({ kind: 'recorded-time', position, type: 'EventCorrected' });
-    expect(report.firstProblem!.message).toMatch(/recorded at 2024-08-01T00:00:00.000Z, before the event at position 66 .*\(backdated\)/);
+    expect(report.firstProblem!.message).toMatch(
+      /recorded at 2024-08-01T00:00:00.000Z, before the event at position 66 .*\(backdated\)/,
+    );
     expect(report.problems.map((p) => p.kind)).toContain('content');
   });
 
@@ -128,7 +153,10 @@ describe('13d-ledger verify on SQLite', () => {
     const file = await sampleFile();
     const anchor = join(dir, `anchor-${stores}.json`);
     expect((await verify(file, '--anchor', anchor)).code).toBe(0);
-    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({ position: String(LOG_EVENTS), events: LOG_EVENTS });
+    expect(JSON.parse(readFileSync(anchor, 'utf8'))).toMatchObject({
+      position: String(LOG_EVENTS),
+      events: LOG_EVENTS,
+    });
     // When a row is changed and every hash after it recomputed, and the store's own record of verification removed
     tamper(file, (db) => {
       db.prepare("UPDATE events SET data = replace(data, '10000', '1000') WHERE position = 60").run();
@@ -139,7 +167,9 @@ describe('13d-ledger verify on SQLite', () => {
     const { code, report } = await verify(file, '--anchor', anchor);
     expect(code).toBe(1);
     expect(report.problems.map((p) => p.kind)).toEqual(['replaced']);
-    expect(report.firstProblem!.message).toMatch(/it is not the event that held position 66 when the anchor .* was written/);
+    expect(report.firstProblem!.message).toMatch(
+      /it is not the event that held position 66 when the anchor .* was written/,
+    );
   });
 
   it('warns queries about events another process appended since the last clean verify, and only then', async () => {
@@ -155,11 +185,22 @@ describe('13d-ledger verify on SQLite', () => {
     const reader = await openStore(url);
     const purchase = (await reader.readStream(STREAM)).find((e) => e.type === 'SharesPurchased')!;
     await reader.close();
-    const correct = await runCliCapturing(url, 'correct', '--event', purchase.id, '--set', 'shares=89', '--reason', 'test');
+    const correct = await runCliCapturing(
+      url,
+      'correct',
+      '--event',
+      purchase.id,
+      '--set',
+      'shares=89',
+      '--reason',
+      'test',
+    );
     expect(correct.code, correct.err).toBe(0);
     expect(correct.err).not.toMatch(/verified/);
     // But the next query does, naming the count and the last verification
-    expect((await holdings()).err).toMatch(/warning: 1 event was appended by another process since the log was last verified \(.*, up to position 66\): run `13d-ledger verify`/);
+    expect((await holdings()).err).toMatch(
+      /warning: 1 event was appended by another process since the log was last verified \(.*, up to position 66\): run `13d-ledger verify`/,
+    );
     // And after verify runs again, it is quiet
     expect((await verify(file)).code).toBe(0);
     expect((await holdings()).err).not.toMatch(/verified/);
@@ -172,7 +213,9 @@ describe('13d-ledger verify on SQLite', () => {
     db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL,
       revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, recorded_at TEXT NOT NULL,
       UNIQUE (stream, revision)); PRAGMA user_version = 1;`);
-    const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     insert.run(randomUUID(), 'old', 0, 'A', '{}', '{}', '2024-01-01T00:00:00.000Z');
     insert.run(randomUUID(), 'old', 1, 'B', '{}', '{}', '2024-01-02T00:00:00.000Z');
     db.close();
@@ -190,10 +233,24 @@ describe('13d-ledger verify on SQLite', () => {
 /** What an insider with the file and this program's source could do: recompute every hash in order. */
 function rechain(db: Database.Database): void {
   db.defaultSafeIntegers(true);
-  const rows = db.prepare('SELECT position, id, stream, revision, type, data, metadata, recorded_at, seal FROM events ORDER BY position').all() as Array<{
-    position: bigint; id: string; stream: string; revision: bigint; type: string; data: string; metadata: string; recorded_at: string; seal: Buffer | null;
+  const rows = db
+    .prepare(
+      'SELECT position, id, stream, revision, type, data, metadata, recorded_at, seal FROM events ORDER BY position',
+    )
+    .all() as Array<{
+    position: bigint;
+    id: string;
+    stream: string;
+    revision: bigint;
+    type: string;
+    data: string;
+    metadata: string;
+    recorded_at: string;
+    seal: Buffer | null;
   }>;
-  const update = db.prepare('UPDATE events SET content_hash = ?, chain_hash = ?, stream_chain_hash = ? WHERE position = ?');
+  const update = db.prepare(
+    'UPDATE events SET content_hash = ?, chain_hash = ?, stream_chain_hash = ? WHERE position = ?',
+  );
   const streams = new Map<string, Buffer>();
   let chain = GENESIS;
   for (const row of rows) {
@@ -217,6 +274,8 @@ describe.each(targets)('13d-ledger verify on $name', (target) => {
     const report = JSON.parse(run.out) as VerifyReport;
     expect(run.code).toBe(0);
     expect(report).toMatchObject({ ok: true, events: LOG_EVENTS, chained: true, problems: [] });
-    expect(report.message).toMatch(/verified, 66 events, head at position 66 \(content, hash chains, revisions and recorded times checked\)/);
+    expect(report.message).toMatch(
+      /verified, 66 events, head at position 66 \(content, hash chains, revisions and recorded times checked\)/,
+    );
   });
 });

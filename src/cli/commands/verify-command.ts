@@ -1,4 +1,4 @@
-/** `13d-ledger verify`: the log's tamper evidence, checked from the first event to the last (src/ledger/verify-log.ts). */
+/** `13d-ledger verify`: the log's tamper evidence, checked from first event to last (src/ledger/verify-log.ts). */
 import type { Command } from 'commander';
 import { verifyLog } from '../../ledger/verify-log.js';
 import { ExitWithCode, storeFlag } from '../options.js';
@@ -15,7 +15,9 @@ export function registerVerifyCommand(program: Command): void {
     .option('--anchor <file>', 'check the head this file holds (if it exists), and write the new head there when clean')
     .option('--json', 'print JSON')
     .action(async (options: { anchor?: string; json?: boolean }, command: Command) => {
-      const report = await withStore(storeFlag(command), (store) => verifyLog(store, options.anchor === undefined ? {} : { anchorFile: options.anchor }));
+      const report = await withStore(storeFlag(command), (store) =>
+        verifyLog(store, options.anchor === undefined ? {} : { anchorFile: options.anchor }),
+      );
       print(options.json ? toJson(report) : report.message);
       if (!report.ok) throw new ExitWithCode(1);
     });

@@ -25,7 +25,9 @@ export interface HashedEventRow {
   stream_chain_hash: Buffer | null;
 }
 
-const HASHED_COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at, seal, content_hash, chain_hash, stream_chain_hash';
+const HASHED_COLUMNS =
+  'position, id, stream, revision, type, data, metadata, recorded_at, seal, ' +
+  'content_hash, chain_hash, stream_chain_hash';
 
 const contentOf = (row: HashedEventRow): StoredContent => ({ ...row, recordedAt: row.recorded_at.toISOString() });
 
@@ -41,9 +43,10 @@ export async function chainExistingEvents(client: ClientBase): Promise<void> {
     chain = chainNext(chain, digest);
     const streamChain = chainNext(streams.get(row.stream) ?? GENESIS, digest);
     streams.set(row.stream, streamChain);
-    await client.query('UPDATE ledger_events SET content_hash = $1, chain_hash = $2, stream_chain_hash = $3 WHERE position = $4', [
-      digest, chain, streamChain, String(row.position),
-    ]);
+    await client.query(
+      'UPDATE ledger_events SET content_hash = $1, chain_hash = $2, stream_chain_hash = $3 WHERE position = $4',
+      [digest, chain, streamChain, String(row.position)],
+    );
   }
   await client.query(`ALTER TABLE ledger_events ENABLE TRIGGER ${UPDATE_GUARD}`);
   const facts: Array<[string, string]> = [
@@ -51,16 +54,22 @@ export async function chainExistingEvents(client: ClientBase): Promise<void> {
     ['chain-migrated-through', String(rows.at(-1)?.position ?? 0n)],
     ['chain-established-at', now.toISOString()],
   ];
-  for (const [name, value] of facts) await client.query('INSERT INTO ledger_store_facts (name, value) VALUES ($1, $2)', [name, value]);
+  for (const [name, value] of facts)
+    await client.query('INSERT INTO ledger_store_facts (name, value) VALUES ($1, $2)', [name, value]);
 }
 
 export async function readSealKey(client: ClientBase): Promise<Buffer | null> {
-  const { rows } = await client.query<{ value: string }>("SELECT value FROM ledger_store_facts WHERE name = 'seal-key'");
+  const { rows } = await client.query<{ value: string }>(
+    "SELECT value FROM ledger_store_facts WHERE name = 'seal-key'",
+  );
   return rows[0] === undefined ? null : Buffer.from(rows[0].value, 'hex');
 }
 
 /** The log's head and the stream's, read under the append lock: the rows about to be inserted link to them. */
-export async function chainHeads(client: ClientBase, stream: string): Promise<{ position: bigint; chain: Buffer; streamChain: Buffer }> {
+export async function chainHeads(
+  client: ClientBase,
+  stream: string,
+): Promise<{ position: bigint; chain: Buffer; streamChain: Buffer }> {
   const log = await client.query<{ position: bigint; chain_hash: Buffer | null }>(
     'SELECT position, chain_hash FROM ledger_events ORDER BY position DESC LIMIT 1',
   );
@@ -90,8 +99,12 @@ export function chainBatch(
 }
 
 /** What `verify` reads from PostgreSQL. */
-export function postgresEvidence(query: <R>(text: string, values: unknown[]) => Promise<R[]>, key: () => Promise<Buffer | null>) {
-  const fact = async (name: string) => (await query<{ value: string }>('SELECT value FROM ledger_store_facts WHERE name = $1', [name]))[0]?.value;
+export function postgresEvidence(
+  query: <R>(text: string, values: unknown[]) => Promise<R[]>,
+  key: () => Promise<Buffer | null>,
+) {
+  const fact = async (name: string) =>
+    (await query<{ value: string }>('SELECT value FROM ledger_store_facts WHERE name = $1', [name]))[0]?.value;
   return {
     origin: async (): Promise<ChainOrigin> => ({
       chained: true,
@@ -100,9 +113,10 @@ export function postgresEvidence(query: <R>(text: string, values: unknown[]) => 
     }),
     async readRows(after: bigint, limit: number): Promise<StoredRow[]> {
       const sealKey = await key();
-      const rows = await query<HashedEventRow>(`SELECT ${HASHED_COLUMNS} FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2`, [
-        String(after), limit,
-      ]);
+      const rows = await query<HashedEventRow>(
+        `SELECT ${HASHED_COLUMNS} FROM ledger_events WHERE position > $1 ORDER BY position LIMIT $2`,
+        [String(after), limit],
+      );
       return rows.map((row) => ({
         ...contentOf(row),
         contentHash: row.content_hash,
@@ -112,7 +126,8 @@ export function postgresEvidence(query: <R>(text: string, values: unknown[]) => 
       }));
     },
     physicalCheck: async () => [] as string[],
-    headPosition: async () => (await query<{ head: bigint | null }>('SELECT max(position) AS head FROM ledger_events', []))[0]?.head ?? null,
+    headPosition: async () =>
+      (await query<{ head: bigint | null }>('SELECT max(position) AS head FROM ledger_events', []))[0]?.head ?? null,
     async lastVerification(): Promise<VerifiedHead | null> {
       const text = await fact('last-verification');
       if (text === undefined) return null;
@@ -124,7 +139,10 @@ export function postgresEvidence(query: <R>(text: string, values: unknown[]) => 
       const upsert = `INSERT INTO ledger_store_facts (name, value) VALUES ('last-verification', $1)
                       ON CONFLICT (name) DO UPDATE SET value = excluded.value`;
       // The everyday role of the README may only read the facts: then the run is not recorded.
-      return query(upsert, [text]).then(() => true, () => false);
+      return query(upsert, [text]).then(
+        () => true,
+        () => false,
+      );
     },
   };
 }

@@ -57,7 +57,9 @@ export function applySchema(db: Database.Database, now: () => Date): void {
   const version = schemaVersion(db);
   if (version === SCHEMA_VERSION) return;
   if (version > SCHEMA_VERSION) {
-    throw new Error(`The store file has schema version ${version}; this program knows version ${SCHEMA_VERSION}: upgrade 13d-ledger`);
+    throw new Error(
+      `The store file has schema version ${version}; this program knows version ${SCHEMA_VERSION}: upgrade 13d-ledger`,
+    );
   }
   db.exec(VERSION_1);
   db.exec(VERSION_2);
@@ -82,10 +84,14 @@ interface LegacyRow {
 
 /** Hashes and chains the events a version-1 file holds (none in a new file); returns the last position chained. */
 function chainExistingEvents(db: Database.Database): bigint {
-  const rows = db.prepare('SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position').all() as LegacyRow[];
+  const rows = db
+    .prepare('SELECT position, id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position')
+    .all() as LegacyRow[];
   if (rows.length === 0) return 0n;
   db.exec('DROP TRIGGER events_are_never_updated');
-  const update = db.prepare('UPDATE events SET content_hash = ?, chain_hash = ?, stream_chain_hash = ? WHERE position = ?');
+  const update = db.prepare(
+    'UPDATE events SET content_hash = ?, chain_hash = ?, stream_chain_hash = ? WHERE position = ?',
+  );
   const streams = new Map<string, Buffer>();
   let chain = GENESIS;
   for (const row of rows) {

@@ -44,7 +44,20 @@ export function chainWriter(db: Database.Database): ChainWriter {
       const digest = contentDigest({ ...row, position });
       const chain = chainNext(logHead.get()?.chain_hash ?? GENESIS, digest);
       const streamChain = chainNext(headOf(row.stream)?.streamChainHash ?? GENESIS, digest);
-      insert.run(position, row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.recordedAt, row.seal, digest, chain, streamChain);
+      insert.run(
+        position,
+        row.id,
+        row.stream,
+        row.revision,
+        row.type,
+        row.data,
+        row.metadata,
+        row.recordedAt,
+        row.seal,
+        digest,
+        chain,
+        streamChain,
+      );
       return position;
     },
   };
@@ -80,7 +93,9 @@ export function sqliteEvidence(
   store: { path: string; readOnly: string | null; chained: boolean; key: Buffer | null },
 ): SqliteEvidence {
   const fact = (name: string): string | undefined =>
-    store.chained ? (db.prepare('SELECT value FROM store_facts WHERE name = ?').get(name) as { value: string } | undefined)?.value : undefined;
+    store.chained
+      ? (db.prepare('SELECT value FROM store_facts WHERE name = ?').get(name) as { value: string } | undefined)?.value
+      : undefined;
   return {
     origin: () => ({
       chained: store.chained,
@@ -88,9 +103,14 @@ export function sqliteEvidence(
       establishedAt: fact('chain-established-at') ?? null,
     }),
     readRows(afterPosition, limit) {
-      const hashes = store.chained ? 'seal, content_hash, chain_hash, stream_chain_hash' : 'NULL AS seal, NULL AS content_hash, NULL AS chain_hash, NULL AS stream_chain_hash';
+      const hashes = store.chained
+        ? 'seal, content_hash, chain_hash, stream_chain_hash'
+        : 'NULL AS seal, NULL AS content_hash, NULL AS chain_hash, NULL AS stream_chain_hash';
       const rows = db
-        .prepare(`SELECT position, id, stream, revision, type, data, metadata, recorded_at, ${hashes} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .prepare(
+          `SELECT position, id, stream, revision, type, data, metadata, recorded_at, ${hashes}
+           FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+        )
         .all(afterPosition, limit) as HashedRow[];
       return rows.map((row) => ({
         position: row.position,
@@ -122,7 +142,10 @@ export function sqliteEvidence(
     recordVerification(head) {
       if (store.readOnly !== null || !store.chained) return false;
       const text = JSON.stringify({ ...head, position: head.position === null ? null : head.position.toString() });
-      db.prepare("INSERT INTO store_facts (name, value) VALUES ('last-verification', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(text);
+      db.prepare(
+        `INSERT INTO store_facts (name, value) VALUES ('last-verification', ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+      ).run(text);
       return true;
     },
   };

@@ -4,7 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult, EventFilter, RecordedEvent } from '../event-store.js';
-import { EventIdConflictError, StoreReadOnlyError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
+import {
+  EventIdConflictError,
+  StoreReadOnlyError,
+  StoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
 import { normaliseExpectedRevision, type SerialisedEvent } from '../validate-input.js';
 import { applySchema, schemaNeedsWork, schemaVersion } from './schema.js';
 import { chainWriter, sqliteEvidence, type SqliteEvidence } from './sqlite-chain.js';
@@ -73,9 +78,11 @@ export function openSqliteConnection(location: SqliteLocation, options: SqliteCo
 /** Every call of a connection, with SQLite's errors translated into the port's. */
 function wrapErrors(connection: SqliteConnection, where: { path: string; busyTimeoutMs: number }): SqliteConnection {
   return {
-    append: (stream, batch, options, attested) => translatingSqlite(where, () => connection.append(stream, batch, options, attested)),
+    append: (stream, batch, options, attested) =>
+      translatingSqlite(where, () => connection.append(stream, batch, options, attested)),
     readForwards: (stream, from, limit) => translatingSqlite(where, () => connection.readForwards(stream, from, limit)),
-    readBackwards: (stream, from, limit) => translatingSqlite(where, () => connection.readBackwards(stream, from, limit)),
+    readBackwards: (stream, from, limit) =>
+      translatingSqlite(where, () => connection.readBackwards(stream, from, limit)),
     readAllRows: (from, limit, filter) => translatingSqlite(where, () => connection.readAllRows(from, limit, filter)),
     evidence: connection.evidence,
     close: () => connection.close(),
@@ -99,99 +106,89 @@ function useWriteAheadLog(db: Database.Database, busyTimeoutMs: number): void {
 
 /** The schema of a file opened read-only is checked, never created or upgraded. */
 function assertReadableSchema(db: Database.Database, path: string): void {
-  const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() as { n: bigint };
-  if (Number(tables.n) === 0) throw new StoreUnavailableError(`${path} holds no ledger (no events table), and it is open read-only`);
+  const tables = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'events'")
+    .get() as { n: bigint };
+  if (Number(tables.n) === 0)
+    throw new StoreUnavailableError(`${path} holds no ledger (no events table), and it is open read-only`);
 }
 
-function prepareConnection(db: Database.Database, location: SqliteLocation, readOnly: string | null, now: () => Date): SqliteConnection {
-  const { path } = location;
+/** The file's settings and schema; returns what reads need: whether the file has the chain, and the seal key. */
+function setUp(db: Database.Database, location: SqliteLocation, readOnly: string | null, now: () => Date) {
   if (readOnly === null) useWriteAheadLog(db, location.busyTimeoutMs);
   db.pragma(`synchronous = ${location.synchronous.toUpperCase()}`);
   db.defaultSafeIntegers(true);
   // The write lock is taken only when the schema needs creating: reads never wait for another writer.
   if (readOnly === null && schemaNeedsWork(db)) db.transaction(() => applySchema(db, now)).immediate();
-  if (readOnly !== null) assertReadableSchema(db, path);
+  if (readOnly !== null) assertReadableSchema(db, location.path);
   // A version-1 file opened read-only has no chain, no seals and no key: it is read as it is.
   const chained = schemaVersion(db) >= 2;
-  const columns = chained ? COLUMNS : `${COLUMNS.replace(', seal', '')}, NULL AS seal`;
-  const key = chained ? (db.prepare("SELECT value FROM store_secrets WHERE name = 'seal-key'").get() as { value: Buffer } | undefined)?.value ?? null : null;
-  const toRecorded = (row: EventTuple) => toRecordedEvent(row, key);
+  const keyRow = chained ? db.prepare("SELECT value FROM store_secrets WHERE name = 'seal-key'").get() : undefined;
+  return { chained, key: (keyRow as { value: Buffer } | undefined)?.value ?? null };
+}
 
+function prepareConnection(
+  db: Database.Database,
+  location: SqliteLocation,
+  readOnly: string | null,
+  now: () => Date,
+): SqliteConnection {
+  const { path } = location;
+  const { chained, key } = setUp(db, location, readOnly, now);
+  const columns = chained ? COLUMNS : `${COLUMNS.replace(', seal', '')}, NULL AS seal`;
+  const toRecorded = (row: EventTuple) => toRecordedEvent(row, key);
   const byId = db.prepare<[string], EventRow>(`SELECT ${columns} FROM events WHERE id = ?`);
   const forwards = db
-    .prepare<[string, bigint, number], EventTuple>(`SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`)
+    .prepare<[string, bigint, number], EventTuple>(
+      `SELECT ${columns} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    )
     .raw(true);
   const backwards = db
-    .prepare<[string, bigint, number], EventTuple>(`SELECT ${columns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+    .prepare<[string, bigint, number], EventTuple>(
+      `SELECT ${columns} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    )
     .raw(true);
-  const readAllStatements = new Map<string, Database.Statement<unknown[], EventTuple>>();
+  const readAll = readAllStatements(db, columns);
   const chain = readOnly === null ? chainWriter(db) : null;
 
-  const appendInTransaction = db.transaction((stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined, attested: boolean) => {
-    const expected = normaliseExpectedRevision(options);
-    const retried = findRetriedBatch(stream, batch);
-    if (retried) return retried;
-    const streamHead = chain!.streamHead(stream);
-    checkExpectedRevision(stream, expected, streamHead?.revision ?? null);
-    const recordedAt = now().toISOString();
-    const first = streamHead === undefined ? 0n : streamHead.revision + 1n;
-    const events = batch.map((event, i) => {
-      const seal = attested && key !== null ? sealOf(key, event.type, event.data, event.metadata) : null;
-      const position = chain!.insert({ ...event, stream, revision: first + BigInt(i), recordedAt, seal });
-      return { id: event.id, revision: first + BigInt(i), position };
-    });
-    return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
-  });
-
-  /** A retry sends ids already stored: the same content gives back the original result, anything else is a conflict. */
-  function findRetriedBatch(stream: string, batch: SerialisedEvent[]): AppendResult | null {
-    const stored = batch.map((event) => byId.get(event.id));
-    const found = stored.filter((row) => row !== undefined);
-    if (found.length === 0) return null;
-    for (const [i, row] of stored.entries()) {
-      const event = batch[i]!;
-      if (!row) throw new EventIdConflictError(found[0]!.id, `part of this batch was appended before and part was not (${event.id} is new)`);
-      if (row.stream !== stream) throw new EventIdConflictError(event.id, `it was appended to stream "${row.stream}"`);
-      if (row.type !== event.type || row.data !== event.data || row.metadata !== event.metadata) {
-        throw new EventIdConflictError(event.id, 'it was appended before with different content');
-      }
-      if (i > 0 && row.revision !== stored[i - 1]!.revision + 1n) {
-        throw new EventIdConflictError(event.id, 'it was appended before in another batch');
-      }
-    }
-    const events = found.map((row) => ({ id: row.id, revision: row.revision, position: row.position }));
-    return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: false };
-  }
-
-  function readAllStatement(filter: EventFilter | undefined): Database.Statement<unknown[], EventTuple> {
-    const prefixes = filter?.streamPrefixes?.length ?? 0;
-    const types = filter?.types?.length ?? 0;
-    const key = `${prefixes}:${types}`;
-    let statement = readAllStatements.get(key);
-    if (!statement) {
-      const where = ['position >= ?'];
-      if (prefixes > 0) where.push(`(${Array(prefixes).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
-      if (types > 0) where.push(`type IN (${Array(types).fill('?').join(', ')})`);
-      statement = db.prepare<unknown[], EventTuple>(`SELECT ${columns} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).raw(true);
-      readAllStatements.set(key, statement);
-    }
-    return statement;
-  }
+  const appendInTransaction = db.transaction(
+    (stream: string, batch: SerialisedEvent[], options: AppendOptions | undefined, attested: boolean) => {
+      const expected = normaliseExpectedRevision(options);
+      const retried = findRetriedBatch(
+        batch.map((event) => byId.get(event.id)),
+        stream,
+        batch,
+      );
+      if (retried) return retried;
+      const streamHead = chain!.streamHead(stream);
+      checkExpectedRevision(stream, expected, streamHead?.revision ?? null);
+      const recordedAt = now().toISOString();
+      const first = streamHead === undefined ? 0n : streamHead.revision + 1n;
+      const events = batch.map((event, i) => {
+        const seal = attested && key !== null ? sealOf(key, event.type, event.data, event.metadata) : null;
+        const position = chain!.insert({ ...event, stream, revision: first + BigInt(i), recordedAt, seal });
+        return { id: event.id, revision: first + BigInt(i), position };
+      });
+      return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
+    },
+  );
 
   function readAllRows(fromPosition: bigint, limit: number, filter: EventFilter | undefined): RecordedEvent[] {
     const params: unknown[] = [fromPosition];
     for (const prefix of filter?.streamPrefixes ?? []) params.push(prefix, prefix);
     params.push(...(filter?.types ?? []), limit);
-    return readAllStatement(filter).all(...params).map(toRecorded);
-  }
-
-  function append(stream: string, batch: SerialisedEvent[], appendOptions: AppendOptions | undefined, attested: boolean): AppendResult {
-    if (readOnly !== null) throw new StoreReadOnlyError(`Cannot append to the SQLite store at ${path}: ${readOnly}; queries work`);
-    return appendInTransaction.immediate(stream, batch, appendOptions, attested);
+    return readAll(filter)
+      .all(...params)
+      .map(toRecorded);
   }
 
   return {
-    append,
+    append(stream, batch, appendOptions, attested) {
+      if (readOnly !== null) {
+        throw new StoreReadOnlyError(`Cannot append to the SQLite store at ${path}: ${readOnly}; queries work`);
+      }
+      return appendInTransaction.immediate(stream, batch, appendOptions, attested);
+    },
     readForwards: (stream, from, limit) => forwards.all(stream, from, limit).map(toRecorded),
     readBackwards: (stream, from, limit) => backwards.all(stream, from, limit).map(toRecorded),
     readAllRows,
@@ -199,7 +196,58 @@ function prepareConnection(db: Database.Database, location: SqliteLocation, read
     close: () => db.close(),
   };
 }
-function checkExpectedRevision(stream: string, expected: ReturnType<typeof normaliseExpectedRevision>, current: bigint | null): void {
+
+/** A retry sends ids already stored: the same content gives back the original result, anything else is a conflict. */
+function findRetriedBatch(
+  stored: ReadonlyArray<EventRow | undefined>,
+  stream: string,
+  batch: SerialisedEvent[],
+): AppendResult | null {
+  const found = stored.filter((row) => row !== undefined);
+  if (found.length === 0) return null;
+  for (const [i, row] of stored.entries()) {
+    const event = batch[i]!;
+    if (!row) {
+      const why = `part of this batch was appended before and part was not (${event.id} is new)`;
+      throw new EventIdConflictError(found[0]!.id, why);
+    }
+    if (row.stream !== stream) throw new EventIdConflictError(event.id, `it was appended to stream "${row.stream}"`);
+    if (row.type !== event.type || row.data !== event.data || row.metadata !== event.metadata) {
+      throw new EventIdConflictError(event.id, 'it was appended before with different content');
+    }
+    if (i > 0 && row.revision !== stored[i - 1]!.revision + 1n) {
+      throw new EventIdConflictError(event.id, 'it was appended before in another batch');
+    }
+  }
+  const events = found.map((row) => ({ id: row.id, revision: row.revision, position: row.position }));
+  return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: false };
+}
+
+/** One prepared readAll statement per shape of filter (how many prefixes, how many types), made on first use. */
+function readAllStatements(db: Database.Database, columns: string) {
+  const statements = new Map<string, Database.Statement<unknown[], EventTuple>>();
+  return (filter: EventFilter | undefined): Database.Statement<unknown[], EventTuple> => {
+    const prefixes = filter?.streamPrefixes?.length ?? 0;
+    const types = filter?.types?.length ?? 0;
+    const key = `${prefixes}:${types}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const where = ['position >= ?'];
+      if (prefixes > 0) where.push(`(${Array(prefixes).fill('substr(stream, 1, length(?)) = ?').join(' OR ')})`);
+      if (types > 0) where.push(`type IN (${Array(types).fill('?').join(', ')})`);
+      const sql = `SELECT ${columns} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+      statement = db.prepare<unknown[], EventTuple>(sql).raw(true);
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+}
+
+function checkExpectedRevision(
+  stream: string,
+  expected: ReturnType<typeof normaliseExpectedRevision>,
+  current: bigint | null,
+): void {
   const actual = current ?? 'no_stream';
   const holds =
     expected === 'any' ||
@@ -213,6 +261,14 @@ function checkExpectedRevision(stream: string, expected: ReturnType<typeof norma
 function toRecordedEvent(row: EventTuple, key: Buffer | null): RecordedEvent {
   const metadata = JSON.parse(row[6]) as RecordedEvent['metadata'];
   metadata.recordedAt = row[7];
-  const event = { id: row[1], type: row[4], data: JSON.parse(row[5]), metadata, stream: row[2], revision: row[3], position: row[0] };
+  const event = {
+    id: row[1],
+    type: row[4],
+    data: JSON.parse(row[5]),
+    metadata,
+    stream: row[2],
+    revision: row[3],
+    position: row[0],
+  };
   return key !== null && sealMatches(key, row[8], row[4], row[5], row[6]) ? markAttested(event) : event;
 }

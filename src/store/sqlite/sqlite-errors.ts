@@ -35,13 +35,19 @@ export function translateSqliteError(error: unknown, where: SqliteErrorContext):
     );
   }
   if (code.startsWith('SQLITE_CANTOPEN')) {
-    return new StoreUnavailableError(`Cannot open ${store} (${said}): check that the path exists and this user may read it`);
+    return new StoreUnavailableError(
+      `Cannot open ${store} (${said}): check that the path exists and this user may read it`,
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new StoreUnavailableError(`${store} is damaged (${said}): run \`13d-ledger verify\` and restore it from a copy`);
+    return new StoreUnavailableError(
+      `${store} is damaged (${said}): run \`13d-ledger verify\` and restore it from a copy`,
+    );
   }
   if (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) {
-    return new StoreUnavailableError(`Cannot use ${store}: the disk failed or is full (${said}); nothing of the call was written`);
+    return new StoreUnavailableError(
+      `Cannot use ${store}: the disk failed or is full (${said}); nothing of the call was written`,
+    );
   }
   return error;
 }

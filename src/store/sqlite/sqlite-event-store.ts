@@ -24,7 +24,13 @@ import type {
 import { StoreClosedError } from '../errors.js';
 import { ATTESTED_APPEND, type AttestingStore } from '../attestation.js';
 import { TAMPER_EVIDENCE, type TamperEvidence } from '../integrity.js';
-import { assertLimit, assertRevision, assertStreamName, normaliseExpectedRevision, serialiseBatch } from '../validate-input.js';
+import {
+  assertLimit,
+  assertRevision,
+  assertStreamName,
+  normaliseExpectedRevision,
+  serialiseBatch,
+} from '../validate-input.js';
 import { startCatchUpSubscription } from '../catch-up-subscription.js';
 import { ALL, openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
 import { SQLITE_DEFAULTS, type SqliteLocation } from './sqlite-url.js';
@@ -38,7 +44,7 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** `'ro'` opens the file read-only, `'rw'` only if it exists. @defaultValue `'rwc'` (created by the first append) */
   mode?: SqliteLocation['mode'];
-  /** PRAGMA synchronous: `'normal'` may lose the last commits on power loss, `'full'` does not. @defaultValue `'normal'` */
+  /** PRAGMA synchronous: 'normal' may lose the last commits on power loss, 'full' does not. @defaultValue 'normal' */
   synchronous?: SqliteLocation['synchronous'];
   /** Create the file's directory when it is missing (the default location's ./var). @defaultValue false */
   createDirectory?: boolean;
@@ -48,7 +54,7 @@ export interface SqliteEventStoreOptions {
 
 const LAST = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** The port, plus the ledger's sealed append (attestation.ts) and the rows with their hashes for verify (integrity.ts). */
+/** The port, plus the ledger's sealed append (attestation.ts) and the rows with hashes for verify (integrity.ts). */
 export type SqliteEventStore = EventStore & AttestingStore & { [TAMPER_EVIDENCE]: TamperEvidence };
 
 export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): SqliteEventStore {
@@ -59,7 +65,10 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     synchronous: storeOptions.synchronous ?? SQLITE_DEFAULTS.synchronous,
     busyTimeoutMs: storeOptions.busyTimeoutMs ?? SQLITE_DEFAULTS.busyTimeoutMs,
   };
-  const connectionOptions = { now: storeOptions.now ?? (() => new Date()), createDirectory: storeOptions.createDirectory ?? false };
+  const connectionOptions = {
+    now: storeOptions.now ?? (() => new Date()),
+    createDirectory: storeOptions.createDirectory ?? false,
+  };
   const appendListeners = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   let connection: SqliteConnection | null = null;
@@ -69,7 +78,8 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
   /** The open file, or null while it does not exist (another process may create it meanwhile). */
   function reader(): SqliteConnection | null {
     if (closed) throw new StoreClosedError();
-    if (connection === null && (path === ':memory:' || existsSync(path))) connection = openSqliteConnection(location, connectionOptions);
+    if (connection === null && (path === ':memory:' || existsSync(path)))
+      connection = openSqliteConnection(location, connectionOptions);
     return connection;
   }
 
@@ -81,7 +91,12 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     return reader()?.readAllRows(from, limit, filter) ?? [];
   }
 
-  async function append(stream: string, events: readonly NewEvent[], options: AppendOptions | undefined, attested: boolean): Promise<AppendResult> {
+  async function append(
+    stream: string,
+    events: readonly NewEvent[],
+    options: AppendOptions | undefined,
+    attested: boolean,
+  ): Promise<AppendResult> {
     if (closed) throw new StoreClosedError();
     const batch = serialiseBatch(stream, events);
     normaliseExpectedRevision(options); // refuse a bad revision before anything is opened or written
@@ -104,8 +119,10 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
   };
 
   return {
-    append: (stream: string, events: readonly NewEvent[], options?: AppendOptions) => append(stream, events, options, false),
-    [ATTESTED_APPEND]: (stream: string, events: readonly NewEvent[], options?: AppendOptions) => append(stream, events, options, true),
+    append: (stream: string, events: readonly NewEvent[], options?: AppendOptions) =>
+      append(stream, events, options, false),
+    [ATTESTED_APPEND]: (stream: string, events: readonly NewEvent[], options?: AppendOptions) =>
+      append(stream, events, options, true),
     [TAMPER_EVIDENCE]: evidence,
 
     async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -117,10 +134,12 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
       const db = reader();
       if (db === null) return [];
       if (options.direction === 'backwards') {
-        const from = options.from === undefined || options.from === 'end' ? LAST : options.from === 'start' ? 0n : options.from;
+        const from =
+          options.from === undefined || options.from === 'end' ? LAST : options.from === 'start' ? 0n : options.from;
         return db.readBackwards(stream, from, limit);
       }
-      const from = options.from === undefined || options.from === 'start' ? 0n : options.from === 'end' ? LAST : options.from;
+      const from =
+        options.from === undefined || options.from === 'start' ? 0n : options.from === 'end' ? LAST : options.from;
       return db.readForwards(stream, from, limit);
     },
 

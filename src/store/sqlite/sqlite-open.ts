@@ -53,11 +53,14 @@ export function openDatabase(location: SqliteLocation, options: OpenOptions): Op
   const where = { path, busyTimeoutMs };
   const exists = existsSync(path);
   if (location.mode === 'ro') {
-    if (!exists) throw new StoreReadOnlyError(`The SQLite store ${path} does not exist, and the URL opens it read-only (mode=ro)`);
+    if (!exists)
+      throw new StoreReadOnlyError(`The SQLite store ${path} does not exist, and the URL opens it read-only (mode=ro)`);
     return { db: openReadOnly(path, busyTimeoutMs), readOnly: `the store URL opens ${path} read-only (mode=ro)` };
   }
   if (location.mode === 'rw' && !exists) {
-    throw new StoreUnavailableError(`The SQLite store ${path} does not exist, and the URL asks to open it only if it does (mode=rw)`);
+    throw new StoreUnavailableError(
+      `The SQLite store ${path} does not exist, and the URL asks to open it only if it does (mode=rw)`,
+    );
   }
   assertDirectory(location, options);
   const directory = dirname(path);
@@ -66,7 +69,9 @@ export function openDatabase(location: SqliteLocation, options: OpenOptions): Op
   }
   if (!writable(directory)) {
     if (!exists) {
-      throw new StoreReadOnlyError(`Cannot create the SQLite store ${path}: this user cannot write its directory ${directory}`);
+      throw new StoreReadOnlyError(
+        `Cannot create the SQLite store ${path}: this user cannot write its directory ${directory}`,
+      );
     }
     const why = `this user cannot write the directory ${directory} (SQLite keeps its write-ahead log beside the file)`;
     return { db: openReadOnly(path, busyTimeoutMs), readOnly: why };
@@ -99,7 +104,8 @@ function openReadOnly(path: string, busyTimeoutMs: number): Database.Database {
   const wal = `${path}-wal`;
   if (existsSync(wal) && statSync(wal).size > 0) {
     throw new StoreUnavailableError(
-      `Cannot read the SQLite store ${path}: its directory is read-only and its write-ahead log (${wal}) holds commits ` +
+      `Cannot read the SQLite store ${path}: its directory is read-only and its write-ahead log (${wal}) ` +
+        'holds commits ' +
         'not yet in the file; open it once as a user who may write the directory, or copy the three files elsewhere',
     );
   }

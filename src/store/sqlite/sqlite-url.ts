@@ -28,7 +28,10 @@ export interface SqliteLocation {
 }
 
 /** @defaultValue for a URL that does not say: the embedded store's settings. */
-export const SQLITE_DEFAULTS = { mode: 'rwc', synchronous: 'normal', busyTimeoutMs: 10_000 } as const satisfies Omit<SqliteLocation, 'path'>;
+export const SQLITE_DEFAULTS = { mode: 'rwc', synchronous: 'normal', busyTimeoutMs: 10_000 } as const satisfies Omit<
+  SqliteLocation,
+  'path'
+>;
 
 const ACCEPTED = 'mode=ro|rw|rwc, synchronous=normal|full|extra, busy_timeout=MILLISECONDS';
 
@@ -46,13 +49,17 @@ export function parseSqliteUrl(url: string): SqliteLocation {
     if (path.startsWith('//')) {
       const authority = path.slice(2, path.indexOf('/', 2) === -1 ? undefined : path.indexOf('/', 2));
       if (authority !== '' && authority.toLowerCase() !== 'localhost') {
-        throw new UnsupportedStoreUrlError(`Store URL "${url}" names a host ("${authority}"): an SQLite store is a local file, use sqlite:file:///path/to/ledger.db`);
+        throw new UnsupportedStoreUrlError(
+          `Store URL "${url}" names a host ("${authority}"): an SQLite store is a local file, ` +
+            'use sqlite:file:///path/to/ledger.db',
+        );
       }
       path = path.slice(2 + authority.length);
     }
     path = decode(path, url);
   }
-  if (path === '') throw new UnsupportedStoreUrlError(`Store URL "${url}" names no file: use sqlite:PATH or sqlite::memory:`);
+  if (path === '')
+    throw new UnsupportedStoreUrlError(`Store URL "${url}" names no file: use sqlite:PATH or sqlite::memory:`);
   return { path, ...SQLITE_DEFAULTS, ...parameters(query, url) };
 }
 
@@ -66,12 +73,17 @@ function parameters(query: string, url: string): Partial<Omit<SqliteLocation, 'p
     const value = decode(rawValue.join('='), url);
     const lower = value.toLowerCase();
     if (key === 'mode' && (lower === 'ro' || lower === 'rw' || lower === 'rwc')) found.mode = lower;
-    else if (key === 'synchronous' && (lower === 'normal' || lower === 'full' || lower === 'extra')) found.synchronous = lower;
+    else if (key === 'synchronous' && (lower === 'normal' || lower === 'full' || lower === 'extra'))
+      found.synchronous = lower;
     else if (key === 'busy_timeout' && /^\d{1,9}$/.test(value)) found.busyTimeoutMs = Number(value);
     else if (key === 'mode' || key === 'synchronous' || key === 'busy_timeout') {
-      throw new UnsupportedStoreUrlError(`Store URL "${url}": ${key}=${value} is not accepted; the SQLite store takes ${ACCEPTED}`);
+      throw new UnsupportedStoreUrlError(
+        `Store URL "${url}": ${key}=${value} is not accepted; the SQLite store takes ${ACCEPTED}`,
+      );
     } else {
-      throw new UnsupportedStoreUrlError(`Store URL "${url}": unknown parameter "${key}"; the SQLite store takes ${ACCEPTED}`);
+      throw new UnsupportedStoreUrlError(
+        `Store URL "${url}": unknown parameter "${key}"; the SQLite store takes ${ACCEPTED}`,
+      );
     }
   }
   return found;

@@ -53,7 +53,11 @@ describe.skipIf(skip !== undefined)('the PostgreSQL hash chain', () => {
     await database!.sql('ALTER TABLE ledger_events DISABLE TRIGGER ledger_events_are_never_deleted', [], url);
     await database!.sql('DELETE FROM ledger_events WHERE position = 30', [], url);
     const deleted = await verifyLog(store);
-    expect(deleted.firstProblem).toMatchObject({ kind: 'position', position: 31n, message: 'position 30 is missing from the log: removed' });
+    expect(deleted.firstProblem).toMatchObject({
+      kind: 'position',
+      position: 31n,
+      message: 'position 30 is missing from the log: removed',
+    });
     await store.close();
   });
 });

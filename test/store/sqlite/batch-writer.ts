@@ -11,7 +11,11 @@ const BATCH = Number(size);
 const store = getSqliteEventStore({ path });
 for (;;) {
   const stream = `batch-${randomUUID()}`;
-  const events = Array.from({ length: BATCH }, (_, i) => ({ id: randomUUID(), type: 'Part', data: { i, padding: 'x'.repeat(200) } }));
+  const events = Array.from({ length: BATCH }, (_, i) => ({
+    id: randomUUID(),
+    type: 'Part',
+    data: { i, padding: 'x'.repeat(200) },
+  }));
   await store.append(stream, events, { expectedRevision: 'no_stream' });
   process.stdout.write(`${stream}\n`);
 }

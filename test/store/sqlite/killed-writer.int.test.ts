@@ -18,10 +18,18 @@ const BATCH = 40;
 
 /** Starts the writer, lets it write for `ms` after its first acknowledged batch, kills it; returns the streams it acknowledged. */
 async function writeThenKill(file: string, ms: number): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'batch-writer.ts'), file, String(BATCH)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'batch-writer.ts'), file, String(BATCH)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => ((out += chunk.toString()), resolve())));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (_code, signal) => resolve(signal)),
+  );
+  await new Promise<void>((resolve) =>
+    child.stdout.on('data', (chunk: Buffer) => ((out += chunk.toString()), resolve())),
+  );
   await new Promise((resolve) => setTimeout(resolve, ms));
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
@@ -32,7 +40,8 @@ describe('a writer killed mid-batch', () => {
   it('never leaves part of a batch, keeps every acknowledged batch, and the log still verifies', async () => {
     const file = join(dir, 'killed.db');
     const acknowledged: string[] = [];
-    for (let kill = 0; kill < KILLS; kill++) acknowledged.push(...(await writeThenKill(file, 50 + ((kill * 37) % 200))));
+    for (let kill = 0; kill < KILLS; kill++)
+      acknowledged.push(...(await writeThenKill(file, 50 + ((kill * 37) % 200))));
     const store = await openStore(`sqlite:${file}`);
     const counts = new Map<string, number>();
     for (const event of await store.readAll()) counts.set(event.stream, (counts.get(event.stream) ?? 0) + 1);

@@ -55,7 +55,12 @@ describe('the SQLite event store', () => {
         const events = await store.readStream(stream);
         expect(events.map((e) => e.revision)).toEqual(Array.from({ length: events.length }, (_, i) => BigInt(i)));
         expect(events.length).toBe(1 + appended.length);
-        expect(events.slice(1).map((e) => e.id).sort()).toEqual(appended.map((o) => o.id).sort());
+        expect(
+          events
+            .slice(1)
+            .map((e) => e.id)
+            .sort(),
+        ).toEqual(appended.map((o) => o.id).sort());
         // And the racers really overlapped: some of them lost
         console.info(
           `${PROCESSES} processes x ${ROUNDS} rounds: ${appended.length} appended, ${conflicts.length} refused with WrongExpectedRevisionError`,
@@ -81,7 +86,10 @@ interface Racer {
 
 function startRacer(file: string, stream: string, label: string): Racer {
   const script = join(import.meta.dirname, 'racing-writer.ts');
-  const child = fork(script, [file, stream, label], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(script, [file, stream, label], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const queued: RacerReport[] = [];
   const waiting: Array<{ resolve: (report: RacerReport) => void; reject: (error: Error) => void }> = [];
   let ended: Error | undefined;

@@ -53,7 +53,8 @@ async function round(n: number): Promise<RacerOutcome> {
     });
     return { type: 'appended', expected, revision: String(result.nextExpectedRevision), id };
   } catch (error) {
-    if (error instanceof WrongExpectedRevisionError) return { type: 'conflict', expected, actual: String(error.actual) };
+    if (error instanceof WrongExpectedRevisionError)
+      return { type: 'conflict', expected, actual: String(error.actual) };
     const e = error as Error & { code?: string };
     return { type: 'failed', expected, error: `${e.name}${e.code ? ` (${e.code})` : ''}: ${e.message}` };
   }

@@ -82,8 +82,18 @@ describe('the SQLite event store', () => {
       const before = await store.readStream(stream);
       const db = new Database(file);
       try {
-        const insert = db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-        const row = (target: string, revision: number) => [randomUUID(), target, revision, 'Intruder', '{}', '{}', new Date().toISOString()];
+        const insert = db.prepare(
+          'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        );
+        const row = (target: string, revision: number) => [
+          randomUUID(),
+          target,
+          revision,
+          'Intruder',
+          '{}',
+          '{}',
+          new Date().toISOString(),
+        ];
         // The raw row is well formed: at a revision free in its stream it is taken
         expect(insert.run(...row(`other-${randomUUID()}`, 1)).changes).toBe(1);
 
@@ -159,7 +169,9 @@ describe('the SQLite event store', () => {
 
     it('refuses an unknown scheme, naming the URL and the accepted forms', async () => {
       await expect(openStore('mysql://localhost/ledger')).rejects.toThrow(UnsupportedStoreUrlError);
-      await expect(openStore('mysql://localhost/ledger')).rejects.toThrow(/Unsupported store URL "mysql:\/\/localhost\/ledger": expected sqlite:PATH, .* or postgres:\/\/user@host:5432\/database/);
+      await expect(openStore('mysql://localhost/ledger')).rejects.toThrow(
+        /Unsupported store URL "mysql:\/\/localhost\/ledger": expected sqlite:PATH, .* or postgres:\/\/user@host:5432\/database/,
+      );
       await expect(openStore('sqlite:')).rejects.toThrow(/names no file/);
     });
   });

@@ -34,11 +34,22 @@ async function storeWithOneEvent(file: string): Promise<void> {
 
 describe('a sqlite: store URL', () => {
   it('reads the file, mode, synchronous and busy timeout, and refuses what it does not know', () => {
-    expect(parseSqliteUrl('sqlite:./var/ledger.db')).toEqual({ path: './var/ledger.db', mode: 'rwc', synchronous: 'normal', busyTimeoutMs: 10_000 });
+    expect(parseSqliteUrl('sqlite:./var/ledger.db')).toEqual({
+      path: './var/ledger.db',
+      mode: 'rwc',
+      synchronous: 'normal',
+      busyTimeoutMs: 10_000,
+    });
     expect(parseSqliteUrl('sqlite:file:/data/l.db?mode=ro')).toMatchObject({ path: '/data/l.db', mode: 'ro' });
-    expect(parseSqliteUrl('sqlite:file:///data/l.db?synchronous=FULL&busy_timeout=250')).toMatchObject({ path: '/data/l.db', synchronous: 'full', busyTimeoutMs: 250 });
+    expect(parseSqliteUrl('sqlite:file:///data/l.db?synchronous=FULL&busy_timeout=250')).toMatchObject({
+      path: '/data/l.db',
+      synchronous: 'full',
+      busyTimeoutMs: 250,
+    });
     expect(parseSqliteUrl('sqlite:file:a%3Fb.db')).toMatchObject({ path: 'a?b.db' });
-    expect(() => parseSqliteUrl('sqlite:l.db?synchronous=off')).toThrow(/synchronous=off is not accepted; the SQLite store takes mode=ro\|rw\|rwc/);
+    expect(() => parseSqliteUrl('sqlite:l.db?synchronous=off')).toThrow(
+      /synchronous=off is not accepted; the SQLite store takes mode=ro\|rw\|rwc/,
+    );
     expect(() => parseSqliteUrl('sqlite:l.db?cache=shared')).toThrow(/unknown parameter "cache"/);
     expect(() => parseSqliteUrl('sqlite:file://server/l.db')).toThrow(UnsupportedStoreUrlError);
   });
@@ -116,7 +127,9 @@ describe('a sqlite: store URL', () => {
       // Then it waited, and failed with the port's error naming the store and what to do
       expect(Date.now() - started).toBeGreaterThanOrEqual(250);
       expect(error).toBeInstanceOf(StoreUnavailableError);
-      expect((error as Error).message).toMatch(/holds the write lock of the SQLite store at .*locked\.db and kept it past 300 ms/);
+      expect((error as Error).message).toMatch(
+        /holds the write lock of the SQLite store at .*locked\.db and kept it past 300 ms/,
+      );
       expect((error as Error).message).toMatch(/busy_timeout=MILLISECONDS/);
       // And queries still read while the lock is held
       expect(await store.readAll()).toHaveLength(1);
@@ -178,7 +191,10 @@ describe('several processes creating one new store file at the same instant', ()
     );
     const ready = children.map((child) => new Promise<void>((resolve) => child.once('message', () => resolve())));
     const done = children.map(
-      (child) => new Promise<CreatorReport>((resolve) => child.on('message', (m: CreatorReport) => m.type === 'done' && resolve(m))),
+      (child) =>
+        new Promise<CreatorReport>((resolve) =>
+          child.on('message', (m: CreatorReport) => m.type === 'done' && resolve(m)),
+        ),
     );
     await Promise.all(ready);
     // When each round all of them open and append to the same new file at one instant

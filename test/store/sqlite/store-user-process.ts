@@ -21,7 +21,9 @@ try {
   outcome.read = failure(error);
 }
 try {
-  outcome.append = { written: (await store.append('user-test', [{ id: randomUUID(), type: 'Tried', data: {} }])).written };
+  outcome.append = {
+    written: (await store.append('user-test', [{ id: randomUUID(), type: 'Tried', data: {} }])).written,
+  };
 } catch (error) {
   outcome.append = failure(error);
 }

@@ -40,7 +40,9 @@ async function sampleStore(name: string): Promise<{ store: EventStore; file: str
 async function expectSetAsideThenRetracted(store: EventStore, id: string): Promise<void> {
   const holdings = await queryHoldings(store, { issuer: ISSUER, asOf: '2024-07-23' });
   expect(holdings.unreadableEvents.map((e) => e.id)).toEqual([id]);
-  expect(holdings.holders.find((h) => h.personId === PERSON)?.aggregate).toBe(25_229 + (44_000 * 1_000) / 0.22 + 13_008_131 + 1_907_440);
+  expect(holdings.holders.find((h) => h.personId === PERSON)?.aggregate).toBe(
+    25_229 + (44_000 * 1_000) / 0.22 + 13_008_131 + 1_907_440,
+  );
   const history = await queryHistory(store, { issuer: ISSUER, person: PERSON });
   expect(history.unreadableEvents.map((e) => e.id)).toEqual([id]);
   await runLedgerCommand(store, { kind: 'RetractEvent', eventId: id, reason: 'forged marker' });
@@ -57,7 +59,9 @@ describe('the trust marker on the SQLite store', () => {
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.every((e) => isAttested(e) && e.metadata.schema === EVENT_SCHEMA_VERSION)).toBe(true);
     const copy = recorded[0]!;
-    await store.append('copies', [{ id: randomUUID(), type: copy.type, data: copy.data, metadata: { schema: EVENT_SCHEMA_VERSION } }]);
+    await store.append('copies', [
+      { id: randomUUID(), type: copy.type, data: copy.data, metadata: { schema: EVENT_SCHEMA_VERSION } },
+    ]);
     expect((await store.readStream('copies')).map(isAttested)).toEqual([false]);
     await store.close();
   });
@@ -74,9 +78,18 @@ describe('the trust marker on the SQLite store', () => {
     const { store, file } = await sampleStore('sql-insert');
     const id = randomUUID();
     const db = new Database(file);
-    const revision = (db.prepare('SELECT max(revision) AS r FROM events WHERE stream = ?').get(STREAM) as { r: number }).r + 1;
-    db.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      id, STREAM, revision, badPurchase.type, JSON.stringify(badPurchase.data), JSON.stringify(badPurchase.metadata), new Date().toISOString(),
+    const revision =
+      (db.prepare('SELECT max(revision) AS r FROM events WHERE stream = ?').get(STREAM) as { r: number }).r + 1;
+    db.prepare(
+      'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      STREAM,
+      revision,
+      badPurchase.type,
+      JSON.stringify(badPurchase.data),
+      JSON.stringify(badPurchase.metadata),
+      new Date().toISOString(),
     );
     db.close();
     await expectSetAsideThenRetracted(store, id);
@@ -90,7 +103,10 @@ describe('the trust marker on the SQLite store', () => {
     await store.close();
     const db = new Database(file);
     db.exec('DROP TRIGGER events_are_never_updated');
-    db.prepare('UPDATE events SET data = ? WHERE id = ?').run(JSON.stringify({ ...(target.data as object), shares: 'many' }), target.id);
+    db.prepare('UPDATE events SET data = ? WHERE id = ?').run(
+      JSON.stringify({ ...(target.data as object), shares: 'many' }),
+      target.id,
+    );
     db.close();
     // When the issuer is read, Then the event is no longer attested, and fails its schema instead of being folded
     const reopened = await openStore(`sqlite:${file}`);

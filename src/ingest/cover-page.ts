@@ -23,6 +23,8 @@ const FIGURE_ROWS = [7, 8, 9, 10, 11, 13] as const;
 
 export interface CoverRegion {
   pages: CoverPage[];
+  /** Lines of cover pages whose row 1 names no one (a damaged page): not read, and never silently dropped. */
+  unnamed: number[];
   /** Offset just past the last cover page and its footnotes: where the items start. */
   end: number;
 }
@@ -42,18 +44,20 @@ export function parseCoverPages(text: string, file: string, from = 0, until = te
     groups[groups.length - 1]!.push(hit);
   }
   const pages: CoverPage[] = [];
+  const unnamed: number[] = [];
   let end = from;
   groups.forEach((group, index) => {
     const nextStart = groups[index + 1]?.[0]?.start ?? until;
     const page = readPage(text, withRowsByNumber(text, group, nextStart), nextStart);
     end = page.end;
     if (page.cover) pages.push(page.cover);
+    else if (group.length > 1) unnamed.push(lineAt(text, group[0]!.start));
   });
   if (!pages.some((page) => FIGURE_ROWS.some((row) => figureOf(page, row) !== undefined))) {
     const first = pages[0];
     throw new FilingParseError(file, { line: lineAt(text, hits[0]!.start) }, first ? `no cover page with numbers: no figure in rows 7-11 or 13 of ${pages.length} cover page(s) (${first.name}${pages.length > 1 ? ', ...' : ''})` : 'no cover page names a reporting person in row 1');
   }
-  return { pages, end };
+  return { pages, unnamed, end };
 }
 
 function figureOf(page: CoverPage, row: (typeof FIGURE_ROWS)[number]): unknown {

@@ -8,7 +8,7 @@
 export type FilingPlace = { line: number } | { xmlPath: string } | { byte: number } | 'whole file';
 
 export class FilingParseError extends Error {
-  override readonly name = 'FilingParseError';
+  override readonly name: string = 'FilingParseError';
   constructor(
     readonly file: string,
     readonly place: FilingPlace,

@@ -5,9 +5,11 @@
  * before EDGAR is read with doubt instead, see checkDates). A figure that cannot
  * be true (a percent over 100) is kept out of the figures and recorded as read with doubt, with what was
  * read; a figure row left blank on an original (there is no earlier cover page it could leave unchanged)
- * is recorded as read with doubt too. Nothing impossible is stored silently.
+ * is recorded as read with doubt too, as is a person the filing announces with no cover page read
+ * (announced-persons.ts). Nothing impossible is stored silently.
  */
 import { filingDateProblem, nameProblem, percentProblem, todayInNewYork } from '../domain/index.js';
+import { announcedButNotRead } from './announced-persons.js';
 import { ROW_NAMES } from './cover-labels.js';
 import { FilingParseError, type FilingPlace } from './filing-parse-error.js';
 import type { CoverPage, FilingDoubt, ParsedFiling } from './parsed-filing.js';
@@ -20,7 +22,7 @@ const FIGURE_ROWS = [
 
 export function checkPlausibleFiling(filing: ParsedFiling, today: string = todayInNewYork(new Date())): ParsedFiling {
   checkNames(filing);
-  const doubts: FilingDoubt[] = checkDates(filing, today);
+  const doubts: FilingDoubt[] = [...checkDates(filing, today), ...announcedButNotRead(filing)];
   const coverPages = filing.coverPages.map((cover) => plausibleCover(cover, filing.amendmentNo === 0, doubts));
   return doubts.length === 0 ? filing : { ...filing, coverPages, doubts: [...filing.doubts, ...doubts] };
 }

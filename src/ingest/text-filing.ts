@@ -12,7 +12,7 @@ import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, pars
 import { readSharesOutstanding, type OutstandingSource } from './shares-outstanding.js';
 import { normalizeFilingText } from './normalize-text.js';
 import { parseNoticeBlock } from './notice-block.js';
-import type { CoverPage, FilingFormat, ParsedFiling } from './parsed-filing.js';
+import type { CoverPage, FilingDoubt, FilingFormat, ParsedFiling } from './parsed-filing.js';
 import { firstItemHeading, splitSections, type Section } from './sections.js';
 import { extractTableTransactions } from './transaction-tables.js';
 import { extractTransactions, proseSources } from './transactions.js';
@@ -34,7 +34,7 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   const coverEnd = firstRow ? firstItemHeading(text, firstRow.start) : text.length;
   const front = parseFrontPage(text, file, firstRow?.start ?? text.length, coverEnd, { declaredForm: context.declaredForm });
   if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
-  const { pages, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
+  const { pages, unnamed, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
   const sections = splitSections(text, end);
   const signature = signatureSection(sections, text, end);
   const signed = signature?.text;
@@ -78,9 +78,14 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     noticeContact: parseNoticeBlock(text.slice(0, firstRow.start)),
     earlierFilings: earlier.earlier,
     scheduleA: parseScheduleA(section('schedule-a')),
-    doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name })))],
+    doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name }))), ...unnamed.map(unnamedPage)],
     places: { ...front.places, ...signatureDatePlace(text, signature) },
   };
+}
+
+/** A cover page whose row 1 is blank: its rows belong to no one, so none is recorded; it is said, for review. */
+function unnamedPage(line: number): FilingDoubt {
+  return { row: 1, read: '', reason: 'a cover page names no reporting person in row 1: its figures are not recorded', place: `line ${line}` };
 }
 
 /** The line of the signature date: where the signature section is, then the date in it. */

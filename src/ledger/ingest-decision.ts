@@ -71,6 +71,7 @@ export function decideIngest(filing: ParsedFiling, issuerKey: string, notes: rea
     const from = existing.statement.source;
     return nothing({ ...outcome, status: 'already-recorded', alreadyRecordedFrom: from, alreadyPresent: planned.events.length, message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it` });
   }
+  if (existing.conflict) throw conflictError(filing, existing.conflict);
   if (existing.otherOriginal) {
     const other = existing.otherOriginal;
     throw new FilingParseError(filing.file, 'whole file', `a second original Schedule 13D for ${planned.issuerKey} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`);
@@ -79,7 +80,7 @@ export function decideIngest(filing: ParsedFiling, issuerKey: string, notes: rea
   // An earlier filing known by date is recorded once, whichever filing (or the sample) named it first.
   const missing = planned.events.filter((e) => !existing.ids.has(e.id) && !(e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown && existing.dated.has(datedFilingKeyOf(e.data as Filed))));
   const own = planned.events[0]!.data as Filed;
-  if (existing.dated.has(datedFilingKeyOf(own))) outcome.notes = [...outcome.notes, `fills in ${filingLabel(own.amendmentNumber)} filed ${own.filedOn}, recorded until now with contents unknown`];
+  if (existing.datedUnknown.has(datedFilingKeyOf(own))) outcome.notes = [...outcome.notes, `fills in ${filingLabel(own.amendmentNumber)} filed ${own.filedOn}, recorded until now with contents unknown`];
   const present = planned.events.length - missing.length;
   if (dryRun) return nothing({ ...outcome, alreadyPresent: present, message: `would append ${missing.length} events (dry run, nothing written)` });
   if (missing.length === 0) return nothing({ ...outcome, status: 'already-recorded', alreadyRecordedFrom: 'this filing', alreadyPresent: planned.events.length, message: 'every event already recorded; nothing written' });
@@ -126,8 +127,18 @@ interface Recorded {
   statement: { id: string; source: string } | null;
   /** Dated keys (#N | filing date) of every statement recorded, known or not. */
   dated: Set<string>;
+  /** Dated keys of the statements recorded with contents unknown (named by a later filing's preamble). */
+  datedUnknown: Set<string>;
   /** An original with known contents by the same filers, filed on another date. */
   otherOriginal: { filedOn: string; source: string } | null;
+  /** The same filing recorded with other reporting persons from another copy: one of the two is damaged. */
+  conflict: RecordedCopy | null;
+}
+
+interface RecordedCopy {
+  statement: Filed;
+  source: string;
+  contentHash: string | null;
 }
 
 /** The persons a stream names with their CIKs (the latest record of each id). */
@@ -153,14 +164,63 @@ function recordedAlready(record: IssuerRecord, planned: FilingEvents): Recorded 
   const own = planned.events[0]!.data as Filed;
   const sources = new Map(record.recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
   const sourceOf = (id: string) => sources.get(id)!;
-  const found: Recorded = { ids: new Set(record.recorded.map((e) => e.id)), statement: null, dated: new Set(), otherOriginal: null };
+  const hashes = new Map(record.recorded.map((e) => [e.id, typeof e.metadata.contentHash === 'string' ? e.metadata.contentHash : null]));
+  const found: Recorded = { ids: new Set(record.recorded.map((e) => e.id)), statement: null, dated: new Set(), datedUnknown: new Set(), otherOriginal: null, conflict: null };
+  const retracted = new Set(record.envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId.toLowerCase()] : [])));
   for (const { id, event } of record.envelopes) {
     if (event.type !== 'StatementFiled') continue;
     found.dated.add(datedFilingKeyOf(event.data));
+    if (!event.data.contentsKnown) found.datedUnknown.add(datedFilingKeyOf(event.data));
+    if (found.conflict === null && !retracted.has(id) && otherCopyOf(event.data, own)) found.conflict = { statement: event.data, source: sourceOf(id), contentHash: hashes.get(id) ?? null };
     if (found.statement !== null || planned.identityKey === null || `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey) continue;
     // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
     if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
     else found.statement = { id, source: sourceOf(id) };
   }
   return found;
+}
+
+/**
+ * Another copy of the same filing (same amendment number, same event or filing date, reporting persons in
+ * common, no two different accession numbers) that names other reporting persons: a damaged copy read
+ * without some of its cover pages, or this one is. Never "fills in" the other.
+ */
+function otherCopyOf(recorded: Filed, own: Filed): boolean {
+  if (!recorded.contentsKnown || recorded.amendmentNumber === null || recorded.amendmentNumber !== own.amendmentNumber) return false;
+  if (recorded.accessionNumber !== null && own.accessionNumber !== null && recorded.accessionNumber !== own.accessionNumber) return false;
+  if (!sameFiling(recorded, own)) return false;
+  const persons = (filed: Filed) => new Set([...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId));
+  const [theirs, ours] = [persons(recorded), persons(own)];
+  const shared = [...ours].filter((id) => theirs.has(id)).length;
+  return shared > 0 && (shared !== ours.size || shared !== theirs.size);
+}
+
+/** Refused, nothing written: which copy is right is for a person to say, with both contents named. */
+function conflictError(filing: ParsedFiling, other: RecordedCopy): FilingParseError {
+  const own = new Set(filing.coverPages.map((cover) => cover.name));
+  const theirs = [...other.statement.coverPages, ...other.statement.partialCoverPages].map((page) => page.name);
+  const missingThere = [...own].filter((name) => !theirs.includes(name));
+  const missingHere = theirs.filter((name) => !own.has(name));
+  const differences = [
+    missingThere.length > 0 ? `only this copy names ${missingThere.join('; ')}` : null,
+    missingHere.length > 0 ? `only the recorded copy names ${missingHere.join('; ')}` : null,
+  ].filter((d) => d !== null);
+  const label = `${filingLabel(other.statement.amendmentNumber)} filed ${other.statement.filedOn}`;
+  const problem = `conflict: ${label} is already recorded from ${other.source} (content sha256:${other.contentHash ?? 'not recorded'}) ` +
+    `with other reporting persons than this copy (content sha256:${filing.contentHash}): ${differences.join('; ')}. ` +
+    'One copy is damaged: nothing written; retract the recorded statement if it is the damaged one, then ingest this copy again';
+  return new FilingConflictError(filing.file, problem, other.contentHash, filing.contentHash);
+}
+
+/** The same filing recorded from a copy with other content: refused for this file, the run goes on. */
+export class FilingConflictError extends FilingParseError {
+  override readonly name = 'FilingConflictError';
+  constructor(
+    file: string,
+    problem: string,
+    readonly recordedContentHash: string | null,
+    readonly contentHash: string,
+  ) {
+    super(file, 'whole file', problem);
+  }
 }

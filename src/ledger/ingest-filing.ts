@@ -34,7 +34,8 @@ export async function ingestFiling(store: EventStore | undefined, filing: Parsed
   return handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false), {
     source: `ingest:${filing.file}`,
     // Which reading of the filing these events are: `13d-ledger reparse` compares a newer one with it.
-    metadata: { parserVersion: options.parserVersion ?? PARSER_VERSION },
+    // And which copy: a later copy of the same filing with other content is told apart by it (ingest-decision.ts).
+    metadata: { parserVersion: options.parserVersion ?? PARSER_VERSION, contentHash: filing.contentHash },
     dryRun: options.dryRun ?? false,
     ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
   });

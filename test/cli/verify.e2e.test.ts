@@ -219,6 +219,11 @@ describe('13d-ledger verify on SQLite', () => {
     insert.run(randomUUID(), 'old', 0, 'A', '{}', '{}', '2024-01-01T00:00:00.000Z');
     insert.run(randomUUID(), 'old', 1, 'B', '{}', '{}', '2024-01-02T00:00:00.000Z');
     db.close();
+    // When it is opened read-only, Then it is read as it is, and verify says it has no chain (and still checks the rest)
+    const readOnly = await runCliCapturing(`sqlite:${file}?mode=ro`, 'verify', '--json');
+    expect(readOnly.code).toBe(0);
+    expect(JSON.parse(readOnly.out)).toMatchObject({ ok: true, chained: false, events: 2 });
+    expect(JSON.parse(readOnly.out).message).toMatch(/no hash chain: only revisions and recorded times were checked/);
     // When the ledger writes to it (the upgrade), Then verify passes and says the first two were chained at the upgrade
     const store = await openStore(`sqlite:${file}`);
     await store.append('new', [{ id: randomUUID(), type: 'C', data: {} }]);

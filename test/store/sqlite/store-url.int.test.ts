@@ -183,9 +183,9 @@ describe('a store this user may read but not write', () => {
 
 describe('several processes creating one new store file at the same instant', () => {
   it('all succeed: the busy timeout is set before WAL mode is switched on', async () => {
-    // Given six processes and twelve files that do not exist yet
-    const PROCESSES = 6;
-    const files = Array.from({ length: 12 }, (_, i) => join(dir, `created-${i}.db`));
+    // Given eight processes and forty files that do not exist yet (before the fix, a few of these 320 opens failed)
+    const PROCESSES = 8;
+    const files = Array.from({ length: 40 }, (_, i) => join(dir, `created-${i}.db`));
     const children = Array.from({ length: PROCESSES }, () =>
       fork(join(import.meta.dirname, 'creating-process.ts'), [], { execArgv: ['--import', 'tsx'] }),
     );
@@ -198,7 +198,7 @@ describe('several processes creating one new store file at the same instant', ()
     );
     await Promise.all(ready);
     // When each round all of them open and append to the same new file at one instant
-    const go: CreatorGo = { files, atNs: String(process.hrtime.bigint() + 300_000_000n), everyMs: 150 };
+    const go: CreatorGo = { files, atNs: String(process.hrtime.bigint() + 300_000_000n), everyMs: 120 };
     for (const child of children) child.send(go);
     const reports = await Promise.all(done);
     // Then every append of every process succeeded, and each file holds one event per process

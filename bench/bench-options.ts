@@ -22,7 +22,7 @@ export const USAGE = `npm run bench -- [--scale F] [--json FILE] [--seed N] [--q
   --queries N       warm holdings queries; default 10000
   --cold-queries N  holdings queries answered by a fresh process from the store; default 1000
   --http-seconds S  how long the HTTP endpoint is loaded; default 10
-  --peer-events N   events appended and read on the peer and the floor as well; default 50000 (at most all)`;
+  --peer-events N   events appended and read on the peer and the floor as well; default 20000 (at most all)`;
 
 const DEFAULTS: BenchOptions = {
   scale: 1,
@@ -31,7 +31,7 @@ const DEFAULTS: BenchOptions = {
   queries: 10_000,
   coldQueries: 1_000,
   httpSeconds: 10,
-  peerEvents: 50_000,
+  peerEvents: 20_000,
 };
 const NUMERIC = {
   '--scale': 'scale',

@@ -1,5 +1,5 @@
 /** The figures of one run: the JSON the issue names (fields are added, never renamed) and the table printed. */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { DURABILITY } from './append-read-target.js';
 import type { HttpFigures } from './http-bench.js';
 import type { IngestFigures } from './ingest-bench.js';
@@ -28,6 +28,8 @@ export interface BenchResults {
   filings: number;
   durability: string;
   machine: string;
+  /** The machine's 1-minute load average when the run ended: others' work slows every figure alike. */
+  loadAverage: number;
   date: string;
   details: { replay: ReplayFigures; cold: Latencies; ingest: IngestFigures; http: HttpFigures };
 }
@@ -75,6 +77,7 @@ export function benchResults(steps: StepFigures): BenchResults {
     filings: steps.filings,
     durability: DURABILITY.why,
     machine: machine(),
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     date: new Date().toISOString(),
     details: { replay, cold: steps.cold, ingest: steps.ingest, http: steps.http },
   };

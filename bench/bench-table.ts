@@ -67,6 +67,6 @@ function legend(r: BenchResults): string[] {
     '"vs peer": 13d-ledger\'s rate over the peer\'s; "floor time": 13d-ledger\'s time over the floor\'s,',
     'on the same events.',
     `durability everywhere: ${r.durability}.`,
-    `${n(r.issuers)} issuers, ${n(r.filings)} filing batches; ${r.machine}; ${r.date}.`,
+    `${n(r.issuers)} issuers, ${n(r.filings)} filing batches; ${r.machine}, load ${r.loadAverage}; ${r.date}.`,
   ];
 }

@@ -1,4 +1,9 @@
-/** Steps 1 and 2 on the ledger's own embedded store, through the store port as the ledger calls it. */
+/**
+ * Steps 1 and 2 on the ledger's own embedded store, as the ledger writes and reads: appends through the attested
+ * append (each event sealed, so that reads trust its schema marker instead of validating it again; the generator's
+ * events are valid by construction, see test/bench), reads through the port's readAll.
+ */
+import { appendAttested } from '../src/store/attestation.js';
 import { openStore } from '../src/store/open-store.js';
 import type { AppendReadTarget } from './append-read-target.js';
 
@@ -9,7 +14,7 @@ export async function ledgerTarget(path: string): Promise<AppendReadTarget> {
     name: '13d-ledger (SQLite store)',
     async append(batch) {
       const expectedRevision = batch.eventsBefore === 0 ? 'no_stream' : BigInt(batch.eventsBefore - 1);
-      await store.append(batch.stream, batch.events, { expectedRevision });
+      await appendAttested(store, batch.stream, batch.events, { expectedRevision });
     },
     async readAll(pageSize) {
       let count = 0;

@@ -8,7 +8,7 @@
  * on the floor (bare better-sqlite3), with the same durability. Prints a table; --json FILE writes the figures.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InvalidValueError } from '../src/domain/index.js';
@@ -50,9 +50,9 @@ try {
 
 async function runSteps(options: BenchOptions) {
   const shape = historyShape(options.scale, options.seed);
-  progress(
-    `scale ${options.scale}: ${shape.issuers.toLocaleString('en-US')} issuers, seed ${options.seed}; ${machine()}`,
-  );
+  const issuers = shape.issuers.toLocaleString('en-US');
+  const load = loadavg()[0]!.toFixed(1);
+  progress(`scale ${options.scale}: ${issuers} issuers, seed ${options.seed}; ${machine()}, load ${load}`);
   progress(`durability everywhere: ${DURABILITY.why}`);
   const storeFile = join(dir, 'ledger.db');
   const summaries: IssuerSummary[] = [];

@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): the same seed gives the same synthetic history on every machine. */
+/** A small seeded generator: the same seed gives the same synthetic history on every machine. */
 
 export interface Random {
   /** A float in [0, 1). */
@@ -10,15 +10,27 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
 }
 
+/** sfc32 (128 bits of state, seeded through splitmix32): issuers' sequences do not overlap as mulberry32's do. */
 export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  let mix = seed >>> 0;
+  const splitmix = () => {
+    mix = (mix + 0x9e3779b9) >>> 0;
+    let z = mix;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
   };
+  let [a, b, c, d] = [splitmix(), splitmix(), splitmix(), splitmix()];
+  const next = (): number => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t / 4_294_967_296;
+  };
+  for (let i = 0; i < 12; i++) next();
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

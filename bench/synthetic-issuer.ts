@@ -41,6 +41,8 @@ interface IssuerState {
   outstanding: number;
   purchaseIds: string[];
   eventCount: number;
+  seed: number;
+  ids: number;
 }
 
 const DAY = 86_400_000;
@@ -61,6 +63,8 @@ export function syntheticIssuer(seed: number, index: number): { batches: Synthet
   const random = seededRandom(issuerSeed(seed, index));
   const state: IssuerState = {
     index,
+    seed,
+    ids: 0,
     random,
     cusip: syntheticCusip(index),
     cik: String(1_000_000 + index),
@@ -132,7 +136,7 @@ function filingEvents(
   state.outstanding = Math.max(1_000_000, Math.round(state.outstanding * (0.97 + state.random.next() * 0.08)));
   events.unshift(statement(state, n, accession, filedOn, eventDate));
   events.push(...reportedFigures(state, { ...facts, effectiveDate: eventDate, source: source('5(a)') }));
-  const identified = events.map((event) => ({ id: uuid(state.random), event }));
+  const identified = events.map((event) => ({ id: uuid(state), event }));
   for (const { id, event } of identified) if (event.type === 'SharesPurchased') state.purchaseIds.push(id);
   return identified;
 }
@@ -335,15 +339,14 @@ function correction(state: IssuerState): { id: string; event: DomainEvent } {
     type: 'EventCorrected',
     data: { eventId, set: { shares: state.random.int(100, 10_000) }, reason: 'typo in Item 5(c)' },
   } as DomainEvent;
-  return { id: uuid(state.random), event };
+  return { id: uuid(state), event };
 }
 
-/** A version-4-shaped UUID from the issuer's seeded generator (a SHA-1 per event took most of the generation). */
-function uuid(random: Random): string {
-  const hex = (bits: number, digits: number) =>
-    Math.floor(random.next() * 2 ** bits)
-      .toString(16)
-      .padStart(digits, '0');
-  const variant = (8 + random.int(0, 3)).toString(16);
-  return `${hex(32, 8)}-${hex(16, 4)}-4${hex(12, 3)}-${variant}${hex(12, 3)}-${hex(24, 6)}${hex(24, 6)}`;
+/**
+ * A UUID-shaped id unique by construction: the seed, the issuer and the issuer's event counter (random bits from a
+ * generator can collide across 2 million events; a SHA-1 per event took most of the generation).
+ */
+function uuid(state: IssuerState): string {
+  const hex = (value: number, digits: number) => (value >>> 0).toString(16).padStart(digits, '0');
+  return `${hex(state.seed, 8)}-0000-4000-8000-${hex(state.index, 6)}${hex(state.ids++, 6)}`;
 }

@@ -53,6 +53,11 @@ describe('the synthetic history of the benchmark', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('gives every event an id of its own', () => {
+    const ids = batches.flatMap((batch) => batch.events.map((event) => event.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('is the same for the same seed, and another for another', () => {
     const ids = (seed: number) =>
       [...historyBatches(historyShape(0.001, seed))].flatMap((batch) => batch.events.map((event) => event.id));

@@ -7,6 +7,7 @@
  */
 import type { EventStore } from './event-store.js';
 import { UnsupportedStoreUrlError } from './errors.js';
+import { tamperEvidenceOf } from './integrity.js';
 
 /** Where the embedded store lives when neither --store nor LEDGER_STORE says otherwise. */
 export const DEFAULT_STORE_URL = 'sqlite:./var/ledger.db';
@@ -74,14 +75,38 @@ export async function migrateStore(url: string = DEFAULT_STORE_URL): Promise<Mig
           : `PostgreSQL store at ${where}: schema upgraded from version ${from} to ${to}; applied ${list}`;
     return { store: 'PostgreSQL', from, to, applied, message };
   }
-  if (scheme === 'sqlite') {
-    await (await openStore(url)).close(); // refuses a malformed URL
-    return { store: 'SQLite', from: null, to: null, applied: [], message: 'SQLite store: its tables are created when it is first written, nothing to migrate' };
-  }
+  if (scheme === 'sqlite')
+    return { store: 'SQLite', from: null, to: null, applied: [], message: await openSqliteForMigration(url) };
   if (scheme === 'esdb' || scheme === 'esdb+discover') {
-    return { store: 'EventStoreDB', from: null, to: null, applied: [], message: 'EventStoreDB store: it has no schema, nothing to migrate' };
+    return {
+      store: 'EventStoreDB',
+      from: null,
+      to: null,
+      applied: [],
+      message: 'EventStoreDB store: it has no schema, nothing to migrate',
+    };
   }
   throw unsupported(url);
+}
+
+/**
+ * Opening an SQLite file for writing creates or upgrades its schema (a file of schema 1 gets the hash chain):
+ * `store migrate` does it now, and says what it found.
+ */
+async function openSqliteForMigration(url: string): Promise<string> {
+  const store = await openStore(url); // refuses a malformed URL
+  try {
+    const origin = await tamperEvidenceOf(store)?.origin();
+    if (origin !== undefined && !origin.chained) {
+      return 'SQLite store: schema version 1, opened read-only, so not upgraded: run this as a user who may write the file';
+    }
+    if (origin !== undefined && origin.migratedThrough > 0n) {
+      return `SQLite store: schema version 2; its events up to position ${origin.migratedThrough} were chained when it was upgraded (${origin.establishedAt})`;
+    }
+    return 'SQLite store: its tables are created when it is first written, nothing to migrate';
+  } finally {
+    await store.close();
+  }
 }
 
 /** The store URL from the command line, else LEDGER_STORE, else the embedded default. */

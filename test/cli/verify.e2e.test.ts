@@ -224,7 +224,12 @@ describe('13d-ledger verify on SQLite', () => {
     expect(readOnly.code).toBe(0);
     expect(JSON.parse(readOnly.out)).toMatchObject({ ok: true, chained: false, events: 2 });
     expect(JSON.parse(readOnly.out).message).toMatch(/no hash chain: only revisions and recorded times were checked/);
-    // When the ledger writes to it (the upgrade), Then verify passes and says the first two were chained at the upgrade
+    // When `store migrate` runs on it, Then it is upgraded and says so
+    const migrated = await runCliCapturing(`sqlite:${file}`, 'store', 'migrate');
+    expect(migrated.out).toMatch(
+      /^SQLite store: schema version 2; its events up to position 2 were chained when it was upgraded/,
+    );
+    // When the ledger writes to it, Then verify passes and says the first two were chained at the upgrade
     const store = await openStore(`sqlite:${file}`);
     await store.append('new', [{ id: randomUUID(), type: 'C', data: {} }]);
     await store.close();

@@ -148,6 +148,21 @@ describe('13d-ledger verify on SQLite', () => {
     expect(report.firstProblem).toMatchObject({ kind: 'content', position: 26, type: 'PositionReported' });
   });
 
+  it("names damage to the file's own structure, found by SQLite's quick_check", async () => {
+    // Given a store whose fourth page (a b-tree page of the sample's file) has its cell pointers overwritten
+    const file = await sampleFile();
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, 4096 * 3 + 8, 4096 * 3 + 200);
+    writeFileSync(file, bytes);
+    // Then verify says the file is damaged, naming what SQLite found, with exit code 1
+    const { code, report } = await verify(file);
+    expect(code).toBe(1);
+    expect(report.firstProblem).toMatchObject({ kind: 'damaged', position: null });
+    expect(report.firstProblem!.message).toMatch(
+      /^the file is damaged: Tree \d+ page 4 cell \d+: Offset 65535 out of range/,
+    );
+  });
+
   it('catches an insider who rewrote every hash after a change, against the anchor kept elsewhere', async () => {
     // Given a clean verification whose head was written to an anchor file
     const file = await sampleFile();

@@ -129,8 +129,13 @@ export function sqliteEvidence(
       }));
     },
     physicalCheck() {
-      const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-      return rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
+      // SQLite lists every damaged cell: the first few say where, the count says how much.
+      const rows = db.pragma('quick_check(100)') as Array<{ quick_check: string }>;
+      const lines = rows
+        .flatMap((row) => row.quick_check.split('\n'))
+        .filter((line) => line !== 'ok' && !/^\*\*\*/.test(line));
+      if (lines.length <= 3) return lines;
+      return [`${lines.slice(0, 3).join('; ')}; and ${lines.length - 3} more findings of SQLite's quick_check`];
     },
     headPosition: () => (db.prepare('SELECT max(position) AS head FROM events').get() as { head: bigint | null }).head,
     lastVerification() {

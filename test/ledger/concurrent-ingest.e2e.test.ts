@@ -3,45 +3,17 @@
  * Every filing must land exactly once, each process must report only what it wrote (so the counts reported add up
  * to what is stored), and no process may fail for a conflict it could retry.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { AULT_TEXT } from '../ingest/fixtures.js';
+import { amendment, ingest } from './concurrent-ingest-processes.js';
 
-const CLI = fileURLToPath(new URL('../../bin/13d-ledger.js', import.meta.url));
 const PROCESSES = 4;
 const AMENDMENTS = [9, 10, 11, 12, 13, 14, 15, 16];
 const dir = mkdtempSync(join(tmpdir(), 'ledger-concurrent-ingest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The seed text as Amendment No. n, of the sample's issuer or of a second one (another CUSIP and name). */
-function amendment(n: number, second: boolean): string {
-  const text = readFileSync(AULT_TEXT, 'utf8').replace('(Amendment No. 8)', `(Amendment No. ${n})`);
-  return second ? text.replaceAll('09175M 507', '66510N 10 3').replaceAll('Ault Alliance, Inc.', 'Northwind Robotics, Inc.') : text;
-}
-
-interface Outcome {
-  file: string;
-  status: string;
-  appended: number;
-  stream: string;
-}
-
-function ingest(store: string, files: string[]): Promise<{ code: number; outcomes: Outcome[]; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--store', store, 'ingest', ...files, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, outcomes: out === '' ? [] : (JSON.parse(out) as { filings: Outcome[] }).filings, err }));
-  });
-}
 
 describe('ingest from several processes at once', () => {
   it('writes every filing once, reports only what each process wrote, and fails none for a conflict', async () => {
@@ -52,7 +24,7 @@ describe('ingest from several processes at once', () => {
     for (const n of AMENDMENTS) {
       for (const second of [false, true]) {
         const file = join(filings, `${second ? 'northwind' : 'ault'}-a${n}.txt`);
-        writeFileSync(file, amendment(n, second));
+        writeFileSync(file, amendment(n, second ? 'northwind' : 'ault'));
         files.push(file);
       }
     }

@@ -3,13 +3,17 @@
  * User-Agent it must send (refused, before anything is requested, when there
  * is none) and the run's one rate limiter, where EDGAR is, and the cache.
  */
+import { dirname, join } from 'node:path';
 import { createEdgarClient, type EdgarClient } from '../edgar/edgar-client.js';
 import { edgarBaseOf, type EdgarBase } from '../edgar/edgar-paths.js';
 import { DEFAULT_CACHE_DIR, filingCache, type FilingCache } from '../edgar/filing-cache.js';
 import { createRateLimiter } from '../edgar/rate-limiter.js';
 import { resolveUserAgent } from '../edgar/user-agent.js';
+import { resolveStoreUrl } from '../store/open-store.js';
 
-export { DEFAULT_CACHE_DIR } from '../edgar/filing-cache.js';
+export const CACHE_HELP =
+  "where sync keeps downloaded filings by accession number (default: edgar-cache beside an SQLite store's file, " +
+  `else ${DEFAULT_CACHE_DIR})`;
 
 export interface EdgarConnection {
   client: EdgarClient;
@@ -25,7 +29,12 @@ export function connectToEdgar(flags: {
   return { client: createEdgarClient({ userAgent, limiter: createRateLimiter() }), base: edgarBaseOf(flags.edgarBase) };
 }
 
-/** `--cache DIR`, @defaultValue var/edgar-cache. */
-export function openFilingCache(dir: string | undefined): FilingCache {
-  return filingCache(dir ?? DEFAULT_CACHE_DIR);
+/**
+ * `--cache DIR`; by default beside the store: `edgar-cache` in the folder of an SQLite store's file
+ * (var/edgar-cache for the default ./var/ledger.db), else var/edgar-cache.
+ */
+export function openFilingCache(dir: string | undefined, storeFlag: string | undefined): FilingCache {
+  if (dir !== undefined) return filingCache(dir);
+  const file = /^sqlite:(?!:memory:)(.+)$/.exec(resolveStoreUrl(storeFlag))?.[1];
+  return filingCache(file === undefined ? DEFAULT_CACHE_DIR : join(dirname(file), 'edgar-cache'));
 }

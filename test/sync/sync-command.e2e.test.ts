@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PARSER_VERSION } from '../../src/ingest/parser-version.js';
 import { openStore } from '../../src/store/open-store.js';
 import { filingPath } from '../support/local-edgar-records.js';
 import { runCliCapturing } from '../support/run-cli.js';
@@ -112,6 +113,27 @@ describe('13d-ledger sync', () => {
     } finally {
       process.stderr.isTTY = isTTY;
     }
+  });
+
+  it('keeps the cache beside an SQLite store by default, where reparse finds it', async () => {
+    world = await syncWorld();
+    mkdirSync(join(world.dir, 'elsewhere'));
+    const store = `sqlite:${join(world.dir, 'elsewhere', 'ledger.db')}`;
+    const args = ['sync', '--since', WEEK.since, '--until', WEEK.until, '--edgar-base', world.edgar.url];
+    const run = await runCliCapturing(store, ...args, '--user-agent', USER_AGENT, '--json');
+    expect(JSON.parse(run.out)).toMatchObject({ ingested: 9, downloaded: 9 });
+    const cache = join(world.dir, 'elsewhere', 'edgar-cache');
+    expect(
+      readdirSync(cache)
+        .flatMap((d) => readdirSync(join(cache, d)))
+        .sort(),
+    ).toEqual(world.filings.map((f) => `${f.accessionNumber}.txt`).sort());
+    const reparse = await runCliCapturing(store, 'reparse');
+    expect(reparse.out.trim()).toBe(
+      `reparse with ${PARSER_VERSION}: 9 cached filings, ` +
+        '9 already read by this version, ' +
+        '0 re-read (0 changed, 0 unchanged, 0 refused), 0 events appended',
+    );
   });
 
   it('names a refused filing with its reason on the summary and exits 1, the others ingested', async () => {

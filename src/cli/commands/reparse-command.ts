@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { reparseCache, type ReparseSummary } from '../../ledger/reparse.js';
-import { DEFAULT_CACHE_DIR, openFilingCache } from '../../ledger/sync-setup.js';
+import { CACHE_HELP, openFilingCache } from '../../ledger/sync-setup.js';
 import { JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
 import { print, toJson } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -14,10 +14,10 @@ export function registerReparseCommand(program: Command): void {
   program
     .command('reparse')
     .description('re-read the cached EDGAR filings with the current parser; append what it reads differently')
-    .option('--cache <dir>', `where sync keeps the downloaded filings (default ${DEFAULT_CACHE_DIR})`)
+    .option('--cache <dir>', CACHE_HELP)
     .option(...JSON_OPTION)
     .action(async (flags: { cache?: string } & JsonFlag, command: Command) => {
-      const cache = openFilingCache(flags.cache);
+      const cache = openFilingCache(flags.cache, storeFlag(command));
       const summary = await withStore(storeFlag(command), (store) => reparseCache(store, { cache }));
       print(flags.json ? toJson(summary) : formatReparse(summary));
     });

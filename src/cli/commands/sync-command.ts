@@ -5,7 +5,7 @@
  * a terminal; the summary line (or its JSON) always; exit code 1 when a filing was refused.
  */
 import type { Command } from 'commander';
-import { connectToEdgar, DEFAULT_CACHE_DIR, openFilingCache } from '../../ledger/sync-setup.js';
+import { CACHE_HELP, connectToEdgar, openFilingCache } from '../../ledger/sync-setup.js';
 import { syncFromEdgar, type SyncProgress } from '../../ledger/sync.js';
 import { formatSummary } from '../../ledger/sync-summary.js';
 import { ExitWithCode, JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
@@ -30,7 +30,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--cik <cik>', "one company's Schedule 13D filings, as filer or subject, from its submissions JSON")
     .option('--user-agent <text>', 'who you are, for EDGAR: "Your Name you@example.com" (or LEDGER_USER_AGENT)')
     .option('--edgar-base <url>', 'where EDGAR is (a mirror, a local copy); default www.sec.gov and data.sec.gov')
-    .option('--cache <dir>', `where downloaded filings are kept by accession number (default ${DEFAULT_CACHE_DIR})`)
+    .option('--cache <dir>', CACHE_HELP)
     .option(...JSON_OPTION)
     .action(runSync);
 }
@@ -47,7 +47,7 @@ async function runSync(flags: SyncFlags, command: Command): Promise<void> {
       syncFromEdgar(store, {
         client,
         base,
-        cache: openFilingCache(flags.cache),
+        cache: openFilingCache(flags.cache, storeFlag(command)),
         since: flags.since,
         until: flags.until,
         cik: flags.cik,

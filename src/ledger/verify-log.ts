@@ -112,7 +112,9 @@ export async function verifyLog(store: EventStore, options: VerifyOptions = {}):
     problems.push({ kind: 'damaged', position: null, message: `the file is damaged: ${line}` });
   }
   try {
-    for await (const rows of rowsOf(store)) for (const row of rows) problems.push(...check.visit(row));
+    for await (const rows of rowsOf(store)) {
+      for (const row of rows) problems.push(...check.visit(row), ...markerProblems(row, origin));
+    }
   } catch (error) {
     problems.push({
       kind: 'damaged',
@@ -204,4 +206,26 @@ function upgrade(chainedFrom: VerifyReport['chainedFrom']): string {
     `; events up to position ${chainedFrom.migratedThrough} were chained when the store was upgraded ` +
     `(${chainedFrom.establishedAt}), changes to them before then cannot be seen`
   );
+}
+
+/**
+ * The ledger's marker (metadata.schema) on an event the ledger did not seal: another program wrote it, through the
+ * public append or by SQL. Reads do not trust it (they validate the event); verify names it. Events from before the
+ * store had seals (up to the upgrade) carry the marker unsealed by right.
+ */
+function markerProblems(row: StoredRow, origin: { chained: boolean; migratedThrough: bigint }): IntegrityProblem[] {
+  if (!origin.chained || row.attested || row.position <= origin.migratedThrough) return [];
+  let marked = false;
+  try {
+    marked = Object.hasOwn(JSON.parse(row.metadata) as object, 'schema');
+  } catch {
+    return []; // unreadable metadata is a content problem, named by the hash check
+  }
+  if (!marked) return [];
+  const message =
+    "it carries the ledger's schema marker without a seal that matches its content: another program wrote it, " +
+    'or its content was changed after the ledger sealed it';
+  return [
+    { kind: 'marker', position: row.position, stream: row.stream, revision: row.revision, type: row.type, message },
+  ];
 }

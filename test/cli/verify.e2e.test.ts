@@ -109,6 +109,20 @@ describe('13d-ledger verify on SQLite', () => {
     expect(report.firstProblem).toMatchObject({ kind: 'unhashed', position: LOG_EVENTS + 1, revision: SAMPLE_EVENTS });
   });
 
+  it("names an event another program appended with the ledger's marker through the public append", async () => {
+    const file = await sampleFile();
+    const store = await openStore(`sqlite:${file}`);
+    const data = { effectiveDate: '2024-06-18', personId: 'ault-and-company', shares: 5 };
+    await store.append(STREAM, [
+      { id: randomUUID(), type: 'SharesPurchased', data, metadata: { schema: 'ledger-events/2' } },
+    ]);
+    await store.close();
+    // The chain is whole (the store appended it), but the marker is not the ledger's
+    const { code, report } = await verify(file);
+    expect(code).toBe(1);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'marker', position: LOG_EVENTS + 1 })]);
+  });
+
   it('names a correction whose recorded time was moved back', async () => {
     // Given the sample and a correction recorded after it
     const file = await sampleFile();
@@ -178,11 +192,16 @@ describe('13d-ledger verify on SQLite', () => {
       db.prepare("DELETE FROM store_facts WHERE name = 'last-verification'").run();
       rechain(db);
     });
-    // Then the chain is consistent again, but the head is not the one the anchor vouched for
+    // Then the chain is consistent again, but the changed event's seal (keyed, which the chain is not) no longer
+    // matches its content, and the head is not the one the anchor vouched for
     const { code, report } = await verify(file, '--anchor', anchor);
     expect(code).toBe(1);
-    expect(report.problems.map((p) => p.kind)).toEqual(['replaced']);
-    expect(report.firstProblem!.message).toMatch(
+    expect(report.problems.map((p) => [p.kind, p.position])).toEqual([
+      ['marker', 60],
+      ['replaced', 66],
+    ]);
+    expect(report.problems[0]!.message).toMatch(/without a seal that matches its content/);
+    expect(report.problems[1]!.message).toMatch(
       /it is not the event that held position 66 when the anchor .* was written/,
     );
   });

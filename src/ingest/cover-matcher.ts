@@ -93,6 +93,22 @@ export function coverNamedIn(phrase: string, covers: readonly CoverPage[]): Cove
   return best === undefined ? undefined : covers[best];
 }
 
+/** Every cover whose whole name, as words, is a run of the text's words, in the order the covers come. */
+export function coversNamedIn(text: string, covers: readonly CoverPage[]): CoverPage[] {
+  const index = coverIndex(covers);
+  const words = nameKey(text).split(' ').filter((w) => w !== '');
+  const found = new Set<number>();
+  for (let start = 0; start < words.length; start++) {
+    let run = '';
+    for (let end = start; end < words.length && end - start < index.maxWords; end++) {
+      run = end === start ? words[end]! : `${run} ${words[end]}`;
+      const i = index.byKey.get(run);
+      if (i !== undefined) found.add(i);
+    }
+  }
+  return [...found].sort((a, b) => a - b).map((i) => covers[i]!);
+}
+
 /** Which cover page a phrase speaks of: its full name, a defined alias, or "Mr. Surname". */
 export function matchCover(phrase: string, covers: readonly CoverPage[], identities: readonly Identity[] = []): CoverPage | undefined {
   const byName = coverNamedIn(phrase, covers);

@@ -7,6 +7,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { amountProblem } from '../domain/index.js';
+import { coversNamedIn } from './cover-matcher.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { parseExhibits } from './items.js';
 import { guardXml } from './xml-guard.js';
@@ -199,8 +200,13 @@ function readPerson(person: Node, file: string, path: string): CoverPage {
 function identitiesFrom(item2: string | undefined, covers: readonly CoverPage[]): Identity[] {
   if (!item2) return [];
   const paragraphs = item2.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  // Each cover's first paragraph, found in one pass over the paragraphs (not a search of all per cover).
+  const first = new Map<string, string>();
+  for (const paragraph of paragraphs) {
+    for (const cover of coversNamedIn(paragraph, covers)) if (!first.has(cover.name)) first.set(cover.name, paragraph);
+  }
   return covers.flatMap((cover) => {
-    const paragraph = paragraphs.find((p) => p.toLowerCase().includes(cover.name.toLowerCase()));
+    const paragraph = first.get(cover.name);
     return paragraph ? [{ coverName: cover.name, text: paragraph }] : [];
   });
 }

@@ -4,7 +4,7 @@
  * (an unclosed <title> or comment), and a large HTML filing. Each is a valid-looking filing scaled by `n`.
  */
 import { readFileSync } from 'node:fs';
-import { AULT_TEXT, fixture } from './fixtures.js';
+import { AULT_TEXT, fixture, SYNTHETIC_XML } from './fixtures.js';
 
 const aultText = () => readFileSync(AULT_TEXT, 'utf8');
 
@@ -154,4 +154,20 @@ export function textWithTradeRows(n: number): string {
     '(c) Mrs. Vale sold shares in open market transactions. Information regarding the sales is as follows:', '',
     'Date\tNumber of Shares Sold\tPrice per Share', ...rows, '', 'SIGNATURE', '', 'Dated: June 11, 2010', '', '/s/ Olivia M. Vale', '',
   ].join('\n');
+}
+
+/**
+ * The synthetic EDGAR XML statement with `n` more reporting persons, each with a cover page (reportingPersonInfo)
+ * like its first person's and a paragraph of Item 2 naming it.
+ */
+export function xmlWithManyPersons(n: number): string {
+  const xml = readFileSync(SYNTHETIC_XML, 'utf8');
+  const start = xml.indexOf('<reportingPersonInfo>');
+  const end = xml.indexOf('</reportingPersonInfo>') + '</reportingPersonInfo>'.length;
+  const person = xml.slice(start, end);
+  const name = /<reportingPersonName>([^<]*)<\/reportingPersonName>/.exec(person)![1]!;
+  const names = Array.from({ length: n }, (_, i) => `Extra Holding ${i + 1}, L.P.`);
+  const covers = names.map((extra, i) => person.replace(name, extra).replace(/<reportingPersonCIK>\d+</, `<reportingPersonCIK>${String(8000000 + i).padStart(10, '0')}<`)).join('\n');
+  const paragraphs = names.map((extra) => `&#13;\n&#13;\n${extra} - ${extra} has its business address at 18 Millrace Row, Alder Falls, OR 97999.`).join('');
+  return (xml.slice(0, end) + '\n' + covers + xml.slice(end)).replace('</filingPersonName>', `${paragraphs}</filingPersonName>`);
 }

@@ -10,7 +10,7 @@ import { planIngest } from '../../src/ingest/plan-filing.js';
 import { parseFilingContent } from '../../src/ingest/read-filing.js';
 import {
   asSubmission, htmlLeftOpen, htmlWithManyPersons, largeHtml, submissionWithDocuments, textWithCoverPages,
-  textWithDenseCoverPages, textWithLongLine, textWithManyPersons, textWithTradeRows,
+  textWithDenseCoverPages, textWithLongLine, textWithManyPersons, textWithTradeRows, xmlWithManyPersons,
 } from './hostile-inputs.js';
 
 const SCALES = [1, 2, 4, 8] as const;
@@ -47,6 +47,7 @@ const SHAPES: [string, (scale: number) => string][] = [
   ['cover pages printed back to back, with no blank line between them', (k) => textWithDenseCoverPages(300 * k)],
   ['a text filing naming many persons on covers, in Item 2 and in signatures', (k) => textWithManyPersons(30 * k)],
   ['an HTML filing naming many persons', (k) => htmlWithManyPersons(30 * k)],
+  ['EDGAR XML with many reporting persons, each with a paragraph of Item 2', (k) => xmlWithManyPersons(300 * k)],
   ['a submission with many documents', (k) => submissionWithDocuments(150 * k)],
   ['a submission of HTML with many persons, filers and exhibits', (k) => asSubmission(htmlWithManyPersons(20 * k), persons(20 * k), 20 * k)],
   ['a text filing with one very long line', (k) => textWithLongLine(60_000 * k)],

@@ -15,6 +15,12 @@ export const CACHE_HELP =
   "where sync keeps downloaded filings by accession number (default: edgar-cache beside an SQLite store's file, " +
   `else ${DEFAULT_CACHE_DIR})`;
 
+/**
+ * EDGAR allows 10 requests per second; the sync sends at most 9, so that the network or a busy moment between a
+ * request's turn and its sending (up to about 100 ms) never shows EDGAR 11 within one second.
+ */
+export const EDGAR_PACE = { perSecond: 9 } as const;
+
 export interface EdgarConnection {
   client: EdgarClient;
   base: EdgarBase;
@@ -26,7 +32,10 @@ export function connectToEdgar(flags: {
   edgarBase?: string | undefined;
 }): EdgarConnection {
   const userAgent = resolveUserAgent(flags.userAgent);
-  return { client: createEdgarClient({ userAgent, limiter: createRateLimiter() }), base: edgarBaseOf(flags.edgarBase) };
+  return {
+    client: createEdgarClient({ userAgent, limiter: createRateLimiter(EDGAR_PACE) }),
+    base: edgarBaseOf(flags.edgarBase),
+  };
 }
 
 /**

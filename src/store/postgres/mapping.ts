@@ -31,10 +31,14 @@ export function describeTarget(connectionString: string): Target {
     // `postgres://user@/db?host=/run/postgresql` (a socket) has no host, which URL refuses: as pg does, put one in.
     url = new URL(connectionString.replace('@/', '@localhost/'));
   } catch {
-    throw new UnsupportedStoreUrlError('Cannot read the PostgreSQL store URL: expected postgres://user@host:5432/database');
+    throw new UnsupportedStoreUrlError(
+      'Cannot read the PostgreSQL store URL: expected postgres://user@host:5432/database',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new UnsupportedStoreUrlError(`A PostgreSQL store URL starts with postgres:// or postgresql://, got ${url.protocol}//`);
+    throw new UnsupportedStoreUrlError(
+      `A PostgreSQL store URL starts with postgres:// or postgresql://, got ${url.protocol}//`,
+    );
   }
   const socket = url.searchParams.get('host');
   const host = socket ?? (decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1')) || 'localhost');
@@ -64,14 +68,33 @@ export interface EventRow {
 export function toRecordedEvent(row: EventRow, key: Buffer | null): RecordedEvent {
   const metadata = JSON.parse(row.metadata) as EventMetadata;
   metadata.recordedAt = row.recorded_at.toISOString();
-  const event = { id: row.id, type: row.type, data: JSON.parse(row.data), metadata, stream: row.stream, revision: row.revision, position: row.position };
+  const event = {
+    id: row.id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata,
+    stream: row.stream,
+    revision: row.revision,
+    position: row.position,
+  };
   return key !== null && sealMatches(key, row.seal, row.type, row.data, row.metadata) ? markAttested(event) : event;
 }
 
 /** SQLSTATE classes and driver messages that mean the connection, not the statement, failed. */
 const CONNECTION_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOENT']);
-const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Client was closed/i;
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOENT',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|Client was closed/i;
 
 export function isConnectionLoss(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -119,7 +142,9 @@ export function toPortError(error: unknown, what: string, target: Target): Error
     return new InvalidStoreInputError(`${what}: PostgreSQL cannot store this text (${message})`, { cause: error });
   }
   if (code === '42P01') {
-    return new StoreSchemaError(`${failed} (the ledger schema is missing: run \`13d-ledger store migrate\`)`, { cause: error });
+    return new StoreSchemaError(`${failed} (the ledger schema is missing: run \`13d-ledger store migrate\`)`, {
+      cause: error,
+    });
   }
   if (code === '3D000') {
     return new StoreUnavailableError(
@@ -134,10 +159,15 @@ export function toPortError(error: unknown, what: string, target: Target): Error
     );
   }
   if (code === '28P01' || code === '28000') {
-    return new StoreUnavailableError(`${failed} (check the user and password in the store URL, PGPASSWORD or ~/.pgpass)`, { cause: error });
+    return new StoreUnavailableError(
+      `${failed} (check the user and password in the store URL, PGPASSWORD or ~/.pgpass)`,
+      { cause: error },
+    );
   }
   if (isConnectionLoss(error)) {
-    const check = target.host.startsWith('/') ? `pg_isready -h ${target.host}` : `pg_isready -h ${target.host} -p ${target.port}`;
+    const check = target.host.startsWith('/')
+      ? `pg_isready -h ${target.host}`
+      : `pg_isready -h ${target.host} -p ${target.port}`;
     return new StoreUnavailableError(
       `${failed} (is the PostgreSQL server at ${target.display} running and reachable? check with \`${check}\`, and check the host, port and database in --store or LEDGER_STORE)`,
       { cause: error },

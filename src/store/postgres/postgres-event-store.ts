@@ -23,11 +23,31 @@ import type {
   RecordedEvent,
   Subscription,
 } from '../event-store.js';
-import { EventIdConflictError, InvalidStoreInputError, StoreClosedError, WrongExpectedRevisionError } from '../errors.js';
-import { assertLimit, assertRevision, assertStreamName, normaliseExpectedRevision, serialiseBatch, type SerialisedEvent } from '../validate-input.js';
+import {
+  EventIdConflictError,
+  InvalidStoreInputError,
+  StoreClosedError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
+import {
+  assertLimit,
+  assertRevision,
+  assertStreamName,
+  normaliseExpectedRevision,
+  serialiseBatch,
+  type SerialisedEvent,
+} from '../validate-input.js';
 import { startCatchUpSubscription } from '../catch-up-subscription.js';
 import { listenForAppends } from './append-listener.js';
-import { COLUMNS, describeTarget, isConnectionLoss, toPortError, toRecordedEvent, uniqueViolation, type EventRow } from './mapping.js';
+import {
+  COLUMNS,
+  describeTarget,
+  isConnectionLoss,
+  toPortError,
+  toRecordedEvent,
+  uniqueViolation,
+  type EventRow,
+} from './mapping.js';
 import { ATTESTED_APPEND, type AttestingStore } from '../attestation.js';
 import { sealOf } from '../hash-chain.js';
 import { TAMPER_EVIDENCE, type TamperEvidence } from '../integrity.js';
@@ -50,7 +70,9 @@ export interface PostgresEventStoreOptions {
 /** bigint columns as bigint (pg gives strings); everything else as pg parses it. */
 const TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === types.builtins.INT8 ? (value: string) => BigInt(value) : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+    oid === types.builtins.INT8
+      ? (value: string) => BigInt(value)
+      : types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 /** The largest bigint PostgreSQL stores: revisions and positions asked for beyond it are read as it. */
 const LAST = 9_223_372_036_854_775_807n;
@@ -61,14 +83,19 @@ const BEGIN_APPEND = `BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_x
 /** The statements, prepared once per connection under these names. */
 const SQL = {
   readIds: { name: 'ledger-read-ids', text: `SELECT ${COLUMNS} FROM ledger_events WHERE id = ANY($1::uuid[])` },
-  lastRevision: { name: 'ledger-last-revision', text: 'SELECT max(revision) AS revision FROM ledger_events WHERE stream = $1' },
+  lastRevision: {
+    name: 'ledger-last-revision',
+    text: 'SELECT max(revision) AS revision FROM ledger_events WHERE stream = $1',
+  },
   // One recorded time per batch: the caller's clock, else the server's, read under the lock before the hashes.
   serverTime: { name: 'ledger-server-time', text: "SELECT date_trunc('milliseconds', statement_timestamp()) AS now" },
   insert: {
     name: 'ledger-insert',
     text: `
-      INSERT INTO ledger_events (id, stream, revision, type, data, metadata, recorded_at, seal, content_hash, chain_hash, stream_chain_hash)
-      SELECT e.id, $1, $2::bigint + e.n - 1, e.type, e.data, e.metadata, $7::timestamptz, e.seal, e.content, e.chain, e.stream_chain
+      INSERT INTO ledger_events (id, stream, revision, type, data, metadata, recorded_at,
+                                 seal, content_hash, chain_hash, stream_chain_hash)
+      SELECT e.id, $1, $2::bigint + e.n - 1, e.type, e.data, e.metadata, $7::timestamptz,
+             e.seal, e.content, e.chain, e.stream_chain
       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $8::bytea[], $9::bytea[], $10::bytea[], $11::bytea[])
         WITH ORDINALITY AS e(id, type, data, metadata, seal, content, chain, stream_chain, n)
       ORDER BY e.n
@@ -174,7 +201,12 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
    * replaced once and the append made again. Lost any later, the append fails: whether it
    * committed is unknown, and the caller's retry with the same ids settles it.
    */
-  async function appendBatch(stream: string, batch: SerialisedEvent[], expected: ExpectedRevision, attested: boolean): Promise<AppendResult> {
+  async function appendBatch(
+    stream: string,
+    batch: SerialisedEvent[],
+    expected: ExpectedRevision,
+    attested: boolean,
+  ): Promise<AppendResult> {
     for (let attempt = 0; ; attempt++) {
       const client = await pool.connect();
       let began = false;
@@ -191,13 +223,18 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
           if (!began && attempt === 0 && !closed) continue;
           throw error;
         }
-        const rolledBack = await client.query('ROLLBACK').then(() => true, () => false);
+        const rolledBack = await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        );
         client.release(rolledBack ? undefined : true);
         const guard = uniqueViolation(error);
         // Under the append lock the checks above see every committed row, so these happen only if the
         // schema's position trigger was removed and another writer got in; they still get the port's errors.
-        if (guard?.guard === 'id') throw new EventIdConflictError(guard.id, 'it was appended at the same time by another writer');
-        if (guard?.guard === 'revision') throw new WrongExpectedRevisionError(stream, expected, await lastRevision(stream));
+        if (guard?.guard === 'id')
+          throw new EventIdConflictError(guard.id, 'it was appended at the same time by another writer');
+        if (guard?.guard === 'revision')
+          throw new WrongExpectedRevisionError(stream, expected, await lastRevision(stream));
         throw error;
       }
     }
@@ -212,13 +249,21 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
   ): Promise<AppendResult> {
     const stored = await client.query<EventRow>({ ...SQL.readIds, values: [batch.map((event) => event.id)] });
     if (stored.rows.length > 0) return previousResult(stream, batch, stored.rows);
-    const current = (await client.query<{ revision: bigint | null }>({ ...SQL.lastRevision, values: [stream] })).rows[0]?.revision ?? null;
+    const current =
+      (await client.query<{ revision: bigint | null }>({ ...SQL.lastRevision, values: [stream] })).rows[0]?.revision ??
+      null;
     checkExpectedRevision(stream, expected, current);
     const first = current === null ? 0n : current + 1n;
-    const recordedAt = options.now ? options.now().toISOString() : (await client.query<{ now: Date }>(SQL.serverTime)).rows[0]!.now.toISOString();
+    const recordedAt = options.now
+      ? options.now().toISOString()
+      : (await client.query<{ now: Date }>(SQL.serverTime)).rows[0]!.now.toISOString();
     const key = attested ? sealKey : null;
     const rows = batch.map((event, i) => ({
-      ...event, stream, revision: first + BigInt(i), recordedAt, seal: key === null ? null : sealOf(key, event.type, event.data, event.metadata),
+      ...event,
+      stream,
+      revision: first + BigInt(i),
+      recordedAt,
+      seal: key === null ? null : sealOf(key, event.type, event.data, event.metadata),
     }));
     const heads = await chainHeads(client, stream);
     const hashes = chainBatch(heads, rows);
@@ -242,7 +287,8 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     const events = batch.map((event, i) => {
       const row = byId.get(event.id)!;
       // The position trigger hands out head + 1, head + 2...: the hashes were computed for exactly those.
-      if (row.position !== heads.position + 1n + BigInt(i)) throw new Error(`position ${row.position} was not the one chained (${heads.position + 1n + BigInt(i)})`);
+      if (row.position !== heads.position + 1n + BigInt(i))
+        throw new Error(`position ${row.position} was not the one chained (${heads.position + 1n + BigInt(i)})`);
       return { id: event.id, revision: row.revision, position: row.position };
     });
     return { nextExpectedRevision: events[events.length - 1]!.revision, events, written: true };
@@ -255,10 +301,20 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
 
   function readAllRows(from: bigint, limit: number | null, filter: EventFilter | undefined): Promise<RecordedEvent[]> {
     const list = (items: string[] | undefined) => (items === undefined || items.length === 0 ? null : items);
-    return read('read of all events', SQL.readAll, [clamp(from).toString(), list(filter?.streamPrefixes), list(filter?.types), limit]);
+    return read('read of all events', SQL.readAll, [
+      clamp(from).toString(),
+      list(filter?.streamPrefixes),
+      list(filter?.types),
+      limit,
+    ]);
   }
 
-  async function append(stream: string, events: readonly NewEvent[], appendOptions: AppendOptions | undefined, attested: boolean): Promise<AppendResult> {
+  async function append(
+    stream: string,
+    events: readonly NewEvent[],
+    appendOptions: AppendOptions | undefined,
+    attested: boolean,
+  ): Promise<AppendResult> {
     const batch = serialiseBatch(stream, events);
     const expected = normaliseExpectedRevision(appendOptions);
     assertOpen();
@@ -322,7 +378,8 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
     },
 
     subscribeToAll(subscribeOptions) {
-      if (typeof subscribeOptions?.onEvent !== 'function') throw new InvalidStoreInputError('subscribeToAll needs an onEvent function');
+      if (typeof subscribeOptions?.onEvent !== 'function')
+        throw new InvalidStoreInputError('subscribeToAll needs an onEvent function');
       if (subscribeOptions.afterPosition !== undefined) assertRevision(subscribeOptions.afterPosition, 'afterPosition');
       assertFilter(subscribeOptions.filter);
       assertOpen();
@@ -356,7 +413,12 @@ export function getPostgresEventStore(options: PostgresEventStoreOptions): Event
 /** `13d-ledger store migrate`: creates or upgrades the schema at the URL, and says what it did. */
 export async function migratePostgresStore(connectionString: string): Promise<MigrationOutcome & { where: string }> {
   const target = describeTarget(connectionString);
-  const pool = new Pool({ connectionString, max: 1, connectionTimeoutMillis: 10_000, application_name: '13d-ledger migrate' });
+  const pool = new Pool({
+    connectionString,
+    max: 1,
+    connectionTimeoutMillis: 10_000,
+    application_name: '13d-ledger migrate',
+  });
   pool.on('error', () => undefined);
   pool.on('connect', (client) => client.on('error', () => undefined));
   try {
@@ -393,7 +455,11 @@ function previousResult(stream: string, batch: SerialisedEvent[], rows: EventRow
   let previous: EventRow | undefined;
   const events = batch.map((event) => {
     const row = stored.get(event.id);
-    if (row === undefined) throw new EventIdConflictError(firstFound, `part of this batch was appended before and part was not (${event.id} is new)`);
+    if (row === undefined)
+      throw new EventIdConflictError(
+        firstFound,
+        `part of this batch was appended before and part was not (${event.id} is new)`,
+      );
     if (row.stream !== stream) throw new EventIdConflictError(event.id, `it was appended to stream "${row.stream}"`);
     if (row.type !== event.type || row.data !== event.data || row.metadata !== event.metadata) {
       throw new EventIdConflictError(event.id, 'it was appended before with different content');
@@ -409,7 +475,8 @@ function previousResult(stream: string, batch: SerialisedEvent[], rows: EventRow
 
 function assertFilter(filter: unknown): asserts filter is EventFilter | undefined {
   if (filter === undefined) return;
-  if (typeof filter !== 'object' || filter === null) throw new InvalidStoreInputError(`filter must be an object, got ${String(filter)}`);
+  if (typeof filter !== 'object' || filter === null)
+    throw new InvalidStoreInputError(`filter must be an object, got ${String(filter)}`);
   for (const key of ['streamPrefixes', 'types'] as const) {
     const list = (filter as Record<string, unknown>)[key];
     if (list !== undefined && (!Array.isArray(list) || !list.every((item) => typeof item === 'string'))) {

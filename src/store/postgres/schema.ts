@@ -36,7 +36,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'the event log (ledger_events) with positions in commit order, append-only triggers and NOTIFY on append',
+    description:
+      'the event log (ledger_events) with positions in commit order, append-only triggers and NOTIFY on append',
     sql: `
       CREATE TABLE ledger_events (
         position    bigint      PRIMARY KEY CHECK (position > 0),
@@ -87,7 +88,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'tamper evidence: each event hashed and chained in global and stream order, the ledger\'s seal, ledger_store_facts',
+    description:
+      "tamper evidence: events hashed and chained in global and stream order, the ledger's seal, ledger_store_facts",
     sql: `
       ALTER TABLE ledger_events ADD COLUMN seal bytea, ADD COLUMN content_hash bytea,
         ADD COLUMN chain_hash bytea, ADD COLUMN stream_chain_hash bytea;
@@ -115,7 +117,11 @@ export interface MigrationOutcome {
 }
 
 /** Creates or upgrades the schema in one transaction; a second run finds nothing to do. */
-export async function migrateSchema(client: ClientBase, where: string, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationOutcome> {
+export async function migrateSchema(
+  client: ClientBase,
+  where: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationOutcome> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
@@ -128,7 +134,10 @@ export async function migrateSchema(client: ClientBase, where: string, migration
       if (from !== null && migration.version <= from) continue;
       await client.query(migration.sql);
       await migration.after?.(client);
-      await client.query('INSERT INTO ledger_schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+      await client.query('INSERT INTO ledger_schema_migrations (version, description) VALUES ($1, $2)', [
+        migration.version,
+        migration.description,
+      ]);
       applied.push({ version: migration.version, description: migration.description });
     }
     await client.query('COMMIT');
@@ -141,9 +150,13 @@ export async function migrateSchema(client: ClientBase, where: string, migration
 
 /** The schema version in the database the connection points at (its search_path), or null when there is none. */
 export async function installedVersion(client: ClientBase): Promise<number | null> {
-  const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass('ledger_schema_migrations') IS NOT NULL AS present`);
+  const { rows } = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('ledger_schema_migrations') IS NOT NULL AS present`,
+  );
   if (!rows[0]?.present) return null;
-  const version = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM ledger_schema_migrations');
+  const version = await client.query<{ version: number | null }>(
+    'SELECT max(version) AS version FROM ledger_schema_migrations',
+  );
   return version.rows[0]?.version ?? null;
 }
 

@@ -27,7 +27,48 @@ export interface XmlFilingContext {
   contentHash: string;
 }
 
+const at = (path: string) => ({ xmlPath: `/edgarSubmission/${path}` });
+
 export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingContext): ParsedFiling {
+  const root = parseXmlDocument(xml, file);
+  const header = node(root.headerData);
+  const form = node(root.formData);
+  const cover = node(form.coverPageHeader);
+  const front = readFront(header, cover, file);
+  const coverPages = readCoverPages(form, file, front.formType);
+  const { items, itemsNode, sources } = readItems(form);
+  const identities = identitiesFrom(items['2'], coverPages);
+  const { transactions, review } = extractTransactions(sources, coverPages, identities);
+  const comments = coverPages.flatMap((c) => (c.comment ? [{ text: c.comment, item: 'cover comment' }] : []));
+  return {
+    file,
+    format: 'edgar-xml',
+    contentHash,
+    ...front,
+    doubts: [],
+    previousAccessionNumber: text(header.previousAccessionNumber),
+    coverPages,
+    items,
+    restatedItems: [],
+    identities,
+    sharesOutstanding: readSharesOutstanding([...comments, ...(items['5'] ? [{ text: items['5'], item: '5' }] : [])]),
+    item5: [],
+    exhibits: parseExhibits(text(node(itemsNode.item7).filedExhibits)),
+    transactions,
+    review,
+    signatureDate: signatureDateOf(form),
+    noticeContact: noticeBlock(node(node(cover.authorizedPersons).notificationInfo)),
+    scheduleA: [],
+    places: {
+      eventDate: at('formData/coverPageHeader/dateOfEvent'),
+      signatureDate: at('formData/signatureInfo/signaturePerson/signatureDetails/date'),
+      issuerName: at('formData/coverPageHeader/issuerInfo/issuerName'),
+    },
+  };
+}
+
+/** The document checked (no DTD, no absurd nesting, well-formed, the right root and namespace) and parsed. */
+function parseXmlDocument(xml: string, file: string): Node {
   // No DTD (so no entity can be declared or expanded) and no absurd nesting, before any parser runs.
   guardXml(xml, file);
   const valid = XMLValidator.validate(xml);
@@ -49,12 +90,13 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     htmlEntities: true,
     isArray: (name) => REPEATED.has(name),
   }).parse(xml) as Node;
-  const root = doc.edgarSubmission as Node;
-  const at = (path: string) => ({ xmlPath: `/edgarSubmission/${path}` });
-  const header = node(root.headerData);
-  const form = node(root.formData);
-  const cover = node(form.coverPageHeader);
+  return doc.edgarSubmission as Node;
+}
 
+type XmlFront = Pick<ParsedFiling, 'formType' | 'amendmentNo' | 'issuer' | 'classTitle' | 'eventDate'>;
+
+/** The form, amendment number, issuer (CUSIPs checked) and event date. */
+function readFront(header: Node, cover: Node, file: string): XmlFront {
   const submissionType = text(header.submissionType);
   if (submissionType !== 'SCHEDULE 13D' && submissionType !== 'SCHEDULE 13D/A') {
     throw new FilingParseError(file, at('headerData/submissionType'), `not a Schedule 13D: submission type "${submissionType ?? ''}"`);
@@ -65,7 +107,6 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
   if (!Number.isInteger(amendmentNo) || (formType === 'SC 13D/A' && amendmentNo < 1)) {
     throw new FilingParseError(file, at('formData/coverPageHeader/amendmentNo'), `a 13D/A needs an amendment number, got "${amendmentText ?? ''}"`);
   }
-
   const issuer = node(cover.issuerInfo);
   const cusips = [text(issuer.issuerCUSIP), ...list(node(issuer.issuerCusips).issuerCusipNumber).map(text)].filter((c): c is string => c !== undefined);
   for (const raw of cusips) {
@@ -76,14 +117,27 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
   if (eventDateText !== undefined && !eventDate) {
     throw new FilingParseError(file, at('formData/coverPageHeader/dateOfEvent'), `"${eventDateText}" is not a date in the form MM/DD/YYYY`);
   }
+  return {
+    formType,
+    amendmentNo,
+    issuer: { name: text(issuer.issuerName), cik: text(issuer.issuerCIK), cusip: cusips[0] === undefined ? undefined : normalizeCusip(cusips[0]) },
+    classTitle: text(cover.securitiesClassTitle),
+    eventDate,
+  };
+}
 
+function readCoverPages(form: Node, file: string, formType: ParsedFiling['formType']): CoverPage[] {
   const coverPages = list(node(form.reportingPersons).reportingPersonInfo).map((person, i) =>
     readPerson(node(person), file, `/edgarSubmission/formData/reportingPersons/reportingPersonInfo[${i + 1}]`),
   );
   if (coverPages.length === 0 && formType === 'SC 13D') {
     throw new FilingParseError(file, at('formData/reportingPersons'), 'an original Schedule 13D names no reporting person');
   }
+  return coverPages;
+}
 
+/** Items 1-7 as text, and the prose transactions are read from (Items 3, 5(c) and 6, "n/a" left out). */
+function readItems(form: Node): { items: Record<string, string>; itemsNode: Node; sources: ProseSource[] } {
   const itemsNode = node(form.items1To7);
   const items: Record<string, string> = {};
   for (let n = 1; n <= 7; n++) {
@@ -96,40 +150,13 @@ export function parseEdgarXml(xml: string, { file, contentHash }: XmlFilingConte
     { item: '5(c)', text: text(item5.transactionDesc) ?? '' },
     { item: '6', text: items['6'] ?? '' },
   ].filter((s) => s.text !== '' && !/^n\/?a\.?$/i.test(s.text));
-  const identities = identitiesFrom(items['2'], coverPages);
-  const { transactions, review } = extractTransactions(sources, coverPages, identities);
-  const signatures = list(node(form.signatureInfo).signaturePerson).map((s) => text(node(node(s).signatureDetails).date));
-  const signatureDate = signatures.map((d) => (d ? parseSlashDate(d) : undefined)).find((d) => d !== undefined);
+  return { items, itemsNode, sources };
+}
 
-  return {
-    file,
-    format: 'edgar-xml',
-    contentHash,
-    formType,
-    amendmentNo,
-    doubts: [],
-    previousAccessionNumber: text(header.previousAccessionNumber),
-    issuer: { name: text(issuer.issuerName), cik: text(issuer.issuerCIK), cusip: cusips[0] === undefined ? undefined : normalizeCusip(cusips[0]) },
-    classTitle: text(cover.securitiesClassTitle),
-    eventDate,
-    coverPages,
-    items,
-    restatedItems: [],
-    identities,
-    sharesOutstanding: readSharesOutstanding([...coverPages.flatMap((c) => (c.comment ? [{ text: c.comment, item: 'cover comment' }] : [])), ...(items['5'] ? [{ text: items['5'], item: '5' }] : [])]),
-    item5: [],
-    exhibits: parseExhibits(text(node(itemsNode.item7).filedExhibits)),
-    transactions,
-    review,
-    signatureDate,
-    noticeContact: noticeBlock(node(node(cover.authorizedPersons).notificationInfo)),
-    scheduleA: [],
-    places: {
-      eventDate: at('formData/coverPageHeader/dateOfEvent'),
-      signatureDate: at('formData/signatureInfo/signaturePerson/signatureDetails/date'),
-      issuerName: at('formData/coverPageHeader/issuerInfo/issuerName'),
-    },
-  };
+/** The first signature date that parses. */
+function signatureDateOf(form: Node): string | undefined {
+  const signatures = list(node(form.signatureInfo).signaturePerson).map((s) => text(node(node(s).signatureDetails).date));
+  return signatures.map((d) => (d ? parseSlashDate(d) : undefined)).find((d) => d !== undefined);
 }
 
 /** The root's own namespace, read from the raw parse so that a prefixed root is judged by its prefix. */

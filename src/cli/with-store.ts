@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { EventStore } from '../store/event-store.js';
-import { openStore, resolveStoreUrl } from '../ledger/index.js';
+import { openStore, resolveStoreUrl, sqliteFileOf } from '../ledger/index.js';
 import { unverifiedAppendsWarning } from '../ledger/verify-log.js';
 
 /** Every command takes --store; this opens it (or LEDGER_STORE, or the embedded default) and always closes it. */
@@ -25,8 +25,7 @@ export async function withStore<T>(storeFlag: string | undefined, work: (store: 
 }
 
 function sqliteFileThatDoesNotExist(url: string): string | null {
-  if (!url.startsWith('sqlite:') || url === 'sqlite::memory:') return null;
-  const path = url.slice('sqlite:'.length);
-  return existsSync(path) ? null : path;
+  const path = sqliteFileOf(url);
+  return path === null || existsSync(path) ? null : path;
 }
 

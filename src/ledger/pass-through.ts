@@ -5,7 +5,7 @@
 export { EVENT_CATALOGUE, ISSUER_STREAM_PREFIX, InvalidValueError, traitsOf } from '../domain/index.js';
 export { label } from '../../projections/index.js';
 export { InvalidStoreInputError } from '../store/errors.js';
-export { migrateStore, openStore, resolveStoreUrl } from '../store/open-store.js';
+export { migrateStore, openStore, resolveStoreUrl, sqliteFileOf } from '../store/open-store.js';
 export { FilingParseError } from '../ingest/filing-parse-error.js';
 export { planIngest } from '../ingest/plan-filing.js';
 export { readFilingFile } from '../ingest/read-filing.js';

@@ -8,6 +8,7 @@
 import type { EventStore } from './event-store.js';
 import { UnsupportedStoreUrlError } from './errors.js';
 import { tamperEvidenceOf } from './integrity.js';
+import { parseSqliteUrl } from './sqlite/sqlite-url.js';
 
 /** Where the embedded store lives when neither --store nor LEDGER_STORE says otherwise. */
 export const DEFAULT_STORE_URL = 'sqlite:./var/ledger.db';
@@ -106,6 +107,17 @@ async function openSqliteForMigration(url: string): Promise<string> {
     return 'SQLite store: its tables are created when it is first written, nothing to migrate';
   } finally {
     await store.close();
+  }
+}
+
+/** The file an `sqlite:` URL names (its parameters and a `file:` prefix taken off); null for other stores and `:memory:`. */
+export function sqliteFileOf(url: string): string | null {
+  if (!/^sqlite:/i.test(url)) return null;
+  try {
+    const { path } = parseSqliteUrl(url);
+    return path === ':memory:' ? null : path;
+  } catch {
+    return null; // a malformed URL is refused, with its reason, when the store is opened
   }
 }
 

@@ -8,8 +8,8 @@
  * write), and stores the seal in a column of its own. On every read the adapter recomputes
  * the seal and flags the events whose seal matches (`isAttested`), with a property that
  * JSON, spreads and structured clones leave behind. So an event appended through the public
- * `append`, inserted by SQL, or changed after it was written, is never flagged, whatever its
- * metadata claims; a copy of an attested event's very content is (its content was checked).
+ * `append` (even a copy of a sealed event's content), inserted by SQL, or changed after it was
+ * written, is never flagged, whatever its metadata claims.
  *
  * What it does not stop: code in the same process can call appendAttested, and anyone who
  * can read the store's tables can read the key. It guards against other programs and

@@ -7,8 +7,9 @@
  * JSON text), recorded time (ISO-8601 UTC with milliseconds) and seal (empty when none).
  * Two chains link the digests: in global order, chain(n) = SHA-256(chain(n-1) || digest(n)),
  * and within each stream the same over the stream's previous event, both starting from
- * 32 zero bytes. PostgreSQL computes the same bytes in SQL (postgres/schema.ts,
- * ledger_event_digest): a change here is a new tag and a migration, never an edit.
+ * 32 zero bytes. Both SQLite and PostgreSQL compute them here, in the program, under their
+ * append lock (sqlite/sqlite-chain.ts, postgres/chain.ts): a change here is a new tag and a
+ * migration, never an edit, or every stored chain stops verifying.
  *
  * The seal is the writer's attestation (see attestation.ts): HMAC-SHA256 over type, data
  * and metadata with a key the store keeps outside the log, cut to 16 bytes.

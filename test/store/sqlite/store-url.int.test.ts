@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
 import { parseSqliteUrl } from '../../../src/store/sqlite/sqlite-url.js';
 import { StoreReadOnlyError, StoreUnavailableError, UnsupportedStoreUrlError } from '../../../src/store/errors.js';
@@ -71,12 +71,24 @@ describe('a sqlite: store URL', () => {
     expect((await (await openStore(`sqlite:${file}`)).readAll()).length).toBe(1);
   });
 
-  it('keeps synchronous=full working, and the default too', async () => {
-    for (const url of [`sqlite:${join(dir, 'full.db')}?synchronous=full`, `sqlite:${join(dir, 'normal.db')}`]) {
-      const store = await openStore(url);
-      await store.append('s', [event(), event()]);
-      expect(await store.readStream('s')).toHaveLength(2);
-      await store.close();
+  it('sets PRAGMA synchronous as the URL says: FULL for ?synchronous=full, NORMAL by default', async () => {
+    const pragmas = vi.spyOn(Database.prototype, 'pragma');
+    try {
+      for (const [url, expected] of [
+        [`sqlite:${join(dir, 'full.db')}?synchronous=full`, 'synchronous = FULL'],
+        [`sqlite:${join(dir, 'normal.db')}`, 'synchronous = NORMAL'],
+      ] as const) {
+        pragmas.mockClear();
+        const store = await openStore(url);
+        await store.append('s', [event(), event()]);
+        expect(await store.readStream('s')).toHaveLength(2);
+        await store.close();
+        expect(
+          pragmas.mock.calls.map(([source]) => source).filter((source) => source.startsWith('synchronous')),
+        ).toEqual([expected]);
+      }
+    } finally {
+      pragmas.mockRestore();
     }
   });
 

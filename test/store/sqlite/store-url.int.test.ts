@@ -125,6 +125,20 @@ describe('a sqlite: store URL', () => {
     await store.close();
   });
 
+  it('makes the default location ./var when the command runs without --store, and only that one', async () => {
+    // Given a working directory with no var/ in it, and no LEDGER_STORE
+    const cwd = join(dir, 'fresh-checkout');
+    mkdirSync(cwd);
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', '13d-ledger.js');
+    const env = { ...process.env };
+    delete env.LEDGER_STORE;
+    // When the sample is loaded with the default store
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'sample', 'load'], { cwd, env });
+    // Then ./var/ledger.db was made and holds the sample
+    expect(stdout).toMatch(/62 events appended/);
+    expect(existsSync(join(cwd, 'var', 'ledger.db'))).toBe(true);
+  }, 60_000);
+
   it('fails with StoreUnavailableError and a hint when another program holds the write lock past the timeout', async () => {
     // Given a store, and another connection holding its write lock
     const file = join(dir, 'locked.db');

@@ -13,11 +13,12 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCik, parseCusip, stableUuid, withPrecision, type DomainEvent, type DomainEventInput, type Source } from '../domain/index.js';
+import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCik, parseCusip, stableUuid, type Cusip, type DomainEvent } from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
-import type { CoverPage, ParsedFiling, ReviewItem } from './parsed-filing.js';
+import { newEventPlan, NO_TERMS, type EventPlan } from './event-plan.js';
+import type { ParsedFiling, ReviewItem } from './parsed-filing.js';
 import { displayNames } from './display-names.js';
 import { personIdsFor, type KnownPerson } from './person-ids.js';
 import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedHoldings } from './positions.js';
@@ -57,39 +58,57 @@ export interface FilingToEventsOptions {
 }
 
 export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOptions = {}): FilingEvents {
+  const who = identifyFiling(filing, options);
+  const persons = personIdsFor(filing.coverPages, options.knownPersons);
+  const plan = newEventPlan(filing, who.issuerKey, who.filedOn, who.asOf, persons.of);
+  const statement = statementEvent(filing, who.printedCusip, who.filedOn, plan.source, persons.of);
+  plan.add('statement', statement.event);
+  plan.events.push(...earlierStatementEvents(filing, who.issuerKey, who.printedCusip, plan.source));
+  addPersons(plan);
+  addSharesOutstanding(plan);
+  addSecuritiesAndPositions(plan);
+  addItem5Figures(plan);
+  addControlAndGroup(plan);
+  addTransactions(filing, plan.add, plan.source, plan.describe, plan.asOf, plan.review, persons.of);
+  addExchangeCaps(plan);
+  const review = finishIds(plan, who.filingKey);
+  const identity = filingKeyOf(statement.event.data);
+  return {
+    issuerKey: who.issuerKey, cusip: who.printedCusip, cik: who.cik, filingKey: who.filingKey,
+    identityKey: identity === null ? null : `${who.issuerKey}|${identity}`, events: plan.events,
+    persons: filing.coverPages.map((c) => c.name), review, partial: statement.partialNotes, notes: [...who.notes, ...persons.notes],
+  };
+}
+
+interface FilingIdentity {
+  printedCusip: Cusip | null;
+  cik: string | null;
+  issuerKey: string;
+  filedOn: string;
+  /** Figures are stated as of the event date (the seed's Item 5 says so); the shares outstanding may be older. */
+  asOf: string;
+  /** The key the ids derive from: the accession number or the content hash. */
+  filingKey: string;
+  notes: string[];
+}
+
+/** Which issuer, which filing date, which key: a filing lacking any of them cannot be recorded. */
+function identifyFiling(filing: ParsedFiling, options: FilingToEventsOptions): FilingIdentity {
   const fail = (problem: string) => new FilingParseError(filing.file, 'whole file', problem);
   if (!filing.issuer.cusip && !filing.issuer.cik) throw fail('no CUSIP and no subject company CIK: nothing identifies the issuer');
   const printedCusip = filing.issuer.cusip ? parseCusip(filing.issuer.cusip) : null;
   const cik = filing.issuer.cik ? cikOf(filing.issuer.cik) : null;
-  const cusip = options.issuerKey ?? newIssuerKey({ cusip: printedCusip, cik });
+  const issuerKey = options.issuerKey ?? newIssuerKey({ cusip: printedCusip, cik });
   const dated = filingDateOf(filing);
   const filedOn = dated.filedOn;
   if (!filedOn) throw fail('no filing date (no submission header and no signature date)');
-  const notes = dated.note ? [dated.note] : [];
-  // Figures are stated as of the event date (the seed's Item 5 says so); the shares outstanding may be older.
   const asOf = filing.eventDate ?? filing.sharesOutstanding?.asOf ?? filedOn;
   const filingKey = filing.accessionNumber ?? `sha256:${filing.contentHash}`;
-  const events: FilingEvents['events'] = [];
-  // Ids are assigned once every event is planned (a description may still take terms from a later sentence).
-  const planned: { entry: FilingEvents['events'][number]; key: string }[] = [];
-  const add = (key: string, input: DomainEventInput) => {
-    const event = withPrecision(input);
-    const entry = { id: '', type: event.type, data: event.data };
-    events.push(entry);
-    planned.push({ entry, key });
-  };
-  const source = (item: string, quote: string): { disclosedOn: string; source: Source } => ({
-    disclosedOn: filedOn,
-    source: { amendmentNumber: filing.amendmentNo, accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'], filedOn, item, quote },
-  });
-  const persons = personIdsFor(filing.coverPages, options.knownPersons);
-  notes.push(...persons.notes);
-  const idOf = (cover: CoverPage) => persons.of(cover.name);
-  const holderId = (name: string) => persons.of(name);
-  const statement = statementEvent(filing, printedCusip, filedOn, source, persons.of);
-  add('statement', statement.event);
-  events.push(...earlierStatementEvents(filing, cusip, printedCusip, source));
-  const byEventDate = { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' as const };
+  return { printedCusip, cik, issuerKey, filedOn, asOf, filingKey, notes: dated.note ? [dated.note] : [] };
+}
+
+/** One PersonIdentified per cover page, with the name Item 2 or the signatures spell (display-names.ts). */
+function addPersons({ filing, add, source, idOf, byEventDate }: EventPlan): void {
   const displayNameOf = displayNames(filing.coverPages.map((c) => c.name), [filing.items['2'], filing.signatureText]);
   for (const cover of filing.coverPages) {
     add(`person/${idOf(cover)}`, {
@@ -99,28 +118,20 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
         citizenshipOrPlace: cover.citizenship ?? null, cik: cover.cik ? parseCik(cover.cik) : null },
     });
   }
-  const outstanding = filing.sharesOutstanding;
-  if (outstanding) {
-    // A count stated without its date is the one the filing's percents use: in force on or before the event date.
-    const when = outstanding.asOf ? { effectiveDate: outstanding.asOf } : { effectiveDate: asOf, effectiveDatePrecision: 'on-or-before' as const };
-    add('shares-outstanding', { type: 'SharesOutstandingReported', data: { ...when, ...source(outstanding.item ?? '5', outstanding.sentence), count: outstanding.count, reportedBy: /reported by (the Issuer[^.,]*)/.exec(outstanding.sentence)?.[1] ?? 'the filing' } });
-  }
+}
 
-  const review: ReviewItem[] = [...filing.review];
-  type Terms = { statedValue: number | null; conversionPrice: number | null; conversionPriceFloor: number | null; sharesPerUnit: number | null; exercisableFrom: string | null; expiresOn: string | null };
-  const none: Terms = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
-  const described = new Map<string, (typeof events)[number]>();
-  const describe = (id: string, title: string, kind: 'common' | 'convertible-preferred' | 'warrant' | 'option' | 'convertible-note', item: string, quote: string, extra: Partial<Terms> = {}) => {
-    const earlier = described.get(id);
-    // A security first met in Item 5(a) gets the terms a later sentence states (the note warrants' Item 6 dates).
-    if (earlier) {
-      const stated = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== null && v !== undefined));
-      if (Object.keys(stated).length > 0) earlier.data = { ...earlier.data, ...stated, ...source(item, quote) } as typeof earlier.data;
-      return;
-    }
-    add(`security/${id}`, { type: 'SecurityDescribed', data: { ...byEventDate, ...source(item, quote), ...none, ...(kind === 'warrant' || kind === 'option' ? { sharesPerUnit: 1 } : {}), ...extra, securityId: id, title, kind } });
-    described.set(id, events.at(-1)!);
-  };
+function addSharesOutstanding({ filing, add, source, asOf }: EventPlan): void {
+  const outstanding = filing.sharesOutstanding;
+  if (!outstanding) return;
+  // A count stated without its date is the one the filing's percents use: in force on or before the event date.
+  const when = outstanding.asOf ? { effectiveDate: outstanding.asOf } : { effectiveDate: asOf, effectiveDatePrecision: 'on-or-before' as const };
+  const reportedBy = /reported by (the Issuer[^.,]*)/.exec(outstanding.sentence)?.[1] ?? 'the filing';
+  add('shares-outstanding', { type: 'SharesOutstandingReported', data: { ...when, ...source(outstanding.item ?? '5', outstanding.sentence), count: outstanding.count, reportedBy } });
+}
+
+/** Preferred terms (dated by the agreement that sells them, where one does), then each holder's reported positions. */
+function addSecuritiesAndPositions(plan: EventPlan): void {
+  const { filing, add, source, describe, described, events, personOf, asOf } = plan;
   for (const terms of preferredTerms(filing)) {
     const stated = { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor };
     const agreement = preferredAgreement(filing, terms.title);
@@ -130,20 +141,28 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
       continue;
     }
     // The agreement that sells this preferred dates its terms: in force on or before the agreement date.
-    add(`security/${id}`, { type: 'SecurityDescribed', data: { effectiveDate: agreement.date, effectiveDatePrecision: 'on-or-before', ...source('6', `${agreement.quote} ${terms.quote}`), ...none, ...stated, securityId: id, title: terms.title, kind: 'convertible-preferred' } });
+    add(`security/${id}`, { type: 'SecurityDescribed', data: { effectiveDate: agreement.date, effectiveDatePrecision: 'on-or-before', ...source('6', `${agreement.quote} ${terms.quote}`), ...NO_TERMS, ...stated, securityId: id, title: terms.title, kind: 'convertible-preferred' } });
     described.set(id, events.at(-1)!);
   }
   const positions = reportedHoldings(filing);
-  review.push(...positions.review);
+  plan.review.push(...positions.review);
   for (const h of positions.holdings) {
     describe(h.security.id, h.security.title, h.security.kind, h.item, h.quote);
-    add(`position/${holderId(h.holder)}/${h.security.id}`, { type: 'PositionReported', data: { effectiveDate: asOf, ...source(h.item, h.quote), personId: holderId(h.holder), securityId: h.security.id, quantity: h.quantity, sharesIssuableReported: h.sharesIssuable, exercisableFrom: null } });
+    add(`position/${personOf(h.holder)}/${h.security.id}`, { type: 'PositionReported', data: { effectiveDate: asOf, ...source(h.item, h.quote), personId: personOf(h.holder), securityId: h.security.id, quantity: h.quantity, sharesIssuableReported: h.sharesIssuable, exercisableFrom: null } });
   }
+}
+
+/** Item 5(a) and 5(b) figures of a person, kept to compare with the cover page: only when all six are stated. */
+function addItem5Figures({ filing, add, source, personOf, asOf }: EventPlan): void {
   for (const p of filing.item5) {
     const values = [p.aggregate, p.percentOfClass, p.soleVotingPower, p.sharedVotingPower, p.soleDispositivePower, p.sharedDispositivePower];
     if (!p.coverName || values.some((v) => v === undefined)) continue;
-    add(`item5/${holderId(p.coverName)}`, { type: 'BeneficialOwnershipReported', data: { effectiveDate: asOf, ...source('5(a), 5(b)', p.ownershipText ?? p.heading), personId: holderId(p.coverName), aggregate: p.aggregate!, percentOfClass: p.percentOfClass!, soleVotingPower: p.soleVotingPower!, sharedVotingPower: p.sharedVotingPower!, soleDispositivePower: p.soleDispositivePower!, sharedDispositivePower: p.sharedDispositivePower! } });
+    add(`item5/${personOf(p.coverName)}`, { type: 'BeneficialOwnershipReported', data: { effectiveDate: asOf, ...source('5(a), 5(b)', p.ownershipText ?? p.heading), personId: personOf(p.coverName), aggregate: p.aggregate!, percentOfClass: p.percentOfClass!, soleVotingPower: p.soleVotingPower!, sharedVotingPower: p.sharedVotingPower!, soleDispositivePower: p.soleDispositivePower!, sharedDispositivePower: p.sharedDispositivePower! } });
   }
+}
+
+/** Control of one reporting person by another (Item 5(a)), and the group the cover pages' row 2 forms. */
+function addControlAndGroup({ filing, add, source, idOf, byEventDate, review, issuerKey }: EventPlan): void {
   for (const c of controlStatements(filing)) {
     const controller = matchCover(c.controllerPhrase, filing.coverPages, filing.identities);
     const entity = matchCover(c.entityPhrase, filing.coverPages, filing.identities);
@@ -155,31 +174,35 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   }
   const members = filing.coverPages.filter((c) => c.memberOfGroup?.a).map(idOf);
   if (members.length > 1) {
-    add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? cusip)}-reporting-persons`, memberIds: members } });
+    add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? issuerKey)}-reporting-persons`, memberIds: members } });
   }
-  addTransactions(filing, add, source, describe, asOf, review, persons.of);
+}
+
+/** The cap an exchange-cap lift ends, set from the securities the events describe (cap-events.ts). */
+function addExchangeCaps({ filing, add, source, events, review }: EventPlan): void {
   for (const lift of filing.transactions) {
     if (lift.kind !== 'exchange-cap-lifted') continue;
     const { plan, review: unsure } = capSetFromLift({ capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item }, events);
     if (unsure) review.push(unsure);
-    if (plan) {
-      // Same capId as the lift, so the holdings fold pairs them.
-      add(`cap-set/${kebab(`${lift.exchange} ${lift.capPercent}`)}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId: kebab(`${lift.exchange} ${lift.capPercent}`), capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
-    }
+    if (!plan) continue;
+    // Same capId as the lift, so the holdings fold pairs them.
+    const capId = kebab(`${lift.exchange} ${lift.capPercent}`);
+    add(`cap-set/${capId}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId, capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
   }
-  // Nothing impossible is stored: a transaction holding such a value goes to review, anything else refuses.
-  const notRecorded: ReviewItem[] = [];
-  const plausible = withoutImplausible(planned, notRecorded, filing.file);
-  const setAside = new Set(planned.filter((p) => !plausible.includes(p)).map((p) => p.entry));
-  if (setAside.size > 0) events.splice(0, events.length, ...events.filter((e) => !setAside.has(e)));
-  assignIds(plausible, cusip, filingKey);
-  const quoted = events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
-  // A sentence already turned into an event is not also listed for review.
-  const unread = [...review.filter((r) => !quoted.some((q) => q.includes(r.sentence))), ...notRecorded];
-  const identity = filingKeyOf(statement.event.data);
-  return { issuerKey: cusip, cusip: printedCusip, cik, filingKey, identityKey: identity === null ? null : `${cusip}|${identity}`, events, persons: filing.coverPages.map((c) => c.name), review: unread, partial: statement.partialNotes, notes };
 }
 
+/** Impossible values set aside, ids given, and what is left for review (a sentence an event quotes is not). */
+function finishIds(plan: EventPlan, filingKey: string): ReviewItem[] {
+  // Nothing impossible is stored: a transaction holding such a value goes to review, anything else refuses.
+  const notRecorded: ReviewItem[] = [];
+  const plausible = withoutImplausible(plan.planned, notRecorded, plan.filing.file);
+  const setAside = new Set(plan.planned.filter((p) => !plausible.includes(p)).map((p) => p.entry));
+  if (setAside.size > 0) plan.events.splice(0, plan.events.length, ...plan.events.filter((e) => !setAside.has(e)));
+  assignIds(plausible, plan.issuerKey, filingKey);
+  const quoted = plan.events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
+  // A sentence already turned into an event is not also listed for review.
+  return [...plan.review.filter((r) => !quoted.some((q) => q.includes(r.sentence))), ...notRecorded];
+}
 
 /**
  * What identifies a transaction or timeless fact whichever filing discloses it: the issuer, the type and the

@@ -6,6 +6,7 @@ import { ingestFiling } from '../../src/ledger/ingest-filing.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
 import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { loadSample } from '../../src/ledger/sample.js';
+import { appendAttested, ATTESTED_APPEND } from '../../src/store/attestation.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { AULT_TEXT, fixture } from './fixtures.js';
@@ -86,7 +87,10 @@ describe('one filing, one identity, whatever the format', () => {
           return events;
         },
         append: (stream, events, options) => store.append(stream, events, options).catch((error: Error) => { refused.push(`${name}: ${error.name}`); throw error; }),
-      });
+        // The ledger appends through the store's sealed append (src/store/attestation.ts): watched the same way.
+        [ATTESTED_APPEND]: (stream: string, events: Parameters<typeof store.append>[1], options: Parameters<typeof store.append>[2]) =>
+          appendAttested(store, stream, events, options).catch((error: Error) => { refused.push(`${name}: ${error.name}`); throw error; }),
+      }) as typeof a;
       const outcomes = await Promise.all([ingestFiling(counting(a, 'a'), text), ingestFiling(counting(b, 'b'), submission)]);
       // Then one appended, the other re-read after the revision conflict and wrote nothing
       expect(outcomes.map((o) => o.status).sort()).toEqual(['already-recorded', 'appended']);

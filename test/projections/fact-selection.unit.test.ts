@@ -50,6 +50,13 @@ describe('selecting facts', () => {
       expect(given.facts({ filedBy: '2024-07-24' })).toEqual([]);
     });
 
+    it('lists the restatement from the day it was filed', () => {
+      // When the public record is read as filed by 2024-09-03, Amendment No. 9's filing date
+      const [fact] = given.facts({ filedBy: '2024-09-03' });
+      // Then the restatement is listed
+      expect(fact!.alsoDisclosedIn?.map((s) => s.amendmentNumber)).toEqual([9]);
+    });
+
     it('leaves a restatement recorded after the recorded-by instant out of the group', () => {
       // Given the restatement recorded a day later than the first disclosure
       const later = givenFacts([buy(filing(8, '2024-07-25', A8))]).and([buy(filing(9, '2024-09-03', A9))], '2024-09-04T00:00:00.000Z');
@@ -83,6 +90,15 @@ describe('selecting facts', () => {
       expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25', A8))]).facts())).toEqual([100, 100]);
       expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25'))]).facts())).toEqual([100, 100]);
       expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25')), buy(filing(1, '2024-07-25', A9))]).facts())).toEqual([100, 100]);
+    });
+
+    it('keeps a second equal fact of the first filing apart, even when recorded after the restatement', () => {
+      // Given Amendment No. 1 disclosing 100 shares, No. 2 restating them, then a second equal closing of No. 1
+      const given = givenFacts([buy(filing(1, '2024-07-25')), buy(filing(2, '2024-08-01')), buy(filing(1, '2024-07-25'))]);
+      // Then two facts: the first with its restatement, and the second closing
+      const facts = given.facts();
+      expect(sharesOf(facts)).toEqual([100, 100]);
+      expect(facts.map((f) => f.restatedByIds?.length ?? 0)).toEqual([1, 0]);
     });
 
     it('merges them when the filing date or the amendment number differs (two filings)', () => {
@@ -168,6 +184,7 @@ describe('selecting facts', () => {
       expect(sharesOf(facts.slice(1))).toEqual([3, 4]);
       expect(compareFacts(facts[0]!, facts[1]!)).toBeLessThan(0);
       expect(compareFacts(facts[2]!, facts[1]!)).toBeGreaterThan(0);
+      expect(compareFacts(facts[1]!, facts[2]!)).toBeLessThan(0);
       expect(compareFacts(facts[1]!, facts[1]!)).toBe(0);
     });
   });

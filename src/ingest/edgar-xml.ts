@@ -82,6 +82,8 @@ function parseXmlDocument(xml: string, file: string): Node {
     throw new FilingParseError(file, { line: valid.err.line }, `not well-formed XML: ${valid.err.msg}`);
   }
   checkRoot(xml, file);
+  // processEntities (on by default) and htmlEntities expand only XML's five and HTML's named character
+  // references here: a DTD, the one place other entities could be declared, was refused by guardXml.
   const doc = new XMLParser({
     ignoreAttributes: true,
     removeNSPrefix: true,

@@ -71,4 +71,24 @@ describe('13d-ledger ingest of a directory with hostile files', () => {
     expect(err).toContain(`13d-ledger: FilingParseError: ${loop}: cannot open the file: a loop of symbolic links (ELOOP)\n`);
     expect(await issuerEventCount(store)).toBe(62);
   });
+
+  it('reports a genuine copy ingested after a damaged one as a conflict for that file, and ingests the others', async () => {
+    // Given the Ault text with lines 81 and 82 swapped (Horne's cover page lost) ingested, and the genuine text
+    const store = join(dir, 'ledger-3.db');
+    const lines = readFileSync(AULT_TEXT, 'utf8').split('\n');
+    [lines[80], lines[81]] = [lines[81]!, lines[80]!];
+    const damaged = join(dir, 'damaged-a8.txt');
+    writeFileSync(damaged, lines.join('\n'));
+    expect((await runCliCapturing(`sqlite:${store}`, 'ingest', damaged)).code).toBe(0);
+    const before = await issuerEventCount(store);
+    // When the genuine text and the synthetic XML statement are ingested together
+    const { code, out, err } = await runCliCapturing(`sqlite:${store}`, 'ingest', AULT_TEXT, SYNTHETIC_XML, '--json');
+    // Then the genuine text is refused as a conflict naming both copies' content hashes, the XML is appended
+    expect(code).toBe(1);
+    const result = JSON.parse(out) as { filings: { file: string; status: string; appended: number }[]; refused: { file: string; problem: string }[] };
+    expect(result.filings.map((f) => [f.file, f.status])).toEqual([[SYNTHETIC_XML, 'appended']]);
+    expect(result.refused).toEqual([{ file: AULT_TEXT, place: 'whole file', problem: expect.stringMatching(/^conflict: Amendment No\. 8 filed 2024-07-24 is already recorded from ingest:.*damaged-a8\.txt \(content sha256:[0-9a-f]{64}\) with other reporting persons than this copy \(content sha256:[0-9a-f]{64}\): only this copy names WILLIAM B\. HORNE/) }]);
+    expect(err).toContain(`13d-ledger: FilingConflictError: ${AULT_TEXT}: conflict:`);
+    expect(await issuerEventCount(store)).toBe(before + result.filings[0]!.appended);
+  });
 });

@@ -47,7 +47,6 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
-    if (flag === '--help' || flag === '-h') throw new InvalidValueError(USAGE);
     if (value === undefined || value.startsWith('--')) throw new InvalidValueError(`${flag} needs a value\n${USAGE}`);
     i++;
     if (flag === '--json') options.json = value;

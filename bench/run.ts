@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InvalidValueError } from '../src/domain/index.js';
 import { DURABILITY } from './append-read-target.js';
-import { parseBenchOptions, type BenchOptions } from './bench-options.js';
+import { parseBenchOptions, USAGE, type BenchOptions } from './bench-options.js';
 import { benchResults, machine } from './bench-results.js';
 import { formatTable } from './bench-table.js';
 import { runChild } from './child-process.js';
@@ -28,6 +28,10 @@ import { perSecond, timeAppends, timeReadAll } from './store-steps.js';
 import { historyBatches, historyShape, leadingBatches } from './synthetic-ledger.js';
 import type { IssuerSummary, SyntheticBatch } from './synthetic-issuer.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 let options: BenchOptions;
 try {
   options = parseBenchOptions(process.argv.slice(2));

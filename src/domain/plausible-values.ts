@@ -25,7 +25,9 @@ export function filingDateProblem(date: IsoDate, today: IsoDate, what: string): 
 /** Share counts and dollar amounts are stored as doubles: above 2^53 they would be rounded silently. */
 export function amountProblem(value: number, what: string): string | undefined {
   if (!Number.isFinite(value)) return `${what} ${value} is not a number`;
-  return Math.abs(value) > Number.MAX_SAFE_INTEGER ? `${what} ${value} is over 2^53 and cannot be stored exactly` : undefined;
+  return Math.abs(value) > Number.MAX_SAFE_INTEGER
+    ? `${what} ${value} is over 2^53 and cannot be stored exactly`
+    : undefined;
 }
 
 /** NUL, other control characters and U+FFFD in a name are damage (a lost byte), never part of a name. */
@@ -33,7 +35,8 @@ export function nameProblem(name: string): string | undefined {
   const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/u.exec(name);
   if (!bad) return undefined;
   const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `name "${name.replace(/[\u0000-\u001F\u007F]/g, '?')}" holds the character U+${code} (${code === 'FFFD' ? 'a replacement for bytes that could not be decoded' : 'a control character'}): the text is damaged`;
+  const what = code === 'FFFD' ? 'a replacement for bytes that could not be decoded' : 'a control character';
+  return `name "${name.replace(/[\u0000-\u001F\u007F]/g, '?')}" holds the character U+${code} (${what}): the text is damaged`;
 }
 
 export interface ValueProblem {
@@ -67,8 +70,10 @@ function walk(node: unknown, path: string, today: IsoDate | undefined, problems:
   } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, join(path, String(i)), today, problems));
   else if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
-    if (key === 'percentOfClass' && typeof record.value === 'number') add(percentProblem(record.value), join(path, 'value'));
-    if (key === 'percentOfClass' && typeof record.bound === 'number') add(percentProblem(record.bound), join(path, 'bound'));
+    if (key === 'percentOfClass' && typeof record.value === 'number')
+      add(percentProblem(record.value), join(path, 'value'));
+    if (key === 'percentOfClass' && typeof record.bound === 'number')
+      add(percentProblem(record.bound), join(path, 'bound'));
     for (const [field, value] of Object.entries(record)) walk(value, join(path, field), today, problems);
   }
 }

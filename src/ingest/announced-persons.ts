@@ -16,7 +16,12 @@ export function announcedButNotRead(filing: ParsedFiling): FilingDoubt[] {
   const filers = header === undefined ? [] : [...header.filedBy.map((f) => f.name), ...header.groupMembers];
   for (const name of new Set(filers.filter((n) => !/^\s*(?:none|n\/?a)?\s*$/i.test(n)))) {
     if (fitsSomeCover(name, covers) || matchCover(name, filing.coverPages, filing.identities)) continue;
-    doubts.push({ row: 1, read: name, reason: `the submission header names ${name} as a filer; no cover page read for it`, place: 'submission header' });
+    doubts.push({
+      row: 1,
+      read: name,
+      reason: `the submission header names ${name} as a filer; no cover page read for it`,
+      place: 'submission header',
+    });
   }
   // Item 2's entries that name no cover page, when most of them do: the list is the reporting persons'.
   const entries = filing.identities;
@@ -24,7 +29,12 @@ export function announcedButNotRead(filing: ParsedFiling): FilingDoubt[] {
   if (entries.length >= 2 && unmatched.length > 0 && unmatched.length < entries.length - unmatched.length) {
     for (const identity of unmatched) {
       const read = identity.text.slice(0, 120);
-      doubts.push({ row: 1, read, reason: 'Item 2 lists this person among those filing; no cover page read for it', place: 'Item 2' });
+      doubts.push({
+        row: 1,
+        read,
+        reason: 'Item 2 lists this person among those filing; no cover page read for it',
+        place: 'Item 2',
+      });
     }
   }
   return doubts;
@@ -53,9 +63,13 @@ function coverWordIndex(covers: readonly (readonly string[])[]): CoverWords {
  * "WACHOVIA CORP/ NC" with its state): every word of one names a word of the cover, an initial its first letter.
  */
 function fitsSomeCover(conformed: string, index: CoverWords): boolean {
-  const words = nameWords(conformed.replace(/\/\s*[A-Z]{2}\s*$/, '')).split(' ').filter((w) => w !== '');
+  const words = nameWords(conformed.replace(/\/\s*[A-Z]{2}\s*$/, ''))
+    .split(' ')
+    .filter((w) => w !== '');
   const whole = words.filter((w) => w.length > 1);
   if (whole.length === 0) return false;
   const candidates = whole.map((w) => index.byWord.get(w) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
-  return candidates.some((i) => words.every((w) => index.covers[i]!.some((c) => c === w || (w.length === 1 && c.startsWith(w)))));
+  return candidates.some((i) =>
+    words.every((w) => index.covers[i]!.some((c) => c === w || (w.length === 1 && c.startsWith(w)))),
+  );
 }

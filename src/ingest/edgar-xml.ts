@@ -20,7 +20,13 @@ export const SCHEDULE_13D_NAMESPACE = 'http://www.sec.gov/edgar/schedule13D';
 
 type Node = Record<string, unknown>;
 
-const REPEATED = new Set(['reportingPersonInfo', 'signaturePerson', 'issuerCusipNumber', 'typeOfReportingPerson', 'fundType']);
+const REPEATED = new Set([
+  'reportingPersonInfo',
+  'signaturePerson',
+  'issuerCusipNumber',
+  'typeOfReportingPerson',
+  'fundType',
+]);
 
 export interface XmlFilingContext {
   file: string;
@@ -77,7 +83,11 @@ function parseXmlDocument(xml: string, file: string): Node {
     const open = /^Invalid '(\[[\s\S]*\])' found/.exec(valid.err.msg)?.[1];
     if (open) {
       const path = (JSON.parse(open) as string[]).join('/');
-      throw new FilingParseError(file, { xmlPath: `/${path}` }, `truncated XML: the file ends inside <${path.split('/').pop() ?? ''}>`);
+      throw new FilingParseError(
+        file,
+        { xmlPath: `/${path}` },
+        `truncated XML: the file ends inside <${path.split('/').pop() ?? ''}>`,
+      );
     }
     throw new FilingParseError(file, { line: valid.err.line }, `not well-formed XML: ${valid.err.msg}`);
   }
@@ -101,28 +111,51 @@ type XmlFront = Pick<ParsedFiling, 'formType' | 'amendmentNo' | 'issuer' | 'clas
 function readFront(header: Node, cover: Node, file: string): XmlFront {
   const submissionType = text(header.submissionType);
   if (submissionType !== 'SCHEDULE 13D' && submissionType !== 'SCHEDULE 13D/A') {
-    throw new FilingParseError(file, at('headerData/submissionType'), `not a Schedule 13D: submission type "${submissionType ?? ''}"`);
+    throw new FilingParseError(
+      file,
+      at('headerData/submissionType'),
+      `not a Schedule 13D: submission type "${submissionType ?? ''}"`,
+    );
   }
   const formType = submissionType === 'SCHEDULE 13D' ? 'SC 13D' : 'SC 13D/A';
   const amendmentText = text(cover.amendmentNo);
   const amendmentNo = amendmentText === undefined ? 0 : Number(amendmentText);
   if (!Number.isInteger(amendmentNo) || (formType === 'SC 13D/A' && amendmentNo < 1)) {
-    throw new FilingParseError(file, at('formData/coverPageHeader/amendmentNo'), `a 13D/A needs an amendment number, got "${amendmentText ?? ''}"`);
+    throw new FilingParseError(
+      file,
+      at('formData/coverPageHeader/amendmentNo'),
+      `a 13D/A needs an amendment number, got "${amendmentText ?? ''}"`,
+    );
   }
   const issuer = node(cover.issuerInfo);
-  const cusips = [text(issuer.issuerCUSIP), ...list(node(issuer.issuerCusips).issuerCusipNumber).map(text)].filter((c): c is string => c !== undefined);
+  const cusips = [text(issuer.issuerCUSIP), ...list(node(issuer.issuerCusips).issuerCusipNumber).map(text)].filter(
+    (c): c is string => c !== undefined,
+  );
   for (const raw of cusips) {
-    if (!isValidCusip(normalizeCusip(raw))) throw new FilingParseError(file, at('formData/coverPageHeader/issuerInfo'), `CUSIP "${raw}" is not a valid CUSIP (check digit)`);
+    if (!isValidCusip(normalizeCusip(raw)))
+      throw new FilingParseError(
+        file,
+        at('formData/coverPageHeader/issuerInfo'),
+        `CUSIP "${raw}" is not a valid CUSIP (check digit)`,
+      );
   }
   const eventDateText = text(cover.dateOfEvent);
   const eventDate = eventDateText === undefined ? undefined : parseSlashDate(eventDateText);
   if (eventDateText !== undefined && !eventDate) {
-    throw new FilingParseError(file, at('formData/coverPageHeader/dateOfEvent'), `"${eventDateText}" is not a date in the form MM/DD/YYYY`);
+    throw new FilingParseError(
+      file,
+      at('formData/coverPageHeader/dateOfEvent'),
+      `"${eventDateText}" is not a date in the form MM/DD/YYYY`,
+    );
   }
   return {
     formType,
     amendmentNo,
-    issuer: { name: text(issuer.issuerName), cik: text(issuer.issuerCIK), cusip: cusips[0] === undefined ? undefined : normalizeCusip(cusips[0]) },
+    issuer: {
+      name: text(issuer.issuerName),
+      cik: text(issuer.issuerCIK),
+      cusip: cusips[0] === undefined ? undefined : normalizeCusip(cusips[0]),
+    },
     classTitle: text(cover.securitiesClassTitle),
     eventDate,
   };
@@ -133,7 +166,11 @@ function readCoverPages(form: Node, file: string, formType: ParsedFiling['formTy
     readPerson(node(person), file, `/edgarSubmission/formData/reportingPersons/reportingPersonInfo[${i + 1}]`),
   );
   if (coverPages.length === 0 && formType === 'SC 13D') {
-    throw new FilingParseError(file, at('formData/reportingPersons'), 'an original Schedule 13D names no reporting person');
+    throw new FilingParseError(
+      file,
+      at('formData/reportingPersons'),
+      'an original Schedule 13D names no reporting person',
+    );
   }
   return coverPages;
 }
@@ -157,32 +194,49 @@ function readItems(form: Node): { items: Record<string, string>; itemsNode: Node
 
 /** The first signature date that parses. */
 function signatureDateOf(form: Node): string | undefined {
-  const signatures = list(node(form.signatureInfo).signaturePerson).map((s) => text(node(node(s).signatureDetails).date));
+  const signatures = list(node(form.signatureInfo).signaturePerson).map((s) =>
+    text(node(node(s).signatureDetails).date),
+  );
   return signatures.map((d) => (d ? parseSlashDate(d) : undefined)).find((d) => d !== undefined);
 }
 
 /** The root's own namespace, read from the raw parse so that a prefixed root is judged by its prefix. */
 function checkRoot(xml: string, file: string): void {
-  const raw = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: false, parseTagValue: false }).parse(xml) as Node;
+  const raw = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: false,
+    parseTagValue: false,
+  }).parse(xml) as Node;
   const rootName = Object.keys(raw).find((key) => !key.startsWith('?') && !key.startsWith('#'));
   const [prefix, local] = rootName?.includes(':') ? rootName.split(':') : [undefined, rootName];
   if (local !== 'edgarSubmission') {
-    throw new FilingParseError(file, { xmlPath: `/${rootName ?? ''}` }, `not an EDGAR Schedule 13D: root element is <${rootName ?? 'none'}>, expected <edgarSubmission>`);
+    throw new FilingParseError(
+      file,
+      { xmlPath: `/${rootName ?? ''}` },
+      `not an EDGAR Schedule 13D: root element is <${rootName ?? 'none'}>, expected <edgarSubmission>`,
+    );
   }
   const attributes = node(raw[rootName!]);
   const namespace = attributes[prefix ? `@_xmlns:${prefix}` : '@_xmlns'];
   if (namespace !== SCHEDULE_13D_NAMESPACE) {
-    throw new FilingParseError(file, { xmlPath: `/${rootName}/@xmlns` }, `wrong namespace "${String(namespace ?? '(none)')}": expected exactly ${SCHEDULE_13D_NAMESPACE}`);
+    throw new FilingParseError(
+      file,
+      { xmlPath: `/${rootName}/@xmlns` },
+      `wrong namespace "${String(namespace ?? '(none)')}": expected exactly ${SCHEDULE_13D_NAMESPACE}`,
+    );
   }
 }
 
 function readPerson(person: Node, file: string, path: string): CoverPage {
   const name = text(person.reportingPersonName);
-  if (!name) throw new FilingParseError(file, { xmlPath: `${path}/reportingPersonName` }, 'a reporting person has no name');
+  if (!name)
+    throw new FilingParseError(file, { xmlPath: `${path}/reportingPersonName` }, 'a reporting person has no name');
   const count = (field: string) => {
     const value = text(person[field]);
     if (value === undefined) return undefined;
-    if (!/^\d+(?:\.0+)?$/.test(value)) throw new FilingParseError(file, { xmlPath: `${path}/${field}` }, `"${value}" is not a number of shares`);
+    if (!/^\d+(?:\.0+)?$/.test(value))
+      throw new FilingParseError(file, { xmlPath: `${path}/${field}` }, `"${value}" is not a number of shares`);
     const shares = Number(value.replace(/\.0+$/, ''));
     const problem = amountProblem(shares, 'number of shares');
     if (problem) throw new FilingParseError(file, { xmlPath: `${path}/${field}` }, `"${value}": ${problem}`);
@@ -191,7 +245,8 @@ function readPerson(person: Node, file: string, path: string): CoverPage {
   const percentText = text(person.percentOfClass);
   let percentOfClass: ReportedPercent | undefined;
   if (percentText !== undefined) {
-    if (!/^\d{1,3}(?:\.\d+)?$/.test(percentText)) throw new FilingParseError(file, { xmlPath: `${path}/percentOfClass` }, `"${percentText}" is not a percent`);
+    if (!/^\d{1,3}(?:\.\d+)?$/.test(percentText))
+      throw new FilingParseError(file, { xmlPath: `${path}/percentOfClass` }, `"${percentText}" is not a percent`);
     percentOfClass = { kind: 'value', value: Number(percentText), text: percentText };
   }
   const group = text(person.memberOfGroup)?.toLowerCase();
@@ -200,7 +255,9 @@ function readPerson(person: Node, file: string, path: string): CoverPage {
     return value === undefined ? undefined : value === 'Y' || value === 'TRUE';
   };
   const codes = (field: string) => {
-    const values = list(person[field]).map(text).filter((v): v is string => v !== undefined);
+    const values = list(person[field])
+      .map(text)
+      .filter((v): v is string => v !== undefined);
     return values.length === 0 ? undefined : values.flatMap((v) => v.split(/[\s,]+/)).filter((v) => v !== '');
   };
   return {
@@ -228,7 +285,10 @@ function readPerson(person: Node, file: string, path: string): CoverPage {
 /** Item 2 in XML is free text: each paragraph naming a reporting person is that person's identity. */
 function identitiesFrom(item2: string | undefined, covers: readonly CoverPage[]): Identity[] {
   if (!item2) return [];
-  const paragraphs = item2.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  const paragraphs = item2
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   // Each cover's first paragraph, found in one pass over the paragraphs (not a search of all per cover).
   const first = new Map<string, string>();
   for (const paragraph of paragraphs) {
@@ -262,11 +322,19 @@ function leafTexts(value: unknown): string[] {
   return [];
 }
 
-/** coverPageHeader/authorizedPersons/notificationInfo: the person authorized to receive notices (the text cover's notice block). */
+/**
+ * coverPageHeader/authorizedPersons/notificationInfo: the person authorized to receive notices (the text
+ * cover's notice block).
+ */
 function noticeBlock(info: Node): ParsedFiling['noticeContact'] {
   const name = text(info.personName);
   const address = node(info.personAddress);
-  const lines = [text(address.street1), text(address.street2), text(address.city), [text(address.stateOrCountry), text(address.zipCode)].filter(Boolean).join(' ')].filter((l): l is string => !!l);
+  const lines = [
+    text(address.street1),
+    text(address.street2),
+    text(address.city),
+    [text(address.stateOrCountry), text(address.zipCode)].filter(Boolean).join(' '),
+  ].filter((l): l is string => !!l);
   if (!name || lines.length === 0) return undefined;
   const phone = text(info.personPhoneNum);
   return { name, address: lines.join(', '), ...(phone ? { phone } : {}) };

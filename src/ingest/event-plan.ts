@@ -11,10 +11,21 @@ export type PlannedEntry = { id: string; type: DomainEvent['type']; data: Domain
 export type SecurityKind = 'common' | 'convertible-preferred' | 'warrant' | 'option' | 'convertible-note';
 
 type Terms = {
-  statedValue: number | null; conversionPrice: number | null; conversionPriceFloor: number | null;
-  sharesPerUnit: number | null; exercisableFrom: string | null; expiresOn: string | null;
+  statedValue: number | null;
+  conversionPrice: number | null;
+  conversionPriceFloor: number | null;
+  sharesPerUnit: number | null;
+  exercisableFrom: string | null;
+  expiresOn: string | null;
 };
-export const NO_TERMS: Terms = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
+export const NO_TERMS: Terms = {
+  statedValue: null,
+  conversionPrice: null,
+  conversionPriceFloor: null,
+  sharesPerUnit: null,
+  exercisableFrom: null,
+  expiresOn: null,
+};
 
 export interface EventPlan {
   filing: ParsedFiling;
@@ -33,14 +44,34 @@ export interface EventPlan {
   idOf: (cover: CoverPage) => string;
   add: (key: string, input: DomainEventInput) => void;
   source: (item: string, quote: string) => { disclosedOn: string; source: Source };
-  describe: (id: string, title: string, kind: SecurityKind, item: string, quote: string, extra?: Partial<Terms>) => void;
+  describe: (
+    id: string,
+    title: string,
+    kind: SecurityKind,
+    item: string,
+    quote: string,
+    extra?: Partial<Terms>,
+  ) => void;
 }
 
-export function newEventPlan(filing: ParsedFiling, issuerKey: string, filedOn: string, asOf: string, personOf: (name: string) => string): EventPlan {
+export function newEventPlan(
+  filing: ParsedFiling,
+  issuerKey: string,
+  filedOn: string,
+  asOf: string,
+  personOf: (name: string) => string,
+): EventPlan {
   const plan: EventPlan = {
-    filing, issuerKey, filedOn, asOf, personOf,
+    filing,
+    issuerKey,
+    filedOn,
+    asOf,
+    personOf,
     byEventDate: { effectiveDate: filing.eventDate ?? filedOn, effectiveDatePrecision: 'on-or-before' },
-    events: [], planned: [], review: [...filing.review], described: new Map(),
+    events: [],
+    planned: [],
+    review: [...filing.review],
+    described: new Map(),
     idOf: (cover) => personOf(cover.name),
     add: (key, input) => {
       const event = withPrecision(input);
@@ -50,7 +81,13 @@ export function newEventPlan(filing: ParsedFiling, issuerKey: string, filedOn: s
     },
     source: (item, quote) => ({
       disclosedOn: filedOn,
-      source: { amendmentNumber: filing.amendmentNo, accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'], filedOn, item, quote },
+      source: {
+        amendmentNumber: filing.amendmentNo,
+        accessionNumber: (filing.accessionNumber ?? null) as Source['accessionNumber'],
+        filedOn,
+        item,
+        quote,
+      },
     }),
     describe: (id, title, kind, item, quote, extra = {}) => describeOnce(plan, { id, title, kind, item, quote, extra }),
   };
@@ -66,16 +103,29 @@ interface Description {
   extra: Partial<Terms>;
 }
 
-/** A security is described once; one first met in Item 5(a) gets the terms a later sentence states (the note warrants' Item 6 dates). */
+/**
+ * A security is described once; one first met in Item 5(a) gets the terms a later sentence states (the note
+ * warrants' Item 6 dates).
+ */
 function describeOnce(plan: EventPlan, { id, title, kind, item, quote, extra }: Description): void {
   const earlier = plan.described.get(id);
   if (earlier) {
     const stated = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== null && v !== undefined));
-    if (Object.keys(stated).length > 0) earlier.data = { ...earlier.data, ...stated, ...plan.source(item, quote) } as typeof earlier.data;
+    if (Object.keys(stated).length > 0)
+      earlier.data = { ...earlier.data, ...stated, ...plan.source(item, quote) } as typeof earlier.data;
     return;
   }
   const perUnit = kind === 'warrant' || kind === 'option' ? { sharesPerUnit: 1 } : {};
-  const data = { ...plan.byEventDate, ...plan.source(item, quote), ...NO_TERMS, ...perUnit, ...extra, securityId: id, title, kind };
+  const data = {
+    ...plan.byEventDate,
+    ...plan.source(item, quote),
+    ...NO_TERMS,
+    ...perUnit,
+    ...extra,
+    securityId: id,
+    title,
+    kind,
+  };
   plan.add(`security/${id}`, { type: 'SecurityDescribed', data });
   plan.described.set(id, plan.events.at(-1)!);
 }

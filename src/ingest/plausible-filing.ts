@@ -16,8 +16,12 @@ import type { CoverPage, FilingDoubt, ParsedFiling } from './parsed-filing.js';
 
 /** Rows 7-11 and 13, by the field that holds each. */
 const FIGURE_ROWS = [
-  [7, 'soleVotingPower'], [8, 'sharedVotingPower'], [9, 'soleDispositivePower'], [10, 'sharedDispositivePower'],
-  [11, 'aggregate'], [13, 'percentOfClass'],
+  [7, 'soleVotingPower'],
+  [8, 'sharedVotingPower'],
+  [9, 'soleDispositivePower'],
+  [10, 'sharedDispositivePower'],
+  [11, 'aggregate'],
+  [13, 'percentOfClass'],
 ] as const;
 
 export function checkPlausibleFiling(filing: ParsedFiling, today: string = todayInNewYork(new Date())): ParsedFiling {
@@ -33,7 +37,8 @@ function checkNames(filing: ParsedFiling): void {
     if (problem) throw new FilingParseError(filing.file, placeOf(cover.place), `row 1 of a cover page: ${problem}`);
   }
   const issuer = filing.issuer.name === undefined ? undefined : nameProblem(filing.issuer.name);
-  if (issuer) throw new FilingParseError(filing.file, filing.places?.issuerName ?? 'whole file', `the issuer's ${issuer}`);
+  if (issuer)
+    throw new FilingParseError(filing.file, filing.places?.issuerName ?? 'whole file', `the issuer's ${issuer}`);
 }
 
 /**
@@ -72,13 +77,20 @@ function plausibleCover(cover: CoverPage, original: boolean, doubts: FilingDoubt
   const stated = percent === undefined ? undefined : percent.kind === 'value' ? percent.value : percent.bound;
   const problem = stated === undefined ? undefined : percentProblem(stated);
   if (problem) {
-    added.push({ person: cover.name, row: 13, read: percent!.text, reason: `${problem}; left out of the figures`, place: cover.place });
+    added.push({
+      person: cover.name,
+      row: 13,
+      read: percent!.text,
+      reason: `${problem}; left out of the figures`,
+      place: cover.place,
+    });
     checked = { ...checked, percentOfClass: undefined };
   }
   const alreadyDoubted = new Set((cover.doubts ?? []).map((d) => d.row));
   for (const [row, field] of original ? FIGURE_ROWS : []) {
     if (cover[field] !== undefined || alreadyDoubted.has(row) || (row === 13 && problem)) continue;
-    const reason = `row ${row} (${ROW_NAMES[row]}) is blank on an original statement: no earlier cover page to leave it unchanged`;
+    const why = 'no earlier cover page to leave it unchanged';
+    const reason = `row ${row} (${ROW_NAMES[row]}) is blank on an original statement: ${why}`;
     added.push({ person: cover.name, row, read: '', reason, place: cover.place });
   }
   if (added.length === 0) return cover;

@@ -13,7 +13,18 @@
  * 13D/A: absent means unchanged) is recorded as a partial cover page carrying
  * only the rows it states, never filled with zeros (see cover-events.ts).
  */
-import { canonicalSecurityId, cikOf, filingKeyOf, isRestatable, newIssuerKey, parseCik, parseCusip, stableUuid, type Cusip, type DomainEvent } from '../domain/index.js';
+import {
+  canonicalSecurityId,
+  cikOf,
+  filingKeyOf,
+  isRestatable,
+  newIssuerKey,
+  parseCik,
+  parseCusip,
+  stableUuid,
+  type Cusip,
+  type DomainEvent,
+} from '../domain/index.js';
 import { capSetFromLift } from './cap-events.js';
 import { FilingParseError } from './filing-parse-error.js';
 import { matchCover } from './items.js';
@@ -25,7 +36,6 @@ import { controlStatements, kebab, preferredAgreement, preferredTerms, reportedH
 import { addTransactions } from './transaction-events.js';
 import { withoutImplausible } from './implausible-events.js';
 import { earlierStatementEvents, filingDateOf, statementEvent } from './statement-events.js';
-
 
 export interface FilingEvents {
   /** The stream the filing goes to is named by this key (src/domain/issuer-key.ts). */
@@ -74,9 +84,16 @@ export function filingToEvents(filing: ParsedFiling, options: FilingToEventsOpti
   const review = finishIds(plan, who.filingKey);
   const identity = filingKeyOf(statement.event.data);
   return {
-    issuerKey: who.issuerKey, cusip: who.printedCusip, cik: who.cik, filingKey: who.filingKey,
-    identityKey: identity === null ? null : `${who.issuerKey}|${identity}`, events: plan.events,
-    persons: filing.coverPages.map((c) => c.name), review, partial: statement.partialNotes, notes: [...who.notes, ...persons.notes],
+    issuerKey: who.issuerKey,
+    cusip: who.printedCusip,
+    cik: who.cik,
+    filingKey: who.filingKey,
+    identityKey: identity === null ? null : `${who.issuerKey}|${identity}`,
+    events: plan.events,
+    persons: filing.coverPages.map((c) => c.name),
+    review,
+    partial: statement.partialNotes,
+    notes: [...who.notes, ...persons.notes],
   };
 }
 
@@ -95,7 +112,8 @@ interface FilingIdentity {
 /** Which issuer, which filing date, which key: a filing lacking any of them cannot be recorded. */
 function identifyFiling(filing: ParsedFiling, options: FilingToEventsOptions): FilingIdentity {
   const fail = (problem: string) => new FilingParseError(filing.file, 'whole file', problem);
-  if (!filing.issuer.cusip && !filing.issuer.cik) throw fail('no CUSIP and no subject company CIK: nothing identifies the issuer');
+  if (!filing.issuer.cusip && !filing.issuer.cik)
+    throw fail('no CUSIP and no subject company CIK: nothing identifies the issuer');
   const printedCusip = filing.issuer.cusip ? parseCusip(filing.issuer.cusip) : null;
   const cik = filing.issuer.cik ? cikOf(filing.issuer.cik) : null;
   const issuerKey = options.issuerKey ?? newIssuerKey({ cusip: printedCusip, cik });
@@ -109,13 +127,23 @@ function identifyFiling(filing: ParsedFiling, options: FilingToEventsOptions): F
 
 /** One PersonIdentified per cover page, with the name Item 2 or the signatures spell (display-names.ts). */
 function addPersons({ filing, add, source, idOf, byEventDate }: EventPlan): void {
-  const displayNameOf = displayNames(filing.coverPages.map((c) => c.name), [filing.items['2'], filing.signatureText]);
+  const displayNameOf = displayNames(
+    filing.coverPages.map((c) => c.name),
+    [filing.items['2'], filing.signatureText],
+  );
   for (const cover of filing.coverPages) {
     add(`person/${idOf(cover)}`, {
       type: 'PersonIdentified',
-      data: { ...byEventDate, ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`), personId: idOf(cover), name: displayNameOf(cover.name),
-        kind: cover.typeOfReportingPerson?.includes('IN') ? 'individual' : 'entity', typeOfReportingPerson: cover.typeOfReportingPerson ?? [],
-        citizenshipOrPlace: cover.citizenship ?? null, cik: cover.cik ? parseCik(cover.cik) : null },
+      data: {
+        ...byEventDate,
+        ...source('cover row 1', `NAME OF REPORTING PERSON ${cover.name}`),
+        personId: idOf(cover),
+        name: displayNameOf(cover.name),
+        kind: cover.typeOfReportingPerson?.includes('IN') ? 'individual' : 'entity',
+        typeOfReportingPerson: cover.typeOfReportingPerson ?? [],
+        citizenshipOrPlace: cover.citizenship ?? null,
+        cik: cover.cik ? parseCik(cover.cik) : null,
+      },
     });
   }
 }
@@ -124,16 +152,25 @@ function addSharesOutstanding({ filing, add, source, asOf }: EventPlan): void {
   const outstanding = filing.sharesOutstanding;
   if (!outstanding) return;
   // A count stated without its date is the one the filing's percents use: in force on or before the event date.
-  const when = outstanding.asOf ? { effectiveDate: outstanding.asOf } : { effectiveDate: asOf, effectiveDatePrecision: 'on-or-before' as const };
+  const when = outstanding.asOf
+    ? { effectiveDate: outstanding.asOf }
+    : { effectiveDate: asOf, effectiveDatePrecision: 'on-or-before' as const };
   const reportedBy = /reported by (the Issuer[^.,]*)/.exec(outstanding.sentence)?.[1] ?? 'the filing';
-  add('shares-outstanding', { type: 'SharesOutstandingReported', data: { ...when, ...source(outstanding.item ?? '5', outstanding.sentence), count: outstanding.count, reportedBy } });
+  add('shares-outstanding', {
+    type: 'SharesOutstandingReported',
+    data: { ...when, ...source(outstanding.item ?? '5', outstanding.sentence), count: outstanding.count, reportedBy },
+  });
 }
 
 /** Preferred terms (dated by the agreement that sells them, where one does), then each holder's reported positions. */
 function addSecuritiesAndPositions(plan: EventPlan): void {
   const { filing, add, source, describe, described, events, personOf, asOf } = plan;
   for (const terms of preferredTerms(filing)) {
-    const stated = { statedValue: terms.statedValue, conversionPrice: terms.conversionPrice, conversionPriceFloor: terms.conversionPriceFloor };
+    const stated = {
+      statedValue: terms.statedValue,
+      conversionPrice: terms.conversionPrice,
+      conversionPriceFloor: terms.conversionPriceFloor,
+    };
     const agreement = preferredAgreement(filing, terms.title);
     const id = canonicalSecurityId(terms.title, 'convertible-preferred');
     if (!agreement) {
@@ -141,23 +178,66 @@ function addSecuritiesAndPositions(plan: EventPlan): void {
       continue;
     }
     // The agreement that sells this preferred dates its terms: in force on or before the agreement date.
-    add(`security/${id}`, { type: 'SecurityDescribed', data: { effectiveDate: agreement.date, effectiveDatePrecision: 'on-or-before', ...source('6', `${agreement.quote} ${terms.quote}`), ...NO_TERMS, ...stated, securityId: id, title: terms.title, kind: 'convertible-preferred' } });
+    add(`security/${id}`, {
+      type: 'SecurityDescribed',
+      data: {
+        effectiveDate: agreement.date,
+        effectiveDatePrecision: 'on-or-before',
+        ...source('6', `${agreement.quote} ${terms.quote}`),
+        ...NO_TERMS,
+        ...stated,
+        securityId: id,
+        title: terms.title,
+        kind: 'convertible-preferred',
+      },
+    });
     described.set(id, events.at(-1)!);
   }
   const positions = reportedHoldings(filing);
   plan.review.push(...positions.review);
   for (const h of positions.holdings) {
     describe(h.security.id, h.security.title, h.security.kind, h.item, h.quote);
-    add(`position/${personOf(h.holder)}/${h.security.id}`, { type: 'PositionReported', data: { effectiveDate: asOf, ...source(h.item, h.quote), personId: personOf(h.holder), securityId: h.security.id, quantity: h.quantity, sharesIssuableReported: h.sharesIssuable, exercisableFrom: null } });
+    add(`position/${personOf(h.holder)}/${h.security.id}`, {
+      type: 'PositionReported',
+      data: {
+        effectiveDate: asOf,
+        ...source(h.item, h.quote),
+        personId: personOf(h.holder),
+        securityId: h.security.id,
+        quantity: h.quantity,
+        sharesIssuableReported: h.sharesIssuable,
+        exercisableFrom: null,
+      },
+    });
   }
 }
 
 /** Item 5(a) and 5(b) figures of a person, kept to compare with the cover page: only when all six are stated. */
 function addItem5Figures({ filing, add, source, personOf, asOf }: EventPlan): void {
   for (const p of filing.item5) {
-    const values = [p.aggregate, p.percentOfClass, p.soleVotingPower, p.sharedVotingPower, p.soleDispositivePower, p.sharedDispositivePower];
+    const values = [
+      p.aggregate,
+      p.percentOfClass,
+      p.soleVotingPower,
+      p.sharedVotingPower,
+      p.soleDispositivePower,
+      p.sharedDispositivePower,
+    ];
     if (!p.coverName || values.some((v) => v === undefined)) continue;
-    add(`item5/${personOf(p.coverName)}`, { type: 'BeneficialOwnershipReported', data: { effectiveDate: asOf, ...source('5(a), 5(b)', p.ownershipText ?? p.heading), personId: personOf(p.coverName), aggregate: p.aggregate!, percentOfClass: p.percentOfClass!, soleVotingPower: p.soleVotingPower!, sharedVotingPower: p.sharedVotingPower!, soleDispositivePower: p.soleDispositivePower!, sharedDispositivePower: p.sharedDispositivePower! } });
+    add(`item5/${personOf(p.coverName)}`, {
+      type: 'BeneficialOwnershipReported',
+      data: {
+        effectiveDate: asOf,
+        ...source('5(a), 5(b)', p.ownershipText ?? p.heading),
+        personId: personOf(p.coverName),
+        aggregate: p.aggregate!,
+        percentOfClass: p.percentOfClass!,
+        soleVotingPower: p.soleVotingPower!,
+        sharedVotingPower: p.sharedVotingPower!,
+        soleDispositivePower: p.soleDispositivePower!,
+        sharedDispositivePower: p.sharedDispositivePower!,
+      },
+    });
   }
 }
 
@@ -167,14 +247,35 @@ function addControlAndGroup({ filing, add, source, idOf, byEventDate, review, is
     const controller = matchCover(c.controllerPhrase, filing.coverPages, filing.identities);
     const entity = matchCover(c.entityPhrase, filing.coverPages, filing.identities);
     if (!controller || !entity) {
-      review.push({ item: '5(a)', sentence: c.quote, reason: 'control statement naming a person the cover pages do not' });
+      review.push({
+        item: '5(a)',
+        sentence: c.quote,
+        reason: 'control statement naming a person the cover pages do not',
+      });
       continue;
     }
-    add(`control/${idOf(controller)}/${idOf(entity)}`, { type: 'ControlEstablished', data: { ...byEventDate, ...source('5(a)', c.quote), controllerId: idOf(controller), entityId: idOf(entity), relationship: 'as described in Item 2' } });
+    add(`control/${idOf(controller)}/${idOf(entity)}`, {
+      type: 'ControlEstablished',
+      data: {
+        ...byEventDate,
+        ...source('5(a)', c.quote),
+        controllerId: idOf(controller),
+        entityId: idOf(entity),
+        relationship: 'as described in Item 2',
+      },
+    });
   }
   const members = filing.coverPages.filter((c) => c.memberOfGroup?.a).map(idOf);
   if (members.length > 1) {
-    add('group', { type: 'GroupFormed', data: { ...byEventDate, ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'), groupId: `${kebab(filing.issuer.name ?? issuerKey)}-reporting-persons`, memberIds: members } });
+    add('group', {
+      type: 'GroupFormed',
+      data: {
+        ...byEventDate,
+        ...source('cover row 2', 'CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒'),
+        groupId: `${kebab(filing.issuer.name ?? issuerKey)}-reporting-persons`,
+        memberIds: members,
+      },
+    });
   }
 }
 
@@ -182,12 +283,27 @@ function addControlAndGroup({ filing, add, source, idOf, byEventDate, review, is
 function addExchangeCaps({ filing, add, source, events, review }: EventPlan): void {
   for (const lift of filing.transactions) {
     if (lift.kind !== 'exchange-cap-lifted') continue;
-    const { plan, review: unsure } = capSetFromLift({ capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item }, events);
+    const { plan, review: unsure } = capSetFromLift(
+      { capPercent: lift.capPercent, exchange: lift.exchange, sentence: lift.source.sentence, item: lift.source.item },
+      events,
+    );
     if (unsure) review.push(unsure);
     if (!plan) continue;
     // Same capId as the lift, so the holdings fold pairs them.
     const capId = kebab(`${lift.exchange} ${lift.capPercent}`);
-    add(`cap-set/${capId}`, { type: 'ExchangeCapSet', data: { effectiveDate: plan.effectiveDate, effectiveDatePrecision: 'on-or-before', ...source(lift.source.item, lift.source.sentence), capId, capPercent: plan.capPercent, baseSharesOutstanding: null, securityIds: plan.securityIds, exchange: plan.exchange } });
+    add(`cap-set/${capId}`, {
+      type: 'ExchangeCapSet',
+      data: {
+        effectiveDate: plan.effectiveDate,
+        effectiveDatePrecision: 'on-or-before',
+        ...source(lift.source.item, lift.source.sentence),
+        capId,
+        capPercent: plan.capPercent,
+        baseSharesOutstanding: null,
+        securityIds: plan.securityIds,
+        exchange: plan.exchange,
+      },
+    });
   }
 }
 
@@ -199,7 +315,9 @@ function finishIds(plan: EventPlan, filingKey: string): ReviewItem[] {
   const setAside = new Set(plan.planned.filter((p) => !plausible.includes(p)).map((p) => p.entry));
   if (setAside.size > 0) plan.events.splice(0, plan.events.length, ...plan.events.filter((e) => !setAside.has(e)));
   assignIds(plausible, plan.issuerKey, filingKey);
-  const quoted = plan.events.map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '').filter((q) => q !== '');
+  const quoted = plan.events
+    .map((e) => (e.data as { source?: { quote?: string } }).source?.quote ?? '')
+    .filter((q) => q !== '');
   // A sentence already turned into an event is not also listed for review.
   return [...plan.review.filter((r) => !quoted.some((q) => q.includes(r.sentence))), ...notRecorded];
 }
@@ -213,7 +331,8 @@ export function factIdentity(issuerKey: string, type: DomainEvent['type'], data:
   const { source: _source, disclosedOn: _disclosed, ...rest } = data as Record<string, unknown>;
   if (rest.effectiveDatePrecision === 'on-or-before') delete rest.effectiveDate;
   // Fields ledger-events/2 states that /1 left out when they held their default: ids stay those of /1.
-  if (rest.effectiveDatePrecision === 'on-or-before' || rest.effectiveDatePrecision === 'exact') delete rest.effectiveDatePrecision;
+  if (rest.effectiveDatePrecision === 'on-or-before' || rest.effectiveDatePrecision === 'exact')
+    delete rest.effectiveDatePrecision;
   if (type === 'SharesSold' && rest.totalPrice === null) delete rest.totalPrice;
   return `ingest-fact/${issuerKey}/${type}/${canonicalJson(rest)}`;
 }
@@ -221,7 +340,9 @@ export function factIdentity(issuerKey: string, type: DomainEvent['type'], data:
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -232,7 +353,11 @@ function canonicalJson(value: unknown): string {
  * amendment restates has the id it had in the filing that first disclosed it, and ingest writes it once. Two
  * identical facts in one filing are told apart by their order.
  */
-function assignIds(planned: { entry: FilingEvents['events'][number]; key: string }[], cusip: string, filingKey: string): void {
+function assignIds(
+  planned: { entry: FilingEvents['events'][number]; key: string }[],
+  cusip: string,
+  filingKey: string,
+): void {
   const seen = new Map<string, number>();
   for (const { entry, key } of planned) {
     // The facts a filing states about itself, as of its own date, are keyed by the filing; the rest by their content.

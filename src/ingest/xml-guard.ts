@@ -14,7 +14,16 @@ export const MAX_XML_DEPTH = 64;
  * "/" for a closing tag, group 3 "/" for an empty one). A tag never spans a "<", so an unclosed quote costs
  * a scan to the next tag, not to the end of the file.
  */
-const MARKUP = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!([A-Za-z]+)|<(\/?)[A-Za-z_](?:[^<>"']|"[^"<]*"|'[^'<]*')*?(\/?)>/g;
+const MARKUP = new RegExp(
+  [
+    String.raw`<!--[\s\S]*?(?:-->|$)`,
+    String.raw`<!\[CDATA\[[\s\S]*?(?:\]\]>|$)`,
+    String.raw`<\?[\s\S]*?(?:\?>|$)`,
+    String.raw`<!([A-Za-z]+)`,
+    String.raw`<(\/?)[A-Za-z_](?:[^<>"']|"[^"<]*"|'[^'<]*')*?(\/?)>`,
+  ].join('|'),
+  'g',
+);
 
 export function guardXml(xml: string, file: string): void {
   let depth = 0;
@@ -23,7 +32,8 @@ export function guardXml(xml: string, file: string): void {
     if (m[1] !== undefined) {
       const name = m[1].toUpperCase();
       const what = name === 'DOCTYPE' ? 'a document type declaration (<!DOCTYPE ...>)' : `a <!${name} ...> declaration`;
-      const problem = `${what} is not allowed in EDGAR Schedule 13D XML: entities are never declared or expanded; refused`;
+      const why = 'entities are never declared or expanded; refused';
+      const problem = `${what} is not allowed in EDGAR Schedule 13D XML: ${why}`;
       throw new FilingParseError(file, { line: lineAt(xml, m.index) }, problem);
     }
     if (m[2] === undefined) continue;

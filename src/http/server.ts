@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { holdsAnyIssuer, loadSample, openStore, startLiveIndex, type LiveIndex } from '../ledger/index.js';
+import { holdsAnyIssuer, keepReads, loadSample, openStore, startLiveIndex, type LiveIndex } from '../ledger/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { createApp } from './app.js';
 import type { Tokens } from './auth.js';
@@ -47,6 +47,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onError: (error) => log(`index subscription stopped: ${error.message}`),
     });
     await index.caughtUp;
+    // A server answers the same issuers all day: each stream is decoded once, then only what is new.
+    keepReads(store);
     const app = createApp({
       store,
       index: () => index.current(),

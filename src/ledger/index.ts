@@ -20,3 +20,4 @@ export * from './events-query.js';
 export * from './live-index.js';
 export * from './projection-worker.js';
 export * from './pass-through.js';
+export { keepReads } from './read-cache.js';

@@ -1,6 +1,6 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { compareInChain, decodeTolerantly, EVENT_SCHEMA_VERSION, ISSUER_STREAM_PREFIX, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
-import { issuerDirectory } from './issuer-directory.js';
+import { compareInChain, EVENT_SCHEMA_VERSION, ISSUER_STREAM_PREFIX, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
+import { directoryOf, readDecoded } from './read-cache.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
 import { appendAttested } from '../store/attestation.js';
 
@@ -23,15 +23,9 @@ export interface IssuerEvents {
 
 /** Every event of one issuer (by its key: a CUSIP or cik-<CIK>), decoded, in recorded order; events that fail their schema are set aside. */
 export async function readIssuer(store: EventStore, issuerKey: string): Promise<IssuerEvents> {
-  const recorded = await store.readStream(issuerStream(issuerKey));
-  const last = recorded.at(-1);
-  const { envelopes, unreadable } = decodeTolerantly(recorded);
+  const { envelopes, unreadable, lastRevision } = await readDecoded(store, issuerStream(issuerKey));
   const retracted = new Set(envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId] : [])));
-  return {
-    envelopes,
-    unreadable: unreadable.filter((event) => !retracted.has(event.id)),
-    lastRevision: last === undefined ? null : last.revision,
-  };
+  return { envelopes, unreadable: unreadable.filter((event) => !retracted.has(event.id)), lastRevision };
 }
 
 /**
@@ -41,7 +35,7 @@ export async function readIssuer(store: EventStore, issuerKey: string): Promise<
  */
 export async function readKnownIssuer(store: EventStore, issuer: string): Promise<IssuerEvents & { cusip: string | null; issuerKey: string }> {
   const ref = parseIssuerRef(issuer);
-  const issuerKey = await issuerDirectory(store).lookup(ref);
+  const issuerKey = await directoryOf(store).lookup(ref);
   const read = issuerKey === undefined ? undefined : await readIssuer(store, issuerKey);
   if (issuerKey === undefined || read === undefined || (read.envelopes.length === 0 && read.unreadable.length === 0)) {
     const named = ref.startsWith('cik:') ? `CIK ${ref.slice(4)}` : ref.slice(6);

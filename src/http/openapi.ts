@@ -23,7 +23,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   401: 'No bearer token, or the wrong one',
   403: 'Writes are disabled on this server (no LEDGER_TOKEN)',
   404: 'No such issuer, person or route',
-  409: 'The stream moved on since expectedRevision, or an event id is taken',
+  409: 'The stream moved on since expectedRevision, an event id is taken, or another copy of the filing is recorded',
   413: 'The body is over the size limit',
   415: 'The body is not of a media type this route reads',
   500: 'An internal error (details in the server log only)',

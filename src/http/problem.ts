@@ -11,6 +11,7 @@ import {
   ConflictRetriesExhaustedError,
   EventIdConflictError,
   EventValidationError,
+  FilingConflictError,
   FilingParseError,
   HolderNotFoundError,
   InvalidValueError,
@@ -65,6 +66,8 @@ function classify(error: unknown): Problem | null {
   if (error instanceof WrongExpectedRevisionError) return problem(409, 'stale-revision', 'Stale expected revision', error.message);
   if (error instanceof EventIdConflictError) return problem(409, 'event-id-conflict', 'Event id conflict', error.message);
   if (error instanceof ConflictRetriesExhaustedError) return problem(503, 'write-contention', 'Too many concurrent writers', error.message);
+  // Another copy of the same filing (same amendment and date) with other contents is already recorded.
+  if (error instanceof FilingConflictError) return problem(409, 'filing-conflict', 'Another copy of this filing is recorded', error.message);
   if (error instanceof FilingParseError) return problem(400, 'unreadable-filing', 'The filing could not be read', error.message);
   if (error instanceof EventValidationError) return problem(400, 'event-fails-schema', 'An event fails its schema', error.message);
   if (error instanceof CommandRejectedError) return problem(400, 'command-rejected', 'Command rejected', error.message);

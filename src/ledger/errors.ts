@@ -12,5 +12,6 @@ export {
 } from '../store/errors.js';
 export { HolderNotFoundError } from './holder-query.js';
 export { ConflictRetriesExhaustedError } from './issuer-command.js';
+export { FilingConflictError } from './ingest-decision.js';
 export { IssuerNotFoundError } from './issuer-events.js';
 export { PersonNotFoundError } from './queries.js';

@@ -217,6 +217,27 @@ describe('ingest over HTTP', () => {
     expect(again.json).toMatchObject({ status: 'already-recorded', appended: 0 });
   });
 
+  it('answers 409 for a genuine copy of a filing whose damaged copy is recorded, naming both contents, and writes nothing', async () => {
+    // Given the seed filing with two lines swapped (one cover page lost) ingested into a store of its own
+    const own = await testServer({ empty: true });
+    try {
+      const lines = readFileSync(SEED_FILING, 'utf8').split('\n');
+      [lines[80], lines[81]] = [lines[81]!, lines[80]!];
+      const damaged = await own.post('/api/filings?name=damaged.txt', lines.join('\n'), { ...bearer(), 'content-type': 'text/plain' });
+      expect(damaged.status).toBe(201);
+      const events = await own.get(`/api/issuers/${ISSUER}/events?limit=1000`);
+      // When the genuine filing is sent
+      const genuine = await own.post('/api/filings?name=genuine.txt', readFileSync(SEED_FILING), { ...bearer(), 'content-type': 'text/plain' });
+      // Then it is a conflict naming both content hashes, and the stream is as it was
+      expect(genuine.status).toBe(409);
+      expect(genuine.json).toMatchObject({ type: expect.stringMatching(/filing-conflict$/), status: 409 });
+      expect(genuine.json.detail.match(/sha256:[0-9a-f]{64}/g)).toHaveLength(2);
+      expect((await own.get(`/api/issuers/${ISSUER}/events?limit=1000`)).text).toBe(events.text);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('refuses a filing it cannot read (400, naming the filing as sent), a body over the limit (413), a JSON body (415)', async () => {
     const unreadable = await empty.post('/api/filings?name=notes.txt', 'Dear diary', { ...bearer(), 'content-type': 'text/plain' });
     expect(unreadable.status).toBe(400);

@@ -68,7 +68,7 @@ function sentencesOf(paragraph: string): string[] {
   const flat = paragraph.replace(/\s+/g, ' ').trim();
   const sentences: string[] = [];
   let start = 0;
-  const boundary = /[.;!?]["')\]]?\s+(?=["'(\[]?[A-Z0-9$]|\([a-z]{1,4}\)\s)/g;
+  const boundary = /[.;!?]["')\]]?\s+(?=["'([]?[A-Z0-9$]|\([a-z]{1,4}\)\s)/g;
   for (let m = boundary.exec(flat); m; m = boundary.exec(flat)) {
     const before = flat.slice(start, m.index + 1);
     if (/(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Messrs|Dr|No|Nos|Jr|Sr|St|L\.P|U\.S|N\.A|S\.A|Ave|vs|v|etc|approx)\.|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$/.test(before)) continue;

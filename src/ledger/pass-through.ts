@@ -8,4 +8,4 @@ export { InvalidStoreInputError } from '../store/errors.js';
 export { migrateStore, openStore, resolveStoreUrl, sqliteFileOf } from '../store/open-store.js';
 export { FilingParseError } from '../ingest/filing-parse-error.js';
 export { planIngest } from '../ingest/plan-filing.js';
-export { readFilingFile } from '../ingest/read-filing.js';
+export { readFilingFile, unreadable } from '../ingest/read-filing.js';

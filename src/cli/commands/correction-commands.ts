@@ -1,7 +1,6 @@
 /** correct and retract: append a correction or retraction of an earlier event (src/ledger/corrections.ts). */
 import type { Command } from 'commander';
-import { InvalidValueError } from '../../domain/index.js';
-import { parseAssignment, runLedgerCommand } from '../../ledger/corrections.js';
+import { InvalidValueError, parseAssignment, runLedgerCommand } from '../../ledger/index.js';
 import { JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
 import { print, toJson } from '../output.js';
 import { withStore } from '../with-store.js';

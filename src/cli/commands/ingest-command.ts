@@ -15,13 +15,17 @@ import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { FilingParseError } from '../../ingest/filing-parse-error.js';
-import { ingestFiling, type IngestOutcome } from '../../ledger/ingest-filing.js';
-import { planIngest } from '../../ingest/plan-filing.js';
+import {
+  FilingParseError,
+  ingestFiling,
+  planIngest,
+  readFilingFile,
+  resolveStoreUrl,
+  unreadable,
+  type IngestOutcome,
+} from '../../ledger/index.js';
 import type { FilingDoubt, ParsedFiling } from '../../ingest/parsed-filing.js';
-import { readFilingFile, unreadable } from '../../ingest/read-filing.js';
 import type { EventStore } from '../../store/event-store.js';
-import { resolveStoreUrl } from '../../store/open-store.js';
 import { ExitWithCode, JSON_OPTION, storeFlag, type JsonFlag } from '../options.js';
 import { print, toJson } from '../output.js';
 import { withStore } from '../with-store.js';

@@ -24,7 +24,15 @@ function restrict(...patterns) {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'coverage/**', 'var/**', 'test/artifacts/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'reports/**',
+      '.stryker-tmp/**',
+      'coverage/**',
+      'var/**',
+      'test/artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,5 +1,12 @@
 /** The package's public API: open a store, and the port's types and errors. */
-export { openStore, migrateStore, resolveStoreUrl, DEFAULT_STORE_URL, type MigrateStoreResult, type OpenStoreOptions } from './store/open-store.js';
+export {
+  openStore,
+  migrateStore,
+  resolveStoreUrl,
+  DEFAULT_STORE_URL,
+  type MigrateStoreResult,
+  type OpenStoreOptions,
+} from './store/open-store.js';
 export type {
   AppendOptions,
   AppendResult,

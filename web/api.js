@@ -6,7 +6,8 @@ export class ApiProblem extends Error {}
 /** GET /api/<path> with the query's defined values; resolves to the parsed JSON. */
 export async function getJson(path, query = {}, signal) {
   const url = new URL(`/api/${path}`, location.origin);
-  for (const [name, value] of Object.entries(query)) if (value != null && value !== '') url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(query))
+    if (value != null && value !== '') url.searchParams.set(name, value);
   let response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal });
@@ -28,7 +29,7 @@ export async function getJson(path, query = {}, signal) {
 /** Every event of an issuer's stream, a page at a time. */
 export async function allEvents(issuer, signal) {
   const events = [];
-  for (let from = 0; from !== null; ) {
+  for (let from = 0; from !== null;) {
     const page = await getJson(`issuers/${encodeURIComponent(issuer)}/events`, { from, limit: 1000 }, signal);
     events.push(...page.events);
     from = page.nextFrom;

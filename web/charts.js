@@ -126,7 +126,8 @@ export function createCharts(sharesElement, percentElement, onPick) {
     // A click (not the end of a drag to zoom) picks the date under the cursor.
     u.over.addEventListener('mousedown', (event) => (downX = event.clientX));
     u.over.addEventListener('click', (event) => {
-      if (downX !== null && Math.abs(event.clientX - downX) < 3 && u.cursor.left >= 0) onPick(toIsoDate(u.posToVal(u.cursor.left, 'x')));
+      if (downX !== null && Math.abs(event.clientX - downX) < 3 && u.cursor.left >= 0)
+        onPick(toIsoDate(u.posToVal(u.cursor.left, 'x')));
     });
     return u;
   }
@@ -158,10 +159,35 @@ export function createCharts(sharesElement, percentElement, onPick) {
       const shares = timeline.persons.map((p) => stepValues(dates, p.points, 'aggregate'));
       const percents = timeline.persons.map((p) => stepValues(dates, p.points, 'percentOfClass'));
       // arcsinh: a log-like scale that also takes zero, so 77 shares and 214 million both show.
-      charts.push(chart(sharesElement, { distr: 4, range: toPowerOfTen }, { splits: powersOfTen, values: (_u, splits) => splits.map((v) => (v == null ? '' : compact.format(v))) }, personSeries(timeline.persons, (v) => whole.format(v)), [], [x, ...shares]));
-      const threshold = { label: '5% of the class', stroke: '#c0392b', width: 1, dash: [6, 4], points: { show: false }, value: () => '5%' };
+      charts.push(
+        chart(
+          sharesElement,
+          { distr: 4, range: toPowerOfTen },
+          { splits: powersOfTen, values: (_u, splits) => splits.map((v) => (v == null ? '' : compact.format(v))) },
+          personSeries(timeline.persons, (v) => whole.format(v)),
+          [],
+          [x, ...shares],
+        ),
+      );
+      const threshold = {
+        label: '5% of the class',
+        stroke: '#c0392b',
+        width: 1,
+        dash: [6, 4],
+        points: { show: false },
+        value: () => '5%',
+      };
       const percentRange = { range: (_u, _min, max) => [0, Math.max(10, Math.ceil((max ?? 0) / 10) * 10)] };
-      charts.push(chart(percentElement, percentRange, { values: (_u, splits) => splits.map((v) => `${v}%`) }, personSeries(timeline.persons, formatPercent), [threshold], [x, ...percents, x.map(() => 5)]));
+      charts.push(
+        chart(
+          percentElement,
+          percentRange,
+          { values: (_u, splits) => splits.map((v) => `${v}%`) },
+          personSeries(timeline.persons, formatPercent),
+          [threshold],
+          [x, ...percents, x.map(() => 5)],
+        ),
+      );
     },
     /** Marks the date the tables show. */
     select(date) {

@@ -9,7 +9,12 @@ const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const DAY = 86_400;
 
 const params = new URLSearchParams(location.search);
-const state = { issuer: params.get('issuer'), asOf: params.get('asOf'), knownAt: params.get('knownAt'), firstDate: null };
+const state = {
+  issuer: params.get('issuer'),
+  asOf: params.get('asOf'),
+  knownAt: params.get('knownAt'),
+  firstDate: null,
+};
 const problems = { issuer: null, date: null };
 const controllers = { issuer: null, date: null };
 let pending = 0;
@@ -24,9 +29,11 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 const cell = (text, attributes = {}) => el('td', attributes, text);
-const figure = (value, field) => cell(value == null ? 'unknown' : number.format(value), { class: 'num', 'data-field': field });
+const figure = (value, field) =>
+  cell(value == null ? 'unknown' : number.format(value), { class: 'num', 'data-field': field });
 const basis = (value) => el('span', { class: `basis basis-${value}` }, value);
-const knownText = (recordedBy) => (recordedBy == null ? 'as known now' : `as known at ${recordedBy.replace('T', ' ').replace('Z', ' UTC')}`);
+const knownText = (recordedBy) =>
+  recordedBy == null ? 'as known now' : `as known at ${recordedBy.replace('T', ' ').replace('Z', ' UTC')}`;
 
 /** Replaces a table body's rows; with none, one row saying so. */
 function fill(table, rows, emptyText) {
@@ -96,13 +103,28 @@ function showKnownAtChoices(events) {
     .filter((event) => event.type === 'EventCorrected' || event.type === 'EventRetracted')
     .map((event) => {
       const target = byId.get(event.data.eventId);
-      const what = target ? `${target.type}${target.data.effectiveDate ? ` of ${target.data.effectiveDate}` : ''}` : event.data.eventId;
-      const change = event.type === 'EventCorrected' ? `correction of ${what} (${Object.entries(event.data.set).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')})` : `retraction of ${what}`;
+      const what = target
+        ? `${target.type}${target.data.effectiveDate ? ` of ${target.data.effectiveDate}` : ''}`
+        : event.data.eventId;
+      const change =
+        event.type === 'EventCorrected'
+          ? `correction of ${what} (${Object.entries(event.data.set)
+              .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+              .join(', ')})`
+          : `retraction of ${what}`;
       const before = new Date(Date.parse(event.recordedAt) - 1).toISOString();
-      return el('option', { value: before }, `before the ${change}, recorded ${event.recordedAt}: ${event.data.reason}`);
+      return el(
+        'option',
+        { value: before },
+        `before the ${change}, recorded ${event.recordedAt}: ${event.data.reason}`,
+      );
     });
   const select = $('known-at');
-  select.replaceChildren(el('option', { value: '' }, 'now (everything recorded)'), ...options, el('option', { value: 'custom' }, 'a date and time chosen here'));
+  select.replaceChildren(
+    el('option', { value: '' }, 'now (everything recorded)'),
+    ...options,
+    el('option', { value: 'custom' }, 'a date and time chosen here'),
+  );
   const listed = [...select.options].some((option) => option.value === (state.knownAt ?? ''));
   select.value = listed ? (state.knownAt ?? '') : 'custom';
   if (!listed) $('known-at-custom').value = state.knownAt.slice(0, 19);
@@ -112,13 +134,30 @@ function showTimeline(timeline) {
   charts.show(timeline);
   $('crossings-summary').textContent = `Crossings of 5% and 10% of the class (${timeline.crossings.length})`;
   $('crossings').replaceChildren(
-    ...timeline.crossings.map((c) => el('li', {}, `${c.name} crossed ${c.threshold}% of the class ${c.direction === 'up' ? 'upward' : 'downward'} on ${c.date} (${formatPercent(c.percentBefore)} to ${formatPercent(c.percentAfter)}, ${c.basis})`)),
+    ...timeline.crossings.map((c) =>
+      el(
+        'li',
+        {},
+        `${c.name} crossed ${c.threshold}% of the class ${c.direction === 'up' ? 'upward' : 'downward'} on ${c.date} (${formatPercent(c.percentBefore)} to ${formatPercent(c.percentAfter)}, ${c.basis})`,
+      ),
+    ),
   );
   const names = new Map(timeline.persons.map((p) => [p.personId, p.name]));
-  $('markers-summary').textContent = `Filings and transactions (${timeline.markers.length}), ${knownText(timeline.recordedBy)}`;
+  $('markers-summary').textContent =
+    `Filings and transactions (${timeline.markers.length}), ${knownText(timeline.recordedBy)}`;
   fill(
     'markers',
-    timeline.markers.map((m) => el('tr', {}, cell(m.date, { class: 'date' }), cell(m.kind), cell(m.label), cell(m.personId ? (names.get(m.personId) ?? m.personId) : ''), cell(m.shares == null ? '' : number.format(m.shares), { class: 'num' }))),
+    timeline.markers.map((m) =>
+      el(
+        'tr',
+        {},
+        cell(m.date, { class: 'date' }),
+        cell(m.kind),
+        cell(m.label),
+        cell(m.personId ? (names.get(m.personId) ?? m.personId) : ''),
+        cell(m.shares == null ? '' : number.format(m.shares), { class: 'num' }),
+      ),
+    ),
     'None known.',
   );
   const span = dateSpan(timeline.dates);
@@ -129,8 +168,15 @@ function showTimeline(timeline) {
 }
 
 function showReconciliation(report) {
-  $('findings').caption.textContent = `${report.findings.length} findings; ${report.consistent.length} checks hold; ${knownText(state.knownAt)}`;
-  fill('findings', report.findings.map((f) => el('tr', {}, cell(f.filing), cell(f.kind.replaceAll('-', ' ')), cell(f.item ?? ''), cell(f.message))), 'No findings: every check holds.');
+  $('findings').caption.textContent =
+    `${report.findings.length} findings; ${report.consistent.length} checks hold; ${knownText(state.knownAt)}`;
+  fill(
+    'findings',
+    report.findings.map((f) =>
+      el('tr', {}, cell(f.filing), cell(f.kind.replaceAll('-', ' ')), cell(f.item ?? ''), cell(f.message)),
+    ),
+    'No findings: every check holds.',
+  );
   $('not-checked-summary').textContent = `Filings not checked (${report.notChecked.length})`;
   $('not-checked').replaceChildren(...report.notChecked.map((text) => el('li', {}, text)));
 }
@@ -140,7 +186,8 @@ function showReconciliation(report) {
 
 function showDateControls() {
   $('date').value = state.asOf ?? '';
-  if (state.firstDate && state.asOf) $('date-slider').value = String(Math.round((toSeconds(state.asOf) - toSeconds(state.firstDate)) / DAY));
+  if (state.firstDate && state.asOf)
+    $('date-slider').value = String(Math.round((toSeconds(state.asOf) - toSeconds(state.firstDate)) / DAY));
   // Read out as the date, not as the slider's number of days.
   $('date-slider').setAttribute('aria-valuetext', state.asOf ?? '');
   charts.select(state.asOf);
@@ -151,7 +198,10 @@ function loadDate() {
   return run('date', async (signal) => {
     const base = `issuers/${encodeURIComponent(state.issuer)}`;
     const query = { asOf: state.asOf, recordedBy: state.knownAt };
-    const [holdings, groups] = await Promise.all([getJson(`${base}/holdings`, query, signal), getJson(`${base}/groups`, query, signal)]);
+    const [holdings, groups] = await Promise.all([
+      getJson(`${base}/holdings`, query, signal),
+      getJson(`${base}/groups`, query, signal),
+    ]);
     if (signal.aborted) return;
     showHoldings(holdings);
     showGroups(groups);
@@ -164,33 +214,57 @@ function showHoldings(report) {
     'holdings',
     report.holders.map((h) => {
       const flags = [];
-      if (h.unexplainedDifferences.length > 0) flags.push(`⚠ ${h.unexplainedDifferences.length} unexplained difference${h.unexplainedDifferences.length === 1 ? '' : 's'}`);
-      for (const d of h.differsFromReported) flags.push(`⚠ ${d.field}: computed ${number.format(d.computed)}, reported ${typeof d.reported === 'number' ? number.format(d.reported) : d.reported}`);
+      if (h.unexplainedDifferences.length > 0)
+        flags.push(
+          `⚠ ${h.unexplainedDifferences.length} unexplained difference${h.unexplainedDifferences.length === 1 ? '' : 's'}`,
+        );
+      for (const d of h.differsFromReported)
+        flags.push(
+          `⚠ ${d.field}: computed ${number.format(d.computed)}, reported ${typeof d.reported === 'number' ? number.format(d.reported) : d.reported}`,
+        );
       return el(
         'tr',
         { 'data-person': h.personId },
         el('th', { scope: 'row' }, h.name),
         figure(h.aggregate, 'aggregate'),
-        cell(formatPercent(h.percentOfClass), { class: 'num', 'data-field': 'percentOfClass', title: h.percentOfClassReason }),
+        cell(formatPercent(h.percentOfClass), {
+          class: 'num',
+          'data-field': 'percentOfClass',
+          title: h.percentOfClassReason,
+        }),
         figure(h.soleVotingPower, 'soleVotingPower'),
         figure(h.sharedVotingPower, 'sharedVotingPower'),
         figure(h.soleDispositivePower, 'soleDispositivePower'),
         figure(h.sharedDispositivePower, 'sharedDispositivePower'),
         cell(basis(h.basis), { 'data-field': 'basis' }),
-        cell(flags.map((flag) => el('div', { class: 'flag' }, flag)), { 'data-field': 'flags' }),
+        cell(
+          flags.map((flag) => el('div', { class: 'flag' }, flag)),
+          { 'data-field': 'flags' },
+        ),
       );
     }),
     'No reporting person holds anything known at this date.',
   );
   const outstanding = report.sharesOutstanding;
-  $('shares-outstanding').textContent = `${outstanding ? `Shares outstanding: ${number.format(outstanding.value)} as of ${outstanding.asOf} (${outstanding.source}; ${outstanding.basis}).` : 'Shares outstanding: not known at this date.'} ${report.shareBasisNote}.`;
+  $('shares-outstanding').textContent =
+    `${outstanding ? `Shares outstanding: ${number.format(outstanding.value)} as of ${outstanding.asOf} (${outstanding.source}; ${outstanding.basis}).` : 'Shares outstanding: not known at this date.'} ${report.shareBasisNote}.`;
 
   const rows = (pick) => report.holders.flatMap((h) => pick(h).map((item) => [h, item]));
   const names = new Map(report.holders.map((h) => [h.personId, h.name]));
   fill(
     'securities',
     rows((h) => h.securities).map(([h, s]) =>
-      el('tr', {}, cell(h.name), cell(s.title), cell(names.get(s.heldBy) ?? s.heldBy), figure(s.quantity), cell(s.sharesIssuable == null ? '' : number.format(s.sharesIssuable), { class: 'num' }), figure(s.countedShares), cell(basis(s.basis))),
+      el(
+        'tr',
+        {},
+        cell(h.name),
+        cell(s.title),
+        cell(names.get(s.heldBy) ?? s.heldBy),
+        figure(s.quantity),
+        cell(s.sharesIssuable == null ? '' : number.format(s.sharesIssuable), { class: 'num' }),
+        figure(s.countedShares),
+        cell(basis(s.basis)),
+      ),
     ),
     'None.',
   );
@@ -200,7 +274,17 @@ function showHoldings(report) {
       const title = h.securities.find((s) => s.securityId === d.securityId)?.title ?? d.securityId;
       const source = `${d.source.amendmentNumber === 0 ? 'Original Schedule 13D' : `Amendment No. ${d.source.amendmentNumber ?? '?'}`}, item ${d.source.item}`;
       const what = d.kind === 'sale-exceeds-holding' ? `${title} (sale exceeds holding)` : title;
-      return el('tr', {}, cell(h.name), cell(what), cell(d.asOf, { class: 'date' }), figure(d.reported), figure(d.computed), cell(`⚠ ${number.format(d.difference)}`, { class: 'num flag' }), cell(source, { title: d.source.quote }));
+      return el(
+        'tr',
+        {},
+        cell(h.name),
+        cell(what),
+        cell(d.asOf, { class: 'date' }),
+        figure(d.reported),
+        figure(d.computed),
+        cell(`⚠ ${number.format(d.difference)}`, { class: 'num flag' }),
+        cell(source, { title: d.source.quote }),
+      );
     }),
     'None at this date.',
   );
@@ -209,7 +293,10 @@ function showHoldings(report) {
     if (h.percentOfClassReason) notes.push(`${h.name}: percent of class unknown: ${h.percentOfClassReason}`);
     for (const note of h.notes) if (!notes.includes(note)) notes.push(`${h.name}: ${note}`);
   }
-  if (report.unreadableEvents.length > 0) notes.push(`${report.unreadableEvents.length} stored events fail their schema and are left out: ${report.unreadableEvents.map((e) => `${e.type} ${e.id}`).join(', ')}`);
+  if (report.unreadableEvents.length > 0)
+    notes.push(
+      `${report.unreadableEvents.length} stored events fail their schema and are left out: ${report.unreadableEvents.map((e) => `${e.type} ${e.id}`).join(', ')}`,
+    );
   $('notes').replaceChildren(...(notes.length > 0 ? notes : ['None.']).map((note) => el('li', {}, note)));
 }
 
@@ -217,7 +304,17 @@ function showGroups(report) {
   $('groups').caption.textContent = `Group members on ${report.asOf}, ${knownText(state.knownAt)}`;
   fill(
     'groups',
-    report.groups.flatMap((g) => g.members.map((m) => el('tr', {}, cell(`${g.groupId} (formed ${g.formedOn})`), cell(m.name), cell(m.sincePrecision === 'exact' ? m.since : `on or before ${m.since}`)))),
+    report.groups.flatMap((g) =>
+      g.members.map((m) =>
+        el(
+          'tr',
+          {},
+          cell(`${g.groupId} (formed ${g.formedOn})`),
+          cell(m.name),
+          cell(m.sincePrecision === 'exact' ? m.since : `on or before ${m.since}`),
+        ),
+      ),
+    ),
     'No group at this date.',
   );
 }
@@ -270,9 +367,15 @@ $('controls').addEventListener('submit', (event) => event.preventDefault());
 run('issuer', async (signal) => {
   const { issuers } = await getJson('issuers', {}, signal);
   const select = $('issuer');
-  select.replaceChildren(...issuers.map((i) => el('option', { value: i.issuerKey }, `${i.name ?? 'Unnamed issuer'} (${i.cusip ?? i.issuerKey})`)));
-  if (state.issuer && !issuers.some((i) => i.issuerKey === state.issuer)) select.append(el('option', { value: state.issuer }, state.issuer));
-  if (issuers.length === 0 && !state.issuer) throw new ApiProblem('The ledger holds no issuer yet: ingest a filing (13d-ledger ingest, or POST /api/filings).');
+  select.replaceChildren(
+    ...issuers.map((i) =>
+      el('option', { value: i.issuerKey }, `${i.name ?? 'Unnamed issuer'} (${i.cusip ?? i.issuerKey})`),
+    ),
+  );
+  if (state.issuer && !issuers.some((i) => i.issuerKey === state.issuer))
+    select.append(el('option', { value: state.issuer }, state.issuer));
+  if (issuers.length === 0 && !state.issuer)
+    throw new ApiProblem('The ledger holds no issuer yet: ingest a filing (13d-ledger ingest, or POST /api/filings).');
   state.issuer ??= issuers[0].issuerKey;
   select.value = state.issuer;
 }).then(() => state.issuer && loadIssuer());

@@ -21,7 +21,6 @@ import { registerSyncCommand } from './commands/sync-command.js';
 import { registerReparseCommand } from './commands/reparse-command.js';
 import { ExitWithCode } from './options.js';
 
-
 /** In the order `--help` lists them. */
 const COMMANDS: readonly ((program: Command) => void)[] = [
   registerStoreCommands,

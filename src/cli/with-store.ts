@@ -28,4 +28,3 @@ function sqliteFileThatDoesNotExist(url: string): string | null {
   const path = sqliteFileOf(url);
   return path === null || existsSync(path) ? null : path;
 }
-

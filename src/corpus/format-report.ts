@@ -15,7 +15,9 @@ function filingLines(f: FilingResult, width: number): string[] {
   const head = `${f.file.padEnd(width)}  ${f.status.padEnd(8)}  ${persons.padEnd(7)}  ${figures.padEnd(7)}  ${f.expected ?? 'unlabelled'}${f.doubtful > 0 ? `  (${f.doubtful} figures read with doubt)` : ''}`;
   const detail = [
     ...(f.reason ? [`    ${f.reason}`] : []),
-    ...(f.score?.wrong ?? []).filter((w) => w.shown !== 'person not found' || f.status === 'accepted').map((w) => `    ${w.person}: ${w.figure} expected ${String(w.expected)}, shown ${String(w.shown)}`),
+    ...(f.score?.wrong ?? [])
+      .filter((w) => w.shown !== 'person not found' || f.status === 'accepted')
+      .map((w) => `    ${w.person}: ${w.figure} expected ${String(w.expected)}, shown ${String(w.shown)}`),
   ];
   return [head, ...detail];
 }
@@ -26,5 +28,7 @@ export function summaryLine(s: CorpusSummary): string {
     `corpus: ${s.accepted} of ${s.files} filings accepted (${s.expectedAcceptedLoaded} of ${s.expectedAccepted} expected to load`,
     `${s.unlabelledAccepted} of ${s.unlabelled} unlabelled);`,
     `person-figures right ${s.figuresRight} of ${s.figuresTotal} (${percent}); persons found ${s.personsFound} of ${s.personsExpected}; crashes ${s.crashed}`,
-  ].join(', ').replace(', person', ' person');
+  ]
+    .join(', ')
+    .replace(', person', ' person');
 }

@@ -66,10 +66,12 @@ export interface ScoreCorpusOptions {
 
 export async function scoreCorpus(directory: string, options: ScoreCorpusOptions = {}): Promise<CorpusReport> {
   const truthFiles = [...(options.truthFiles ?? [])];
-  if ((options.projectTruth ?? true) && existsSync(PROJECT_TRUTH) && !truthFiles.includes(PROJECT_TRUTH)) truthFiles.push(PROJECT_TRUTH);
+  if ((options.projectTruth ?? true) && existsSync(PROJECT_TRUTH) && !truthFiles.includes(PROJECT_TRUTH))
+    truthFiles.push(PROJECT_TRUTH);
   const truth = await readTruth(truthFiles);
   const files = (await readdir(directory)).filter((name) => FILING_FILE.test(name)).sort();
-  if (files.length === 0) throw new Error(`no filings in ${directory} (the scorer reads .txt, .htm, .html and .xml files)`);
+  if (files.length === 0)
+    throw new Error(`no filings in ${directory} (the scorer reads .txt, .htm, .html and .xml files)`);
   const filings: FilingResult[] = [];
   for (const [index, name] of files.entries()) {
     const result = await scoreOne(join(directory, name), truth.get(name));
@@ -82,7 +84,15 @@ export async function scoreCorpus(directory: string, options: ScoreCorpusOptions
 async function scoreOne(path: string, entry: TruthEntry | undefined): Promise<FilingResult> {
   const started = performance.now();
   const store = await openStore('sqlite::memory:');
-  const result: FilingResult = { file: basename(path), status: 'accepted', reason: null, expected: entry?.expected ?? null, score: null, doubtful: 0, millis: 0 };
+  const result: FilingResult = {
+    file: basename(path),
+    status: 'accepted',
+    reason: null,
+    expected: entry?.expected ?? null,
+    score: null,
+    doubtful: 0,
+    millis: 0,
+  };
   try {
     const filing = await readFilingFile(path);
     const outcome = await ingestFiling(store, filing);
@@ -101,7 +111,12 @@ async function scoreOne(path: string, entry: TruthEntry | undefined): Promise<Fi
     if (entry) result.score = scoreFiling(entry, shown);
   } catch (error) {
     result.status = error instanceof FilingParseError ? 'refused' : 'crashed';
-    result.reason = error instanceof Error ? (error instanceof FilingParseError ? error.problem : `${error.name}: ${error.message}`) : String(error);
+    result.reason =
+      error instanceof Error
+        ? error instanceof FilingParseError
+          ? error.problem
+          : `${error.name}: ${error.message}`
+        : String(error);
     // A refused filing shows nothing: every figure of a filing that should load counts as wrong.
     if (entry && (entry.expected === 'accept' || result.status === 'crashed')) result.score = scoreFiling(entry, null);
   } finally {
@@ -113,8 +128,18 @@ async function scoreOne(path: string, entry: TruthEntry | undefined): Promise<Fi
 
 function summarize(filings: readonly FilingResult[]): CorpusSummary {
   const summary: CorpusSummary = {
-    files: filings.length, accepted: 0, refused: 0, crashed: 0, expectedAccepted: 0, expectedAcceptedLoaded: 0,
-    unlabelled: 0, unlabelledAccepted: 0, figuresRight: 0, figuresTotal: 0, personsFound: 0, personsExpected: 0,
+    files: filings.length,
+    accepted: 0,
+    refused: 0,
+    crashed: 0,
+    expectedAccepted: 0,
+    expectedAcceptedLoaded: 0,
+    unlabelled: 0,
+    unlabelledAccepted: 0,
+    figuresRight: 0,
+    figuresTotal: 0,
+    personsFound: 0,
+    personsExpected: 0,
   };
   for (const f of filings) {
     summary[f.status]++;

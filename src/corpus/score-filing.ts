@@ -17,7 +17,14 @@ export interface ShownFigures {
   percent: ReportedPercent | null;
 }
 
-export const FIGURES = ['soleVoting', 'sharedVoting', 'soleDispositive', 'sharedDispositive', 'aggregate', 'percent'] as const;
+export const FIGURES = [
+  'soleVoting',
+  'sharedVoting',
+  'soleDispositive',
+  'sharedDispositive',
+  'aggregate',
+  'percent',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 export interface FigureCheck {
@@ -39,11 +46,18 @@ export interface FilingScore {
 
 /** "AULT & COMPANY, INC." and "Ault & Company, Inc" compare equal. */
 export function personKey(name: string): string {
-  return name.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Each truth person takes the first unclaimed holder with the same name, else one whose name contains it (or the reverse). */
-export function matchPersons(truth: readonly TruthPerson[], shown: readonly ShownFigures[]): (ShownFigures | undefined)[] {
+export function matchPersons(
+  truth: readonly TruthPerson[],
+  shown: readonly ShownFigures[],
+): (ShownFigures | undefined)[] {
   const claimed = new Set<number>();
   const claim = (test: (candidate: string, wanted: string) => boolean, wanted: string) => {
     const index = shown.findIndex((s, i) => !claimed.has(i) && test(personKey(s.name), wanted));
@@ -53,13 +67,24 @@ export function matchPersons(truth: readonly TruthPerson[], shown: readonly Show
   };
   const exact = truth.map((person) => claim((candidate, wanted) => candidate === wanted, personKey(person.name)));
   return exact.map(
-    (found, i) => found ?? claim((candidate, wanted) => ` ${candidate} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${candidate} `), personKey(truth[i]!.name)),
+    (found, i) =>
+      found ??
+      claim(
+        (candidate, wanted) => ` ${candidate} `.includes(` ${wanted} `) || ` ${wanted} `.includes(` ${candidate} `),
+        personKey(truth[i]!.name),
+      ),
   );
 }
 
 export function scoreFiling(entry: TruthEntry, shown: readonly ShownFigures[] | null): FilingScore {
   const matches = shown === null ? entry.persons.map(() => undefined) : matchPersons(entry.persons, shown);
-  const score: FilingScore = { personsExpected: entry.persons.length, personsFound: 0, figuresRight: 0, figuresTotal: 0, wrong: [] };
+  const score: FilingScore = {
+    personsExpected: entry.persons.length,
+    personsFound: 0,
+    figuresRight: 0,
+    figuresTotal: 0,
+    wrong: [],
+  };
   entry.persons.forEach((person, i) => {
     const found = matches[i];
     if (found) score.personsFound++;
@@ -67,10 +92,21 @@ export function scoreFiling(entry: TruthEntry, shown: readonly ShownFigures[] | 
       const expected = person[figure];
       const value = found?.[figure] ?? null;
       const shownText = value !== null && typeof value === 'object' ? value.text : value;
-      const right = found !== undefined && (figure === 'percent' ? samePercent(expected as TruthPerson['percent'], value as ReportedPercent | null) : expected === value);
+      const right =
+        found !== undefined &&
+        (figure === 'percent'
+          ? samePercent(expected as TruthPerson['percent'], value as ReportedPercent | null)
+          : expected === value);
       score.figuresTotal++;
       if (right) score.figuresRight++;
-      else score.wrong.push({ person: person.name, figure, expected, shown: found ? shownText : 'person not found', right });
+      else
+        score.wrong.push({
+          person: person.name,
+          figure,
+          expected,
+          shown: found ? shownText : 'person not found',
+          right,
+        });
     }
   });
   return score;

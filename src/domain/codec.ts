@@ -74,7 +74,8 @@ export function decodeEvent(stored: StoredEventLike): Envelope {
   const version = isAttested(stored) ? stored.metadata.schema : undefined;
   let event: DomainEvent;
   if (known && version === EVENT_SCHEMA_VERSION) event = { type: stored.type, data: stored.data } as DomainEvent;
-  else if (known && version === LEGACY_SCHEMA_VERSION) event = { type: stored.type, data: upcastFromV1(stored.type, stored.data) } as DomainEvent;
+  else if (known && version === LEGACY_SCHEMA_VERSION)
+    event = { type: stored.type, data: upcastFromV1(stored.type, stored.data) } as DomainEvent;
   // Not validated by this ledger (another program, an unknown version): the old shape is read too, then checked.
   else event = validateEvent({ type: stored.type, data: upcastFromV1(stored.type, stored.data) }, stored.id);
   return {
@@ -103,14 +104,20 @@ export interface UnreadableEvent {
  * to retract the bad event from). Whatever decoding throws sets the event aside,
  * never the whole read.
  */
-export function decodeTolerantly(stored: readonly StoredEventLike[]): { envelopes: Envelope[]; unreadable: UnreadableEvent[] } {
+export function decodeTolerantly(stored: readonly StoredEventLike[]): {
+  envelopes: Envelope[];
+  unreadable: UnreadableEvent[];
+} {
   const envelopes: Envelope[] = [];
   const unreadable: UnreadableEvent[] = [];
   for (const event of stored) {
     try {
       envelopes.push(decodeEvent(event));
     } catch (error) {
-      const problems = error instanceof EventValidationError ? error.issues : [`(event): cannot be read: ${String((error as Error)?.message ?? error)}`];
+      const problems =
+        error instanceof EventValidationError
+          ? error.issues
+          : [`(event): cannot be read: ${String((error as Error)?.message ?? error)}`];
       unreadable.push({ id: event.id, type: event.type, recordedAt: event.metadata.recordedAt, problems });
     }
   }

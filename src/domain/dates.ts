@@ -47,7 +47,11 @@ export function firstBusinessDayAfter(date: IsoDate): IsoDate {
  * `horizon` is `sixtyDayHorizon(asOf)`: a caller checking many rights at one date
  * computes it once and passes it (the holdings hot path does).
  */
-export function exercisableWithin60Days(exercisableFrom: IsoDate | null, asOf: IsoDate, horizon: IsoDate = sixtyDayHorizon(asOf)): boolean {
+export function exercisableWithin60Days(
+  exercisableFrom: IsoDate | null,
+  asOf: IsoDate,
+  horizon: IsoDate = sixtyDayHorizon(asOf),
+): boolean {
   return exercisableFrom === null || exercisableFrom <= horizon;
 }
 

@@ -62,11 +62,14 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
   if (state.retracted) throw new CommandRejectedError(`Event ${command.eventId} is already retracted`);
   if (!isFact(target.event)) {
     // The record of a correction or retraction is final; undoing one would make "as known at" ambiguous.
-    throw new CommandRejectedError(`Event ${command.eventId} is an ${target.event.type}: corrections and retractions cannot themselves be corrected or retracted`);
+    throw new CommandRejectedError(
+      `Event ${command.eventId} is an ${target.event.type}: corrections and retractions cannot themselves be corrected or retracted`,
+    );
   }
   switch (command.kind) {
     case 'CorrectEvent': {
-      if (Object.keys(command.set).length === 0) throw new CommandRejectedError('Nothing to set: give at least one field=value');
+      if (Object.keys(command.set).length === 0)
+        throw new CommandRejectedError('Nothing to set: give at least one field=value');
       let merged: unknown;
       try {
         merged = applySet(state.currentData, command.set);
@@ -74,7 +77,9 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
         throw new CommandRejectedError((error as Error).message);
       }
       if (canonicalJson(merged) === canonicalJson(state.currentData)) {
-        throw new CommandRejectedError(`Nothing changes: event ${command.eventId} already has ${describeSet(command.set)}`);
+        throw new CommandRejectedError(
+          `Nothing changes: event ${command.eventId} already has ${describeSet(command.set)}`,
+        );
       }
       assertKnownPersons(command.set, state.knownPersons);
       assertPlausible(state.currentData, merged, command.eventId, state.today);
@@ -83,7 +88,11 @@ export function decide(command: LedgerCommand, state: TargetState): DomainEvent[
       validateEvent({ type: target.event.type, data: merged }, target.id);
       const corrected: EventOf<'EventCorrected'> = {
         type: 'EventCorrected',
-        data: { eventId: target.id, set: command.set as EventOf<'EventCorrected'>['data']['set'], reason: command.reason },
+        data: {
+          eventId: target.id,
+          set: command.set as EventOf<'EventCorrected'>['data']['set'],
+          reason: command.reason,
+        },
       };
       return [corrected];
     }
@@ -111,11 +120,16 @@ function decideOnUnreadable(command: LedgerCommand, unreadable: UnreadableEvent 
 function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: ReadonlySet<string> | undefined): void {
   if (known === undefined) return;
   for (const [path, value] of Object.entries(set)) {
-    const field = path.split('.').at(-1)!.replace(/\[\d*\]$/, '');
+    const field = path
+      .split('.')
+      .at(-1)!
+      .replace(/\[\d*\]$/, '');
     if (!PERSON_FIELD_NAMES.has(field) || value === null) continue;
     for (const id of Array.isArray(value) ? value : [value]) {
       if (known.has(String(id))) continue;
-      throw new CommandRejectedError(`Unknown person "${String(id)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`);
+      throw new CommandRejectedError(
+        `Unknown person "${String(id)}" for ${path}: the persons this issuer's events name are ${[...known].sort().join(', ')}`,
+      );
     }
   }
 }
@@ -128,19 +142,25 @@ function assertPlausible(current: unknown, merged: unknown, eventId: string, tod
   const before = new Set(implausibleValues(current, today).map((p) => `${p.path}\u0000${p.problem}`));
   const brought = implausibleValues(merged, today).filter((p) => !before.has(`${p.path}\u0000${p.problem}`));
   if (brought.length === 0) return;
-  throw new CommandRejectedError(`Event ${eventId} would hold values that cannot be true: ${brought.map((p) => `${p.path}: ${p.problem}`).join('; ')}`);
+  throw new CommandRejectedError(
+    `Event ${eventId} would hold values that cannot be true: ${brought.map((p) => `${p.path}: ${p.problem}`).join('; ')}`,
+  );
 }
 
 /** A fact cannot have happened after the filing that made it public disclosed it. */
 function assertNotEffectiveAfterDisclosure(data: unknown, eventId: string): void {
   const { effectiveDate, disclosedOn } = (data ?? {}) as { effectiveDate?: unknown; disclosedOn?: unknown };
   if (typeof effectiveDate === 'string' && typeof disclosedOn === 'string' && effectiveDate > disclosedOn) {
-    throw new CommandRejectedError(`Event ${eventId} would take effect on ${effectiveDate}, after the filing that disclosed it (${disclosedOn})`);
+    throw new CommandRejectedError(
+      `Event ${eventId} would take effect on ${effectiveDate}, after the filing that disclosed it (${disclosedOn})`,
+    );
   }
 }
 
 function describeSet(set: Readonly<Record<string, unknown>>): string {
-  return Object.entries(set).map(([path, value]) => `${path}=${JSON.stringify(value)}`).join(', ');
+  return Object.entries(set)
+    .map(([path, value]) => `${path}=${JSON.stringify(value)}`)
+    .join(', ');
 }
 
 /** Every person id the events name (the catalogue's person fields): reporting persons, holders, controllers, group members. */

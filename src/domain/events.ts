@@ -12,20 +12,86 @@
  */
 import { z } from 'zod';
 import { PersonIdentifiedSchema, SecurityDescribedSchema, StatementFiledSchema } from './events/statement-events.js';
-import { BeneficialOwnershipReportedSchema, PositionReportedSchema, SharesOutstandingReportedSchema } from './events/position-events.js';
-import { ConvertibleNoteConvertedSchema, ConvertibleNoteIssuedSchema, ConvertibleNoteRepaidSchema, ExchangeCapLiftedSchema, ExchangeCapSetSchema, OptionsGrantedSchema, OptionsVestedSchema, PreferredIssuedSchema, RsusVestedSchema, SharesPurchasedSchema, SharesSoldSchema, StockSplitSchema, WarrantsIssuedSchema } from './events/transaction-events.js';
-import { ControlEndedSchema, ControlEstablishedSchema, GroupFormedSchema, GroupMemberJoinedSchema, GroupMemberLeftSchema, JointFilingAgreementSignedSchema } from './events/relationship-events.js';
+import {
+  BeneficialOwnershipReportedSchema,
+  PositionReportedSchema,
+  SharesOutstandingReportedSchema,
+} from './events/position-events.js';
+import {
+  ConvertibleNoteConvertedSchema,
+  ConvertibleNoteIssuedSchema,
+  ConvertibleNoteRepaidSchema,
+  ExchangeCapLiftedSchema,
+  ExchangeCapSetSchema,
+  OptionsGrantedSchema,
+  OptionsVestedSchema,
+  PreferredIssuedSchema,
+  RsusVestedSchema,
+  SharesPurchasedSchema,
+  SharesSoldSchema,
+  StockSplitSchema,
+  WarrantsIssuedSchema,
+} from './events/transaction-events.js';
+import {
+  ControlEndedSchema,
+  ControlEstablishedSchema,
+  GroupFormedSchema,
+  GroupMemberJoinedSchema,
+  GroupMemberLeftSchema,
+  JointFilingAgreementSignedSchema,
+} from './events/relationship-events.js';
 import { EventCorrectedSchema, EventRetractedSchema } from './events/ledger-events.js';
 
 export { SourceSchema, ReportedPercentSchema } from './events/fact-fields.js';
 export type { Source, ReportedPercent } from './events/fact-fields.js';
-export { CoverPageSchema, PartialCoverPageSchema, ItemChangeSchema, AddressSchema, StatementFiledSchema, PersonIdentifiedSchema, SecurityDescribedSchema } from './events/statement-events.js';
+export {
+  CoverPageSchema,
+  PartialCoverPageSchema,
+  ItemChangeSchema,
+  AddressSchema,
+  StatementFiledSchema,
+  PersonIdentifiedSchema,
+  SecurityDescribedSchema,
+} from './events/statement-events.js';
 export type { CoverPage, PartialCoverPage, ItemChange } from './events/statement-events.js';
-export { PositionReportedSchema, BeneficialOwnershipReportedSchema, SharesOutstandingReportedSchema } from './events/position-events.js';
-export { SharesPurchasedSchema, SharesSoldSchema, ConvertibleNoteIssuedSchema, ConvertibleNoteConvertedSchema, ConvertibleNoteRepaidSchema, PreferredIssuedSchema, WarrantsIssuedSchema, OptionsGrantedSchema, OptionsVestedSchema, RsusVestedSchema, ExchangeCapSetSchema, ExchangeCapLiftedSchema, StockSplitSchema } from './events/transaction-events.js';
-export { ControlEstablishedSchema, ControlEndedSchema, GroupFormedSchema, GroupMemberJoinedSchema, GroupMemberLeftSchema, JointFilingAgreementSignedSchema } from './events/relationship-events.js';
+export {
+  PositionReportedSchema,
+  BeneficialOwnershipReportedSchema,
+  SharesOutstandingReportedSchema,
+} from './events/position-events.js';
+export {
+  SharesPurchasedSchema,
+  SharesSoldSchema,
+  ConvertibleNoteIssuedSchema,
+  ConvertibleNoteConvertedSchema,
+  ConvertibleNoteRepaidSchema,
+  PreferredIssuedSchema,
+  WarrantsIssuedSchema,
+  OptionsGrantedSchema,
+  OptionsVestedSchema,
+  RsusVestedSchema,
+  ExchangeCapSetSchema,
+  ExchangeCapLiftedSchema,
+  StockSplitSchema,
+} from './events/transaction-events.js';
+export {
+  ControlEstablishedSchema,
+  ControlEndedSchema,
+  GroupFormedSchema,
+  GroupMemberJoinedSchema,
+  GroupMemberLeftSchema,
+  JointFilingAgreementSignedSchema,
+} from './events/relationship-events.js';
 export { EventCorrectedSchema, EventRetractedSchema } from './events/ledger-events.js';
-export { EVENT_CATALOGUE, traitsOf, foldRank, isRestatable, commonSharesOf, personsNamedBy, PERSON_FIELD_NAMES } from './events/catalogue.js';
+export {
+  EVENT_CATALOGUE,
+  traitsOf,
+  foldRank,
+  isRestatable,
+  commonSharesOf,
+  personsNamedBy,
+  PERSON_FIELD_NAMES,
+} from './events/catalogue.js';
 export type { EventTraits, FactKind } from './events/catalogue.js';
 
 export const DomainEventSchema = z.discriminatedUnion('type', [
@@ -85,7 +151,11 @@ export type DomainEventInput = {
 
 /** The event with a fact's precision made explicit ('exact' unless it says otherwise). */
 export function withPrecision<E extends DomainEventInput>(event: E): DomainEvent {
-  if (!('effectiveDate' in event.data) || ('effectiveDatePrecision' in event.data && event.data.effectiveDatePrecision !== undefined)) return event as DomainEvent;
+  if (
+    !('effectiveDate' in event.data) ||
+    ('effectiveDatePrecision' in event.data && event.data.effectiveDatePrecision !== undefined)
+  )
+    return event as DomainEvent;
   return { ...event, data: { ...event.data, effectiveDatePrecision: 'exact' } } as DomainEvent;
 }
 

@@ -11,8 +11,7 @@ import type { IsoDate } from './ids.js';
 export const SHORTER_DEADLINES_FROM = '2024-02-05';
 
 export type FilingDeadline =
-  | { kind: 'date'; due: IsoDate; rule: string }
-  | { kind: 'promptly'; due: null; rule: string };
+  { kind: 'date'; due: IsoDate; rule: string } | { kind: 'promptly'; due: null; rule: string };
 
 export interface FilingLag {
   deadline: FilingDeadline;
@@ -27,10 +26,18 @@ export interface FilingLag {
 export function filingDeadline(eventDate: IsoDate, isAmendment: boolean): FilingDeadline {
   if (eventDate < SHORTER_DEADLINES_FROM) {
     if (isAmendment) return { kind: 'promptly', due: null, rule: 'amendment: promptly (before 2024-02-05)' };
-    return { kind: 'date', due: onBusinessDay(addDays(eventDate, 10)), rule: 'original: 10 calendar days (before 2024-02-05)' };
+    return {
+      kind: 'date',
+      due: onBusinessDay(addDays(eventDate, 10)),
+      rule: 'original: 10 calendar days (before 2024-02-05)',
+    };
   }
   const days = isAmendment ? 2 : 5;
-  return { kind: 'date', due: nthBusinessDayAfter(eventDate, days), rule: `${isAmendment ? 'amendment' : 'original'}: ${days} business days` };
+  return {
+    kind: 'date',
+    due: nthBusinessDayAfter(eventDate, days),
+    rule: `${isAmendment ? 'amendment' : 'original'}: ${days} business days`,
+  };
 }
 
 export function filingLag(eventDate: IsoDate, filedOn: IsoDate, isAmendment: boolean): FilingLag {

@@ -18,7 +18,10 @@
  */
 import type { EventData } from './events.js';
 
-type Filed = Pick<EventData<'StatementFiled'>, 'amendmentNumber' | 'filedOn' | 'coverPages' | 'partialCoverPages' | 'contentsKnown'>;
+type Filed = Pick<
+  EventData<'StatementFiled'>,
+  'amendmentNumber' | 'filedOn' | 'coverPages' | 'partialCoverPages' | 'contentsKnown'
+>;
 
 /**
  * Null for a statement the ledger knows only by date (no persons to tell filer groups apart). An amendment
@@ -46,8 +49,12 @@ export function filingLabel(amendmentNumber: number | null): string {
  * The order of filings in a chain: by amendment number; an amendment that states no number takes its place
  * by filing date (after every filing filed on or before its date).
  */
-export function compareInChain(a: { amendmentNumber: number | null; filedOn: string }, b: { amendmentNumber: number | null; filedOn: string }): number {
-  if (a.amendmentNumber !== null && b.amendmentNumber !== null) return a.amendmentNumber - b.amendmentNumber || (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : 0);
+export function compareInChain(
+  a: { amendmentNumber: number | null; filedOn: string },
+  b: { amendmentNumber: number | null; filedOn: string },
+): number {
+  if (a.amendmentNumber !== null && b.amendmentNumber !== null)
+    return a.amendmentNumber - b.amendmentNumber || (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : 0);
   if (a.filedOn !== b.filedOn) return a.filedOn < b.filedOn ? -1 : 1;
   return a.amendmentNumber === null ? (b.amendmentNumber === null ? 0 : 1) : -1;
 }

@@ -12,7 +12,8 @@ export function cusipCheckDigit(base8: string): number {
     const ch = base8.charAt(i).toUpperCase();
     let v: number;
     if (ch >= '0' && ch <= '9') v = ch.charCodeAt(0) - 48;
-    else if (ch >= 'A' && ch <= 'Z') v = ch.charCodeAt(0) - 55; // A=10 ... Z=35
+    else if (ch >= 'A' && ch <= 'Z')
+      v = ch.charCodeAt(0) - 55; // A=10 ... Z=35
     else if (ch === '*') v = 36;
     else if (ch === '@') v = 37;
     else if (ch === '#') v = 38;
@@ -97,9 +98,11 @@ export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'not a cale
 export type IsoDate = string;
 
 /** An instant, ISO-8601 with a zone (the store's recordedAt). */
-export const IsoInstantSchema = z.string().refine((s) => DateTime.fromISO(s, { setZone: true }).isValid && /T/.test(s), {
-  message: 'not an ISO-8601 instant such as 2024-07-24T12:00:00.000Z',
-});
+export const IsoInstantSchema = z
+  .string()
+  .refine((s) => DateTime.fromISO(s, { setZone: true }).isValid && /T/.test(s), {
+    message: 'not an ISO-8601 instant such as 2024-07-24T12:00:00.000Z',
+  });
 
 export function parseIsoDate(text: string, what = 'date'): IsoDate {
   if (!isIsoDate(text)) throw new InvalidValueError(`${what} "${text}" is not a calendar date in the form YYYY-MM-DD`);
@@ -118,18 +121,25 @@ export function parseInstant(text: string, what = 'instant'): string {
   if (!parsed.isValid || !/T/.test(text)) {
     throw new InvalidValueError(`${what} "${text}" is not an ISO date or instant such as 2024-07-24T12:00:00Z`);
   }
-  return parsed.toUTC().toISO({ suppressMilliseconds: false })!.replace(/\+00:00$/, 'Z');
+  return parsed
+    .toUTC()
+    .toISO({ suppressMilliseconds: false })!
+    .replace(/\+00:00$/, 'Z');
 }
 
 /** A stable, readable id of a person or entity within the ledger: `ault-and-company`, `milton-c-ault-iii`. */
-export const PersonIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a person id is kebab-case: ault-and-company');
+export const PersonIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a person id is kebab-case: ault-and-company');
 export type PersonId = string;
 
 /** A stable id of a security held: `common`, `series-c-preferred`, `warrants-2023-10-13`. */
 export const SecurityIdSchema = PersonIdSchema;
 export type SecurityId = string;
 
-export const UuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
+export const UuidSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
 
 /** Bad input from a person or a file: the message says what and why. */
 export class InvalidValueError extends Error {

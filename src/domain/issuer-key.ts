@@ -22,7 +22,9 @@ export type IssuerAlias = `cusip:${string}` | `cik:${string}`;
 export const IssuerAliasRecordedSchema = z.object({
   type: z.literal('IssuerAliasRecorded'),
   data: z.object({
-    alias: z.string().regex(/^(?:cusip:[0-9A-Z*@#]{8}\d|cik:\d{10})$/, 'an alias is cusip:<9 characters> or cik:<10 digits>'),
+    alias: z
+      .string()
+      .regex(/^(?:cusip:[0-9A-Z*@#]{8}\d|cik:\d{10})$/, 'an alias is cusip:<9 characters> or cik:<10 digits>'),
     issuerKey: z.string().regex(/^(?:[0-9A-Z*@#]{8}\d|cik-\d{10})$/, 'an issuer key is a CUSIP or cik-<10 digits>'),
     /** The issuer's name as the filing that introduced the alias prints it. */
     name: z.string().nullable(),
@@ -47,7 +49,10 @@ export function newIssuerKey(ids: { cusip?: string | null; cik?: string | null }
 }
 
 export function aliasesOf(ids: { cusip?: string | null; cik?: string | null }): IssuerAlias[] {
-  return [...(ids.cusip ? [`cusip:${ids.cusip}` as const] : []), ...(ids.cik ? [`cik:${cikOf(ids.cik)}` as const] : [])];
+  return [
+    ...(ids.cusip ? [`cusip:${ids.cusip}` as const] : []),
+    ...(ids.cik ? [`cik:${cikOf(ids.cik)}` as const] : []),
+  ];
 }
 
 /**
@@ -59,6 +64,8 @@ export function parseIssuerRef(text: string): IssuerAlias {
   const cik = /^(?:CIK:?)(\d{1,10})$/.exec(compact)?.[1] ?? (/^\d{10}$/.test(compact) ? compact : undefined);
   if (cik !== undefined) return `cik:${cikOf(cik)}`;
   if (isValidCusip(compact)) return `cusip:${compact}`;
-  const hint = /^[0-9A-Z*@#]{8}\d$/.test(compact) ? ` (its check digit should be ${cusipCheckDigit(compact.slice(0, 8))})` : '';
+  const hint = /^[0-9A-Z*@#]{8}\d$/.test(compact)
+    ? ` (its check digit should be ${cusipCheckDigit(compact.slice(0, 8))})`
+    : '';
   throw new InvalidValueError(`"${text}" is not a valid CUSIP${hint}, nor a CIK (cik:896493, or ten digits)`);
 }

@@ -10,7 +10,8 @@ function setAt(node: unknown, keys: readonly string[], index: number, value: unk
   const key = keys[index]!;
   if (Array.isArray(node)) {
     const i = Number(key);
-    if (!Number.isInteger(i) || i < 0 || i >= node.length) throw new PathError(keys.join('.'), `no item ${key} in a list of ${node.length}`);
+    if (!Number.isInteger(i) || i < 0 || i >= node.length)
+      throw new PathError(keys.join('.'), `no item ${key} in a list of ${node.length}`);
     const copy = node.slice();
     copy[i] = setAt(node[i], keys, index + 1, value);
     return copy;

@@ -30,7 +30,14 @@ export function upcastFromV1(type: string, data: unknown): unknown {
       const pages = out[field];
       if (Array.isArray(pages) && pages.some((page) => footnotesWithoutRows(page))) {
         if (out === d) out = { ...d };
-        out[field] = pages.map((page: unknown) => (footnotesWithoutRows(page) ? { ...(page as Data), footnotes: ((page as Data).footnotes as Data[]).map((f) => ('rows' in f ? f : { ...f, rows: null })) } : page));
+        out[field] = pages.map((page: unknown) =>
+          footnotesWithoutRows(page)
+            ? {
+                ...(page as Data),
+                footnotes: ((page as Data).footnotes as Data[]).map((f) => ('rows' in f ? f : { ...f, rows: null })),
+              }
+            : page,
+        );
       }
     }
   }

@@ -34,7 +34,10 @@ export function createApp(options: AppOptions): express.Express {
     throw new HttpProblem(404, 'Not found', `No route ${req.method} ${req.path}; see /openapi.json`);
   });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    sendProblem(res, problemOf(error, (e) => options.onUnexpectedError?.(e, req)));
+    sendProblem(
+      res,
+      problemOf(error, (e) => options.onUnexpectedError?.(e, req)),
+    );
   });
   return app;
 }
@@ -50,14 +53,22 @@ function bodyParsers(route: Route, options: AppOptions) {
     return [checkAccess, requireMediaType(['application/json']), express.json({ limit: MAX_JSON_BYTES, strict: true })];
   }
   const types = route.body.mediaTypes;
-  return [checkAccess, requireMediaType(types), express.raw({ type: () => true, limit: options.maxFilingBytes ?? MAX_FILING_BYTES })];
+  return [
+    checkAccess,
+    requireMediaType(types),
+    express.raw({ type: () => true, limit: options.maxFilingBytes ?? MAX_FILING_BYTES }),
+  ];
 }
 
 function requireMediaType(types: readonly string[]) {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.is([...types])) {
       const given = req.get('content-type') ?? 'none';
-      throw new HttpProblem(415, 'Unsupported media type', `Content-Type ${given} is not accepted here; send one of ${types.join(', ')}`);
+      throw new HttpProblem(
+        415,
+        'Unsupported media type',
+        `Content-Type ${given} is not accepted here; send one of ${types.join(', ')}`,
+      );
     }
     next();
   };
@@ -68,7 +79,8 @@ function handler(route: Route, options: AppOptions) {
     const params = route.params ? route.params.parse(req.params) : {};
     const query = (route.query ?? EMPTY_QUERY).parse(req.query) as Record<string, string | undefined>;
     const body = route.body?.kind === 'json' ? route.body.schema.parse(req.body) : req.body;
-    if (route.body?.kind === 'filing' && (!Buffer.isBuffer(body) || body.length === 0)) throw new HttpProblem(400, 'Empty body', 'Send the filing as the request body');
+    if (route.body?.kind === 'filing' && (!Buffer.isBuffer(body) || body.length === 0))
+      throw new HttpProblem(400, 'Empty body', 'Send the filing as the request body');
     const result = await route.handle({ params: params as Record<string, string>, query, body }, options);
     res.status(result.status ?? 200);
     if (route.csv && wantsCsv(req, query)) {
@@ -84,7 +96,8 @@ const EMPTY_QUERY = { parse: (query: unknown) => emptyQuery(query) };
 /** A route that takes no query parameters refuses any, as the others refuse unknown ones. */
 function emptyQuery(query: unknown): Record<string, never> {
   const names = Object.keys((query as object) ?? {});
-  if (names.length > 0) throw new HttpProblem(400, 'Invalid request', `Unknown query parameter(s): ${names.join(', ')}`);
+  if (names.length > 0)
+    throw new HttpProblem(400, 'Invalid request', `Unknown query parameter(s): ${names.join(', ')}`);
   return {};
 }
 

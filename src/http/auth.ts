@@ -22,8 +22,14 @@ export function tokensFromEnv(env: NodeJS.ProcessEnv = process.env): Tokens {
 export function authorize(req: Request, access: Access, tokens: Tokens): void {
   const given = bearer(req);
   if (access === 'write') {
-    if (tokens.write === null) throw new HttpProblem(403, 'Writes disabled', 'This server accepts no writes: start it with LEDGER_TOKEN set to enable them');
-    if (given === null || !same(given, tokens.write)) throw unauthorized('Writes need the bearer token set in LEDGER_TOKEN');
+    if (tokens.write === null)
+      throw new HttpProblem(
+        403,
+        'Writes disabled',
+        'This server accepts no writes: start it with LEDGER_TOKEN set to enable them',
+      );
+    if (given === null || !same(given, tokens.write))
+      throw unauthorized('Writes need the bearer token set in LEDGER_TOKEN');
     return;
   }
   if (tokens.read === null) return;

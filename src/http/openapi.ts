@@ -49,18 +49,25 @@ export function openApiDocument(routes: readonly Route[]): Json {
     info: {
       title: '13d-ledger',
       version: '1',
-      description: 'An event-sourced history of SEC Schedule 13D statements: holdings, groups, histories and filings at any date, as known at any time.',
+      description:
+        'An event-sourced history of SEC Schedule 13D statements: holdings, groups, histories and filings at any date, as known at any time.',
     },
     paths,
-    components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'LEDGER_TOKEN for writes; LEDGER_READ_TOKEN (when set) for reads' } } },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'LEDGER_TOKEN for writes; LEDGER_READ_TOKEN (when set) for reads',
+        },
+      },
+    },
   };
 }
 
 function operation(route: Route, convert: (schema: z.ZodType, io: 'input' | 'output') => Json, problem: Json): Json {
-  const parameters = [
-    ...parametersOf(route.params, 'path', convert),
-    ...parametersOf(route.query, 'query', convert),
-  ];
+  const parameters = [...parametersOf(route.params, 'path', convert), ...parametersOf(route.query, 'query', convert)];
   const responses: Record<string, unknown> = {};
   for (const [status, { description, schema }] of Object.entries(route.responses)) {
     const content: Record<string, unknown> = { 'application/json': { schema: convert(schema, 'output') } };
@@ -68,7 +75,10 @@ function operation(route: Route, convert: (schema: z.ZodType, io: 'input' | 'out
     responses[status] = { description, content };
   }
   for (const status of problemStatuses(route)) {
-    responses[String(status)] = { description: PROBLEM_DESCRIPTIONS[status], content: { 'application/problem+json': { schema: problem } } };
+    responses[String(status)] = {
+      description: PROBLEM_DESCRIPTIONS[status],
+      content: { 'application/problem+json': { schema: problem } },
+    };
   }
   return {
     operationId: route.operationId,
@@ -81,23 +91,38 @@ function operation(route: Route, convert: (schema: z.ZodType, io: 'input' | 'out
   };
 }
 
-function requestBody(body: NonNullable<Route['body']>, convert: (schema: z.ZodType, io: 'input' | 'output') => Json): Json {
-  if (body.kind === 'json') return { required: true, content: { 'application/json': { schema: convert(body.schema, 'input') } } };
+function requestBody(
+  body: NonNullable<Route['body']>,
+  convert: (schema: z.ZodType, io: 'input' | 'output') => Json,
+): Json {
+  if (body.kind === 'json')
+    return { required: true, content: { 'application/json': { schema: convert(body.schema, 'input') } } };
   const types = body.mediaTypes.length > 0 ? body.mediaTypes : FILING_MEDIA_TYPES;
   return {
     required: true,
-    description: 'The filing as EDGAR serves it: a text or HTML Schedule 13D, an EDGAR XML 13D, or a full submission (.txt)',
+    description:
+      'The filing as EDGAR serves it: a text or HTML Schedule 13D, an EDGAR XML 13D, or a full submission (.txt)',
     content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])),
   };
 }
 
-function parametersOf(schema: z.ZodObject | undefined, where: 'path' | 'query', convert: (schema: z.ZodType, io: 'input' | 'output') => Json): Json[] {
+function parametersOf(
+  schema: z.ZodObject | undefined,
+  where: 'path' | 'query',
+  convert: (schema: z.ZodType, io: 'input' | 'output') => Json,
+): Json[] {
   if (schema === undefined) return [];
   return Object.entries(schema.shape).map(([name, field]) => {
     const json = convert(field as z.ZodType, 'input');
     const { description, ...rest } = json as Json & { description?: string };
     const optional = (field as z.ZodType).safeParse(undefined).success;
-    return { name, in: where, required: where === 'path' || !optional, ...(description ? { description } : {}), schema: rest };
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !optional,
+      ...(description ? { description } : {}),
+      schema: rest,
+    };
   });
 }
 
@@ -106,6 +131,11 @@ function pointAtComponents(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(pointAtComponents);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, key === '$ref' && typeof item === 'string' ? item.replace('#/$defs/', '#/components/schemas/') : pointAtComponents(item)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key === '$ref' && typeof item === 'string'
+        ? item.replace('#/$defs/', '#/components/schemas/')
+        : pointAtComponents(item),
+    ]),
   );
 }

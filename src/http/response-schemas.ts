@@ -23,33 +23,51 @@ import type * as views from '../../projections/index.js';
 const IsoDate = z.iso.date();
 /** An instant as the store records it: ISO-8601, UTC (`2024-07-24T12:00:00.000Z`). */
 const Instant = z.iso.datetime({ offset: true });
-const Cusip = z.string().regex(/^[0-9A-Z*@#]{8}[0-9]$/).describe('A nine-character CUSIP (check digit verified when read), e.g. 09175M507');
-const Cik = z.string().regex(/^\d{10}$/).describe('EDGAR Central Index Key, zero-padded to ten digits');
-const AccessionNumber = z.string().regex(/^\d{10}-\d{2}-\d{6}$/).describe('EDGAR accession number, e.g. 0001213900-24-062810');
-const PersonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('A person or entity id within the ledger, kebab-case: ault-and-company');
-const SecurityId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('A security id within the ledger, kebab-case: series-c-preferred');
+const Cusip = z
+  .string()
+  .regex(/^[0-9A-Z*@#]{8}[0-9]$/)
+  .describe('A nine-character CUSIP (check digit verified when read), e.g. 09175M507');
+const Cik = z
+  .string()
+  .regex(/^\d{10}$/)
+  .describe('EDGAR Central Index Key, zero-padded to ten digits');
+const AccessionNumber = z
+  .string()
+  .regex(/^\d{10}-\d{2}-\d{6}$/)
+  .describe('EDGAR accession number, e.g. 0001213900-24-062810');
+const PersonId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .describe('A person or entity id within the ledger, kebab-case: ault-and-company');
+const SecurityId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .describe('A security id within the ledger, kebab-case: series-c-preferred');
 const EventId = z.guid().describe('An event id (a UUID)');
 const IssuerKey = z
   .string()
   .regex(/^(?:[0-9A-Z*@#]{8}\d|cik-\d{10})$/)
-  .describe("An issuer's key in the ledger: the CUSIP it was first recorded under, or cik-<CIK> for one first met without a CUSIP");
+  .describe(
+    "An issuer's key in the ledger: the CUSIP it was first recorded under, or cik-<CIK> for one first met without a CUSIP",
+  );
 /** Free JSON: an event's data, a correction's fields. */
 const JsonRecord = z.record(z.string(), z.unknown());
 const count = z.number().int().nonnegative();
-const amendmentNumber = count.nullable().describe('0 for the original Schedule 13D, N for Amendment No. N; null for an amendment that states no number');
+const amendmentNumber = count
+  .nullable()
+  .describe('0 for the original Schedule 13D, N for Amendment No. N; null for an amendment that states no number');
 const Precision = z.enum(['exact', 'on-or-before']);
 
-export const Basis = z
-  .enum(['reported', 'derived', 'transactions'])
-  .meta({
-    id: 'Basis',
-    description:
-      "How a figure is known: 'reported' (as a filing states it, as of this date), 'derived' (a filing's figure carried forward, changed since or restated), 'transactions' (from disclosed transactions alone, no filing's figure)",
-  });
+export const Basis = z.enum(['reported', 'derived', 'transactions']).meta({
+  id: 'Basis',
+  description:
+    "How a figure is known: 'reported' (as a filing states it, as of this date), 'derived' (a filing's figure carried forward, changed since or restated), 'transactions' (from disclosed transactions alone, no filing's figure)",
+});
 
 export const ShareBasis = z.enum(['as-reported', 'adjusted']).meta({
   id: 'ShareBasis',
-  description: "'as-reported': counts in the issuer's share basis in force at the date; 'adjusted': restated into the basis after the latest split known",
+  description:
+    "'as-reported': counts in the issuer's share basis in force at the date; 'adjusted': restated into the basis after the latest split known",
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -60,7 +78,11 @@ export const IssuerHeader = z
     cusip: Cusip.nullable().describe('The CUSIP the latest filing prints (null for an issuer known only by its CIK)'),
     name: z.string().nullable().describe("The issuer's name as its latest statement gives it"),
   })
-  .meta({ id: 'IssuerHeader', description: 'How every query names the issuer: its name and the CUSIP its latest filing prints (null when known only by CIK).' });
+  .meta({
+    id: 'IssuerHeader',
+    description:
+      'How every query names the issuer: its name and the CUSIP its latest filing prints (null when known only by CIK).',
+  });
 
 export const UnreadableEvent = z
   .strictObject({
@@ -69,7 +91,10 @@ export const UnreadableEvent = z
     recordedAt: Instant,
     problems: z.array(z.string()).describe('Each place in the event and what is wrong there'),
   })
-  .meta({ id: 'UnreadableEvent', description: 'A stored event that fails its schema: kept out of every projection, and shown to the user.' });
+  .meta({
+    id: 'UnreadableEvent',
+    description: 'A stored event that fails its schema: kept out of every projection, and shown to the user.',
+  });
 
 const unreadableEvents = z
   .array(UnreadableEvent)
@@ -77,14 +102,24 @@ const unreadableEvents = z
 
 export const ReportedPercent = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('value'), value: z.number().nonnegative().describe('Percent units (85.72 means 85.72%)'), text: z.string().describe('As written') }),
-    z.strictObject({ kind: z.literal('less-than'), bound: z.number().nonnegative().describe('The bound, in percent units'), text: z.string().describe('As written') }),
+    z.strictObject({
+      kind: z.literal('value'),
+      value: z.number().nonnegative().describe('Percent units (85.72 means 85.72%)'),
+      text: z.string().describe('As written'),
+    }),
+    z.strictObject({
+      kind: z.literal('less-than'),
+      bound: z.number().nonnegative().describe('The bound, in percent units'),
+      text: z.string().describe('As written'),
+    }),
   ])
   .meta({ id: 'ReportedPercent', description: 'Row 13 as written: a figure, or a bound such as "Less than 1%".' });
 
 export const Source = z
   .strictObject({
-    amendmentNumber: amendmentNumber.describe('Which filing: 0 is the original statement, N is Amendment No. N, null an amendment that states no number'),
+    amendmentNumber: amendmentNumber.describe(
+      'Which filing: 0 is the original statement, N is Amendment No. N, null an amendment that states no number',
+    ),
     accessionNumber: AccessionNumber.nullable().describe('EDGAR accession number, when known'),
     filedOn: IsoDate.describe('Filing date of that filing (US Eastern calendar date)'),
     item: z.string().describe('Item (and paragraph) of the filing: "cover", "3", "5(b)", "6", "Exhibit 99.1"'),
@@ -97,7 +132,11 @@ export const SplitFact = z
     factId: EventId,
     effectiveDate: IsoDate,
     disclosedOn: IsoDate,
-    from: z.number().int().positive().describe('Every `from` shares became `to` shares (1-for-10 reverse: from 10, to 1)'),
+    from: z
+      .number()
+      .int()
+      .positive()
+      .describe('Every `from` shares became `to` shares (1-for-10 reverse: from 10, to 1)'),
     to: z.number().int().positive(),
   })
   .meta({ id: 'SplitFact', description: 'A forward or reverse stock split.' });
@@ -105,11 +144,17 @@ export const SplitFact = z
 export const ShareBasisAdjustment = z
   .strictObject({
     factor: z.number().describe('Multiplier applied to share counts (1-for-10 reverse: 0.1); prices are divided by it'),
-    numerator: z.number().int().describe('The factor as an exact fraction: product of every `to` over product of every `from`'),
+    numerator: z
+      .number()
+      .int()
+      .describe('The factor as an exact fraction: product of every `to` over product of every `from`'),
     denominator: z.number().int(),
     splits: z.array(SplitFact).describe('The splits the factor includes, oldest first'),
   })
-  .meta({ id: 'ShareBasisAdjustment', description: 'The restatement into the share basis after the latest split known.' });
+  .meta({
+    id: 'ShareBasisAdjustment',
+    description: 'The restatement into the share basis after the latest split known.',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Holdings
@@ -118,19 +163,32 @@ export const SecurityHolding = z
   .strictObject({
     securityId: SecurityId,
     title: z.string(),
-    kind: z.string().describe("The security's kind: common, convertible-preferred, warrant, option, convertible-note, rsu"),
+    kind: z
+      .string()
+      .describe("The security's kind: common, convertible-preferred, warrant, option, convertible-note, rsu"),
     heldBy: PersonId.describe('Who holds it: the person, or an entity the person controls'),
     ownership: z.enum(['direct', 'indirect']),
-    quantity: z.number().describe('Units held: shares, preferred shares, warrant or option shares, note principal in dollars'),
-    sharesIssuable: z.number().nullable().describe('Common shares issuable on conversion or exercise; null for common stock or when terms are unknown'),
+    quantity: z
+      .number()
+      .describe('Units held: shares, preferred shares, warrant or option shares, note principal in dollars'),
+    sharesIssuable: z
+      .number()
+      .nullable()
+      .describe('Common shares issuable on conversion or exercise; null for common stock or when terms are unknown'),
     exercisableWithin60Days: z.boolean(),
     blockedByCap: z.number().describe('Shares issuable that an exchange cap blocks at the date'),
     countedShares: z.number().describe('Shares this security adds to the aggregate'),
-    conversionPrice: z.number().nullable().describe('Conversion price per common share in the share basis shown (convertibles); null when none is known'),
+    conversionPrice: z
+      .number()
+      .nullable()
+      .describe('Conversion price per common share in the share basis shown (convertibles); null when none is known'),
     basis: Basis,
     reportedAsOf: IsoDate.nullable(),
   })
-  .meta({ id: 'SecurityHolding', description: 'One security a reporting person holds, directly or through a controlled entity, under Rule 13d-3.' });
+  .meta({
+    id: 'SecurityHolding',
+    description: 'One security a reporting person holds, directly or through a controlled entity, under Rule 13d-3.',
+  });
 
 export const UnexplainedDifference = z
   .strictObject({
@@ -143,17 +201,31 @@ export const UnexplainedDifference = z
     personId: PersonId,
     securityId: SecurityId,
     asOf: IsoDate,
-    reported: z.number().describe("In the share basis of `asOf`; 0 when a filing's breakdown leaves the security out (the position is closed)"),
+    reported: z
+      .number()
+      .describe(
+        "In the share basis of `asOf`; 0 when a filing's breakdown leaves the security out (the position is closed)",
+      ),
     computed: z.number().describe('What the last report plus the transactions since (or the transactions alone) give'),
     difference: z.number(),
     factId: EventId,
     source: Source,
   })
-  .meta({ id: 'UnexplainedDifference', description: "A filing's figure for a position that its disclosed transactions do not explain." });
+  .meta({
+    id: 'UnexplainedDifference',
+    description: "A filing's figure for a position that its disclosed transactions do not explain.",
+  });
 
 export const FigureDifference = z
   .strictObject({
-    field: z.enum(['aggregate', 'percentOfClass', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower']),
+    field: z.enum([
+      'aggregate',
+      'percentOfClass',
+      'soleVotingPower',
+      'sharedVotingPower',
+      'soleDispositivePower',
+      'sharedDispositivePower',
+    ]),
     reported: z.union([z.number(), z.string()]).describe('As the filing states it (percent: its text)'),
     computed: z.number(),
   })
@@ -178,9 +250,14 @@ export const ReportedFigures = z
     readWithDoubt: z
       .array(z.strictObject({ row: z.number().int(), read: z.string(), reason: z.string(), place: z.string() }))
       .optional()
-      .describe("Rows of this person's cover page the ingest read with doubt (what was read and why); absent when none"),
+      .describe(
+        "Rows of this person's cover page the ingest read with doubt (what was read and why); absent when none",
+      ),
   })
-  .meta({ id: 'ReportedFigures', description: 'What a filing reports for a person: its cover page or Item 5 figures.' });
+  .meta({
+    id: 'ReportedFigures',
+    description: 'What a filing reports for a person: its cover page or Item 5 figures.',
+  });
 
 export const Holder = z
   .strictObject({
@@ -190,9 +267,15 @@ export const Holder = z
     sharesOwned: z
       .strictObject({ direct: z.number(), indirect: z.number() })
       .describe('Common shares owned, directly and through controlled entities'),
-    rightsCounted: z.number().describe('Shares the person may acquire within 60 days (own and through controlled entities)'),
-    aggregate: figure.describe('Null only where the filing that gives the person\'s figures leaves the row blank (never read as zero)'),
-    percentOfClass: figure.describe('Percent units (85.72 means 85.72%), unrounded; null with percentOfClassReason when unknown'),
+    rightsCounted: z
+      .number()
+      .describe('Shares the person may acquire within 60 days (own and through controlled entities)'),
+    aggregate: figure.describe(
+      "Null only where the filing that gives the person's figures leaves the row blank (never read as zero)",
+    ),
+    percentOfClass: figure.describe(
+      'Percent units (85.72 means 85.72%), unrounded; null with percentOfClassReason when unknown',
+    ),
     percentOfClassReason: z.string().nullable(),
     soleVotingPower: figure,
     sharedVotingPower: figure,
@@ -200,15 +283,27 @@ export const Holder = z
     sharedDispositivePower: figure,
     basis: Basis,
     controlledEntities: z.array(PersonId),
-    unexplainedDifferences: z.array(UnexplainedDifference).describe("In the share basis of each difference's as-of date (not restated to the view's)"),
+    unexplainedDifferences: z
+      .array(UnexplainedDifference)
+      .describe("In the share basis of each difference's as-of date (not restated to the view's)"),
     notes: z.array(z.string()),
-    breakdownKnown: z.boolean().describe('False when the figures come from a cover page or Item 5 that gives no breakdown into securities'),
+    breakdownKnown: z
+      .boolean()
+      .describe('False when the figures come from a cover page or Item 5 that gives no breakdown into securities'),
     reportedFigures: ReportedFigures.nullable().describe(
       "What a filing reports for this person: the figures shown when the filing gives no breakdown (breakdownKnown false), or, for computed figures, those stated as of the view's date, which they are checked against; null when no filing states the person's figures as of then",
     ),
-    differsFromReported: z.array(FigureDifference).describe('Computed figures that differ from reportedFigures (both numbers); the holder\'s basis is then `derived`'),
+    differsFromReported: z
+      .array(FigureDifference)
+      .describe(
+        "Computed figures that differ from reportedFigures (both numbers); the holder's basis is then `derived`",
+      ),
   })
-  .meta({ id: 'Holder', description: "A reporting person's holdings at a date under Rule 13d-3: securities, aggregate, percent of class and the four powers." });
+  .meta({
+    id: 'Holder',
+    description:
+      "A reporting person's holdings at a date under Rule 13d-3: securities, aggregate, percent of class and the four powers.",
+  });
 
 export const HoldingsResponse = z
   .strictObject({
@@ -217,8 +312,12 @@ export const HoldingsResponse = z
     filedBy: IsoDate.nullable(),
     recordedBy: Instant.nullable(),
     shareBasis: ShareBasis,
-    shareBasisAdjustment: ShareBasisAdjustment.nullable().describe('For adjusted: the factor applied to counts and the splits it includes; null otherwise'),
-    shareBasisNote: z.string().describe('One line saying which share basis the figures are in (and any later split known)'),
+    shareBasisAdjustment: ShareBasisAdjustment.nullable().describe(
+      'For adjusted: the factor applied to counts and the splits it includes; null otherwise',
+    ),
+    shareBasisNote: z
+      .string()
+      .describe('One line saying which share basis the figures are in (and any later split known)'),
     sharesOutstanding: z
       .strictObject({
         value: z.number(),
@@ -228,7 +327,9 @@ export const HoldingsResponse = z
       })
       .nullable(),
     holders: z.array(Holder),
-    notes: z.array(z.string()).describe('Notes on the whole view: stale shares outstanding, control known only from a later date'),
+    notes: z
+      .array(z.string())
+      .describe('Notes on the whole view: stale shares outstanding, control known only from a later date'),
     unreadableEvents,
   })
   .meta({ id: 'HoldingsResponse', description: "Holdings of an issuer's reporting persons at a date." });
@@ -254,7 +355,10 @@ export const GroupResponse = z
     jointFilingAgreements: z.array(z.strictObject({ date: IsoDate, partyIds: z.array(PersonId) })),
     unreadableEvents,
   })
-  .meta({ id: 'GroupResponse', description: 'Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)).' });
+  .meta({
+    id: 'GroupResponse',
+    description: 'Group membership (Rule 13d-5) at a date, and joint filing agreements (Rule 13d-1(k)(1)).',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // History
@@ -280,7 +384,9 @@ export const RetractedInfo = z
     reason: z.string(),
     recordedAt: Instant.describe('When the retraction was recorded'),
     originallyRecordedAt: Instant.describe('When the retracted fact itself was recorded'),
-    wouldHaveChanged: z.number().describe('The change the fact gave before it was retracted (same share basis as the entry)'),
+    wouldHaveChanged: z
+      .number()
+      .describe('The change the fact gave before it was retracted (same share basis as the entry)'),
   })
   .meta({ id: 'RetractedInfo', description: 'Set when the fact behind a history entry was recorded, then retracted.' });
 
@@ -298,12 +404,25 @@ export const HistoryEntry = z
     disclosedOn: IsoDate,
     source: Source,
     note: z.string().nullable(),
-    pricePerShare: z.number().nullable().describe('Price per common share the event states (purchase, sale, exercise price), in the share basis of `date`; null when none'),
-    splitsApplied: count.describe("How many of the issuer's splits had been applied when this entry was made (to restate it later)"),
+    pricePerShare: z
+      .number()
+      .nullable()
+      .describe(
+        'Price per common share the event states (purchase, sale, exercise price), in the share basis of `date`; null when none',
+      ),
+    splitsApplied: count.describe(
+      "How many of the issuer's splits had been applied when this entry was made (to restate it later)",
+    ),
     title: z.string(),
-    splitFactorApplied: z.number().describe("Factor applied to this entry's counts (1 when none; prices divided by it)"),
-    corrected: CorrectedInfo.nullable().describe('Set when the fact behind this entry was corrected: `change`/`quantityAfter` are the corrected values'),
-    retracted: RetractedInfo.nullable().describe('Set when the fact was recorded, then retracted: the entry contributes 0 (`change` 0)'),
+    splitFactorApplied: z
+      .number()
+      .describe("Factor applied to this entry's counts (1 when none; prices divided by it)"),
+    corrected: CorrectedInfo.nullable().describe(
+      'Set when the fact behind this entry was corrected: `change`/`quantityAfter` are the corrected values',
+    ),
+    retracted: RetractedInfo.nullable().describe(
+      'Set when the fact was recorded, then retracted: the entry contributes 0 (`change` 0)',
+    ),
   })
   .meta({ id: 'HistoryEntry', description: 'One change to one position, dated, with its source.' });
 
@@ -313,13 +432,23 @@ export const HistoryResponse = z
     personId: PersonId,
     name: z.string(),
     changes: z.array(HistoryEntry).describe("Changes to the person's own positions, oldest first"),
-    throughControlledEntities: z.array(HistoryEntry).describe("Changes to positions of entities the person controls (deemed the person's), from the control date on"),
-    shareBasis: ShareBasis.describe("'as-reported': each entry in the share basis of its date; 'adjusted': all in the basis after the latest split known"),
-    splits: z.array(SplitFact).describe('Splits known under the clocks (for adjusted: those the entries are restated by)'),
+    throughControlledEntities: z
+      .array(HistoryEntry)
+      .describe("Changes to positions of entities the person controls (deemed the person's), from the control date on"),
+    shareBasis: ShareBasis.describe(
+      "'as-reported': each entry in the share basis of its date; 'adjusted': all in the basis after the latest split known",
+    ),
+    splits: z
+      .array(SplitFact)
+      .describe('Splits known under the clocks (for adjusted: those the entries are restated by)'),
     shareBasisNote: z.string(),
     unreadableEvents,
   })
-  .meta({ id: 'HistoryResponse', description: 'History of one holder: each change to each position, dated, with its source, in the share basis asked for.' });
+  .meta({
+    id: 'HistoryResponse',
+    description:
+      'History of one holder: each change to each position, dated, with its source, in the share basis asked for.',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Statement
@@ -327,7 +456,10 @@ export const HistoryResponse = z
 const footnote = z.strictObject({
   marker: z.string(),
   text: z.string(),
-  rows: z.array(z.number().int().min(1).max(14)).nullable().describe('Cover rows (7-11) the marker is printed on; null when not known'),
+  rows: z
+    .array(z.number().int().min(1).max(14))
+    .nullable()
+    .describe('Cover rows (7-11) the marker is printed on; null when not known'),
 });
 
 const coverPageShape = {
@@ -337,7 +469,9 @@ const coverPageShape = {
   sourceOfFunds: z.array(z.string()).describe('Row 4'),
   legalProceedings: z.boolean().describe('Row 5'),
   citizenshipOrPlace: z.string().describe('Row 6'),
-  soleVotingPower: count.nullable().describe('Rows 7-10; null where the filing leaves the row blank (or it could not be read): absent, never zero'),
+  soleVotingPower: count
+    .nullable()
+    .describe('Rows 7-10; null where the filing leaves the row blank (or it could not be read): absent, never zero'),
   sharedVotingPower: count.nullable(),
   soleDispositivePower: count.nullable(),
   sharedDispositivePower: count.nullable(),
@@ -352,14 +486,11 @@ export const CoverPage = z
   .strictObject(coverPageShape)
   .meta({ id: 'CoverPage', description: "One reporting person's cover page, rows 1-14 (3 is SEC use only)." });
 
-export const PartialCoverPage = z
-  .strictObject(coverPageShape)
-  .partial()
-  .required({ personId: true, name: true })
-  .meta({
-    id: 'PartialCoverPage',
-    description: 'A cover page that restates only some rows (an EDGAR XML 13D/A): an absent row means "not restated; unchanged since the previous filing", never zero.',
-  });
+export const PartialCoverPage = z.strictObject(coverPageShape).partial().required({ personId: true, name: true }).meta({
+  id: 'PartialCoverPage',
+  description:
+    'A cover page that restates only some rows (an EDGAR XML 13D/A): an absent row means "not restated; unchanged since the previous filing", never zero.',
+});
 
 export const StatementResponse = z
   .strictObject({
@@ -389,19 +520,33 @@ export const StatementResponse = z
       )
       .describe('Items 1-7: which filing last touched each, and how. Unknown filings may have touched any item'),
     coverPages: z.array(CoverPage).describe('Cover pages of the latest filing whose contents are known'),
-    coverPagesWithoutBase: z.array(PartialCoverPage).describe('Partial cover pages (XML 13D/A) of persons with no earlier full page: their absent rows are unknown'),
+    coverPagesWithoutBase: z
+      .array(PartialCoverPage)
+      .describe('Partial cover pages (XML 13D/A) of persons with no earlier full page: their absent rows are unknown'),
     coverPagesFrom: z.string().nullable(),
     noticeContact: z
-      .strictObject({ name: z.string(), address: z.string(), careOf: PersonId.nullable(), phone: z.string().nullable() })
+      .strictObject({
+        name: z.string(),
+        address: z.string(),
+        careOf: PersonId.nullable(),
+        phone: z.string().nullable(),
+      })
       .nullable()
       .describe('Person authorized to receive notices (cover)'),
     businessAddresses: z
       .array(z.strictObject({ personId: PersonId, address: z.string(), careOf: PersonId.nullable() }))
       .describe('Item 2(b) principal business addresses'),
-    notes: z.array(z.string()).describe('Filings of the chain the ledger does not have (a gap in the amendment numbers, a previous accession not recorded): unknown, never zeros'),
+    notes: z
+      .array(z.string())
+      .describe(
+        'Filings of the chain the ledger does not have (a gap in the amendment numbers, a previous accession not recorded): unknown, never zeros',
+      ),
     unreadableEvents,
   })
-  .meta({ id: 'StatementResponse', description: 'The Schedule 13D as of a date: the original folded with every amendment filed by then.' });
+  .meta({
+    id: 'StatementResponse',
+    description: 'The Schedule 13D as of a date: the original folded with every amendment filed by then.',
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Reconciliation
@@ -437,7 +582,11 @@ export const ReconciliationResponse = z
     notChecked: z.array(z.string()).describe('Filings the ledger could not check (contents unknown)'),
     unreadableEvents,
   })
-  .meta({ id: 'ReconciliationResponse', description: "Each filing's figures against what its own disclosed transactions, its own Item 5 and its own arithmetic give." });
+  .meta({
+    id: 'ReconciliationResponse',
+    description:
+      "Each filing's figures against what its own disclosed transactions, its own Item 5 and its own arithmetic give.",
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Diff
@@ -528,7 +677,7 @@ export const DiffResponse = z
     notes: z.array(z.string()),
     unreadableEvents,
   })
-  .meta({ id: 'DiffResponse', description: 'What changed between two filings of an issuer\'s Schedule 13D chain.' });
+  .meta({ id: 'DiffResponse', description: "What changed between two filings of an issuer's Schedule 13D chain." });
 
 // ---------------------------------------------------------------------------------------------
 // Filings
@@ -538,14 +687,23 @@ export const FilingDeadline = z
     z.strictObject({ kind: z.literal('date'), due: IsoDate, rule: z.string() }),
     z.strictObject({ kind: z.literal('promptly'), due: z.null(), rule: z.string() }),
   ])
-  .meta({ id: 'FilingDeadline', description: 'The Schedule 13D filing deadline in force on the event date (Rule 13d-1(a), 13d-2(a)).' });
+  .meta({
+    id: 'FilingDeadline',
+    description: 'The Schedule 13D filing deadline in force on the event date (Rule 13d-1(a), 13d-2(a)).',
+  });
 
 export const FilingLag = z
   .strictObject({
     deadline: FilingDeadline,
-    calendarDays: z.number().int().describe('Calendar days from the event to the filing (negative if the filing is dated before its event)'),
+    calendarDays: z
+      .number()
+      .int()
+      .describe('Calendar days from the event to the filing (negative if the filing is dated before its event)'),
     businessDays: z.number().int().describe('Business days after the event up to and including the filing date'),
-    late: z.boolean().nullable().describe('True when filed after a dated deadline; null when the rule is "promptly" (no day to miss)'),
+    late: z
+      .boolean()
+      .nullable()
+      .describe('True when filed after a dated deadline; null when the rule is "promptly" (no day to miss)'),
   })
   .meta({ id: 'FilingLag', description: "A filing's lag against its deadline." });
 
@@ -559,9 +717,13 @@ export const FilingSummary = z
     filedOnFrom: z
       .string()
       .nullable()
-      .describe("Where filedOn was read: 'submission-header', 'signature-date' or 'preamble' (null when not said: the bundled sample)"),
+      .describe(
+        "Where filedOn was read: 'submission-header', 'signature-date' or 'preamble' (null when not said: the bundled sample)",
+      ),
     eventDate: IsoDate.nullable(),
-    contentsKnown: z.boolean().describe("False when the ledger knows only that it was filed (a later filing's preamble names it)"),
+    contentsKnown: z
+      .boolean()
+      .describe("False when the ledger knows only that it was filed (a later filing's preamble names it)"),
     reportingPersons: z.array(PersonId),
     lag: FilingLag.nullable().describe('Against the deadline in force on the event date; null without an event date'),
     readingDoubts: count.describe('How many values the ingest read with doubt'),
@@ -576,7 +738,10 @@ export const FilingsResponse = z
     filings: z.array(FilingSummary),
     unreadableEvents,
   })
-  .meta({ id: 'FilingsResponse', description: "An issuer's Schedule 13D chain as the ledger knows it, with each filing's lag against its deadline." });
+  .meta({
+    id: 'FilingsResponse',
+    description: "An issuer's Schedule 13D chain as the ledger knows it, with each filing's lag against its deadline.",
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Timeline
@@ -589,7 +754,9 @@ export const TimelinePerson = z
   .strictObject({
     personId: PersonId,
     name: z.string(),
-    points: z.array(TimelinePoint).describe("One point per date on which the person's figures change (a step chart holds each until the next)"),
+    points: z
+      .array(TimelinePoint)
+      .describe("One point per date on which the person's figures change (a step chart holds each until the next)"),
   })
   .meta({ id: 'TimelinePerson', description: "A reporting person's ownership over time." });
 
@@ -599,7 +766,12 @@ export const TimelineMarker = z
     kind: z.enum(['filing', 'transaction']),
     label: z.string().describe('"Amendment No. 8", "purchase"'),
     personId: PersonId.nullable(),
-    shares: z.number().nullable().describe("Shares the transaction adds to (negative: takes from) the person's common shares; null when it does not say"),
+    shares: z
+      .number()
+      .nullable()
+      .describe(
+        "Shares the transaction adds to (negative: takes from) the person's common shares; null when it does not say",
+      ),
     eventId: EventId,
   })
   .meta({ id: 'TimelineMarker', description: 'A filing or a transaction, for a chart.' });
@@ -615,7 +787,10 @@ export const ThresholdCrossing = z
     percentAfter: figure,
     basis: Basis,
   })
-  .meta({ id: 'ThresholdCrossing', description: "Where a person's percent of class goes from below a threshold to at or above it, or back." });
+  .meta({
+    id: 'ThresholdCrossing',
+    description: "Where a person's percent of class goes from below a threshold to at or above it, or back.",
+  });
 
 export const TimelineResponse = z
   .strictObject({
@@ -628,10 +803,20 @@ export const TimelineResponse = z
     crossings: z.array(ThresholdCrossing),
     unreadableEvents,
   })
-  .meta({ id: 'TimelineResponse', description: "Each reporting person's ownership of an issuer over time, with filings, transactions and crossings of 5% and 10%." });
+  .meta({
+    id: 'TimelineResponse',
+    description:
+      "Each reporting person's ownership of an issuer over time, with filings, transactions and crossings of 5% and 10%.",
+  });
 
 /** The timeline's crossings alone (the crossings route sorts them by date). */
-export const CrossingsResponse = TimelineResponse.pick({ issuer: true, filedBy: true, recordedBy: true, crossings: true, unreadableEvents: true }).meta({
+export const CrossingsResponse = TimelineResponse.pick({
+  issuer: true,
+  filedBy: true,
+  recordedBy: true,
+  crossings: true,
+  unreadableEvents: true,
+}).meta({
   id: 'CrossingsResponse',
   description: 'When each reporting person crossed 5% or 10% of the class, up or down.',
 });
@@ -643,7 +828,9 @@ export const HolderPosition = z
   .strictObject({
     issuer: z.strictObject({ issuerKey: IssuerKey, cusip: Cusip.nullable(), name: z.string().nullable() }),
     personId: PersonId,
-    holding: Holder.nullable().describe("The person's holdings at the date; null when it held nothing there then (before its first filing, say)"),
+    holding: Holder.nullable().describe(
+      "The person's holdings at the date; null when it held nothing there then (before its first filing, say)",
+    ),
   })
   .meta({ id: 'HolderPosition', description: "One issuer where the person reports, and the person's holdings there." });
 
@@ -655,7 +842,10 @@ export const HolderResponse = z
     recordedBy: Instant.nullable(),
     positions: z.array(HolderPosition),
   })
-  .meta({ id: 'HolderResponse', description: "One person's holdings at every issuer where it reports (by person id or CIK), at a date." });
+  .meta({
+    id: 'HolderResponse',
+    description: "One person's holdings at every issuer where it reports (by person id or CIK), at a date.",
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Events, issuers
@@ -717,15 +907,23 @@ export const FilingDoubt = z
 export const IngestResponse = z
   .strictObject({
     file: z.string(),
-    cusip: Cusip.nullable().describe('The CUSIP the filing prints, or null when it prints none (the CIK identifies the issuer)'),
+    cusip: Cusip.nullable().describe(
+      'The CUSIP the filing prints, or null when it prints none (the CIK identifies the issuer)',
+    ),
     issuerKey: IssuerKey.describe("The issuer's key and stream: the CUSIP it was first recorded under, or cik-<CIK>"),
     stream: z.string(),
     formType: z.string(),
     amendmentNo: amendmentNumber.describe('Null for an amendment that states no number'),
     filingKey: z.string().describe('What the event ids derive from: the accession number or the content hash'),
-    identityKey: z.string().nullable().describe('The format-independent identity: issuer key | sorted person ids | amendment number'),
+    identityKey: z
+      .string()
+      .nullable()
+      .describe('The format-independent identity: issuer key | sorted person ids | amendment number'),
     status: z.enum(['appended', 'already-recorded', 'dry-run']),
-    alreadyRecordedFrom: z.string().nullable().describe('Where the filing was already recorded from (store metadata source), when status is already-recorded'),
+    alreadyRecordedFrom: z
+      .string()
+      .nullable()
+      .describe('Where the filing was already recorded from (store metadata source), when status is already-recorded'),
     message: z.string().describe('One line saying what happened to the filing'),
     persons: z.array(z.string()).describe('The reporting persons, as row 1 of each cover page names them'),
     positions: count,
@@ -735,8 +933,12 @@ export const IngestResponse = z
     alreadyPresent: count,
     review: z.array(ReviewItem),
     partial: z.array(z.string()).describe('Cover pages recorded as partial (rows not restated are unchanged)'),
-    notes: z.array(z.string()).describe('What the ledger assumed (e.g. the filing date taken from the signature date) or filled in'),
-    doubts: z.array(FilingDoubt).describe('Values read with doubt, each with what was read and why: recorded with the filing, for review'),
+    notes: z
+      .array(z.string())
+      .describe('What the ledger assumed (e.g. the filing date taken from the signature date) or filled in'),
+    doubts: z
+      .array(FilingDoubt)
+      .describe('Values read with doubt, each with what was read and why: recorded with the filing, for review'),
     earlierFilings: z
       .array(z.strictObject({ amendmentNumber, filedOn: IsoDate }))
       .describe('Earlier filings the preamble names, recorded (or already known) by date'),
@@ -747,7 +949,9 @@ export const CommandResponse = z
   .strictObject({
     eventId: EventId.describe('The event corrected or retracted'),
     stream: z.string(),
-    appended: z.array(z.strictObject({ id: EventId, type: z.string(), data: z.unknown() })).describe('The events the command appended'),
+    appended: z
+      .array(z.strictObject({ id: EventId, type: z.string(), data: z.unknown() }))
+      .describe('The events the command appended'),
   })
   .meta({ id: 'CommandResponse', description: 'A correction or retraction, as recorded.' });
 
@@ -817,10 +1021,24 @@ export type Jsonified<T> = T extends bigint
 type Dropped = undefined | symbol | ((...args: never[]) => unknown);
 type IsKept<V> = [Exclude<V, Dropped>] extends [never] ? false : true;
 /** Declared `?:`, or its type admits undefined (but not an index signature, nor `unknown`). */
-// `{} extends Pick<T, K>` is the one test for a key declared `?:`: the empty object type is meant here.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-type IsOptional<T, K extends keyof T> = string extends K ? false : {} extends Pick<T, K> ? true : unknown extends T[K] ? false : undefined extends T[K] ? true : false;
-type JsonKey<T, K extends keyof T, Optional extends boolean> = K extends string ? (IsKept<T[K]> extends true ? (IsOptional<T, K> extends Optional ? K : never) : never) : never;
+type IsOptional<T, K extends keyof T> = string extends K
+  ? false
+  : // `{} extends Pick<T, K>` is the one test for a key declared `?:`: the empty object type is meant here.
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    {} extends Pick<T, K>
+    ? true
+    : unknown extends T[K]
+      ? false
+      : undefined extends T[K]
+        ? true
+        : false;
+type JsonKey<T, K extends keyof T, Optional extends boolean> = K extends string
+  ? IsKept<T[K]> extends true
+    ? IsOptional<T, K> extends Optional
+      ? K
+      : never
+    : never
+  : never;
 type JsonObject<T> = Flatten<
   { -readonly [K in keyof T as JsonKey<T, K, false>]-?: Jsonified<Exclude<T[K], undefined>> } & {
     -readonly [K in keyof T as JsonKey<T, K, true>]?: Jsonified<Exclude<T[K], undefined>>;
@@ -829,7 +1047,11 @@ type JsonObject<T> = Flatten<
 type Flatten<T> = { [K in keyof T]: T[K] };
 
 /** Deeply the same shape: same keys, same optionality, same value types (readonly and intersections aside). */
-type Normal<T> = T extends readonly (infer E)[] ? Normal<E>[] : T extends object ? { -readonly [K in keyof T]: Normal<T[K]> } : T;
+type Normal<T> = T extends readonly (infer E)[]
+  ? Normal<E>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Normal<T[K]> }
+    : T;
 type Identical<X, Y> = (<G>() => G extends X ? 1 : 2) extends <G>() => G extends Y ? 1 : 2 ? true : false;
 export type Exact<A, B> = Identical<Normal<A>, Normal<B>>;
 /** `A`'s values are all `B`'s. */
@@ -850,7 +1072,10 @@ const reconciliationMatches: Exact<z.infer<typeof ReconciliationResponse>, Jsoni
 const diffMatches: Exact<z.infer<typeof DiffResponse>, Jsonified<DiffResult>> = true;
 const filingsMatches: Exact<z.infer<typeof FilingsResponse>, Jsonified<ledger.FilingsReport>> = true;
 const timelineMatches: Exact<z.infer<typeof TimelineResponse>, Jsonified<ledger.TimelineReport>> = true;
-const crossingsMatches: Exact<z.infer<typeof CrossingsResponse>, Jsonified<Pick<ledger.TimelineReport, 'issuer' | 'filedBy' | 'recordedBy' | 'crossings' | 'unreadableEvents'>>> = true;
+const crossingsMatches: Exact<
+  z.infer<typeof CrossingsResponse>,
+  Jsonified<Pick<ledger.TimelineReport, 'issuer' | 'filedBy' | 'recordedBy' | 'crossings' | 'unreadableEvents'>>
+> = true;
 const holderMatches: Exact<z.infer<typeof HolderResponse>, Jsonified<ledger.HolderReport>> = true;
 const eventsPageMatches: Exact<z.infer<typeof EventsPageResponse>, Jsonified<ledger.EventsPage>> = true;
 const issuersMatches: Exact<z.infer<typeof IssuersResponse>, Jsonified<{ issuers: ledger.IndexedIssuer[] }>> = true;
@@ -896,9 +1121,74 @@ const componentsMatch: [
   Exact<z.infer<typeof IndexedIssuer>, Jsonified<ledger.IndexedIssuer>>,
   Exact<z.infer<typeof ReviewItem>, Jsonified<ingest.ReviewItem>>,
   Exact<z.infer<typeof FilingDoubt>, Jsonified<ingest.FilingDoubt>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];
 
 // Problem has no type in src/ledger: its schema is open (extension members), so only what it names is checked.
-const problemNamesItsFields: Assignable<{ type: string; title: string; status: number; detail: string; instance?: string; errors?: { where: string; problem: string }[] }, ProblemResponse> = true;
+const problemNamesItsFields: Assignable<
+  {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    instance?: string;
+    errors?: { where: string; problem: string }[];
+  },
+  ProblemResponse
+> = true;
 
-void [holdingsMatches, groupMatches, historyMatches, statementMatches, reconciliationMatches, diffMatches, filingsMatches, timelineMatches, crossingsMatches, holderMatches, eventsPageMatches, issuersMatches, ingestMatches, commandMatches, componentsMatch, problemNamesItsFields];
+void [
+  holdingsMatches,
+  groupMatches,
+  historyMatches,
+  statementMatches,
+  reconciliationMatches,
+  diffMatches,
+  filingsMatches,
+  timelineMatches,
+  crossingsMatches,
+  holderMatches,
+  eventsPageMatches,
+  issuersMatches,
+  ingestMatches,
+  commandMatches,
+  componentsMatch,
+  problemNamesItsFields,
+];

@@ -64,11 +64,19 @@ export interface Route {
 }
 
 /** What an ingest accepts: the formats it reads (text, HTML, EDGAR XML, full submissions). */
-export const FILING_MEDIA_TYPES = ['text/plain', 'text/html', 'application/xhtml+xml', 'application/xml', 'text/xml', 'application/octet-stream'] as const;
+export const FILING_MEDIA_TYPES = [
+  'text/plain',
+  'text/html',
+  'application/xhtml+xml',
+  'application/xml',
+  'text/xml',
+  'application/octet-stream',
+] as const;
 
 const issuerParams = { issuer: Req.IssuerParam };
 const ok = (description: string, schema: z.ZodType) => ({ 200: { description, schema } });
-const revisionOf = (text: string | undefined) => (text === undefined ? undefined : text === 'no_stream' ? ('no_stream' as const) : BigInt(text));
+const revisionOf = (text: string | undefined) =>
+  text === undefined ? undefined : text === 'no_stream' ? ('no_stream' as const) : BigInt(text);
 const index = async (context: RouteContext) => context.index?.() ?? (await buildLedgerIndex(context.store));
 
 export const ROUTES: Route[] = [
@@ -82,7 +90,9 @@ export const ROUTES: Route[] = [
     responses: ok('Every issuer the ledger holds, by name', Res.IssuersResponse),
     handle: async (_input, context) => {
       const issuers = Object.values((await index(context)).issuers);
-      return { body: { issuers: issuers.sort((a, b) => (a.name ?? a.issuerKey).localeCompare(b.name ?? b.issuerKey)) } };
+      return {
+        body: { issuers: issuers.sort((a, b) => (a.name ?? a.issuerKey).localeCompare(b.name ?? b.issuerKey)) },
+      };
     },
   },
   {
@@ -96,7 +106,15 @@ export const ROUTES: Route[] = [
     query: Req.HoldingsQuery,
     responses: ok('Holdings at asOf, each figure with its basis', Res.HoldingsResponse),
     csv: holdingsCsv,
-    handle: async ({ params, query }, { store }) => ({ body: await queryHoldings(store, { issuer: params.issuer!, asOf: query.asOf!, filedBy: query.filedBy, recordedBy: query.recordedBy, shareBasis: query.shareBasis }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryHoldings(store, {
+        issuer: params.issuer!,
+        asOf: query.asOf!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+        shareBasis: query.shareBasis,
+      }),
+    }),
   },
   {
     method: 'get',
@@ -108,7 +126,14 @@ export const ROUTES: Route[] = [
     params: Req.pathParams(issuerParams),
     query: Req.AtDateQuery,
     responses: ok('Members of each group at asOf', Res.GroupResponse),
-    handle: async ({ params, query }, { store }) => ({ body: await queryGroup(store, { issuer: params.issuer!, asOf: query.asOf!, filedBy: query.filedBy, recordedBy: query.recordedBy }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryGroup(store, {
+        issuer: params.issuer!,
+        asOf: query.asOf!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+      }),
+    }),
   },
   {
     method: 'get',
@@ -122,7 +147,14 @@ export const ROUTES: Route[] = [
     responses: ok("The person's history, oldest first", Res.HistoryResponse),
     csv: historyCsv,
     handle: async ({ params, query }, { store }) => ({
-      body: await queryHistory(store, { issuer: params.issuer!, person: params.person!, asOf: query.asOf, filedBy: query.filedBy, recordedBy: query.recordedBy, shareBasis: query.shareBasis }),
+      body: await queryHistory(store, {
+        issuer: params.issuer!,
+        person: params.person!,
+        asOf: query.asOf,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+        shareBasis: query.shareBasis,
+      }),
     }),
   },
   {
@@ -135,19 +167,34 @@ export const ROUTES: Route[] = [
     params: Req.pathParams(issuerParams),
     query: Req.AtDateQuery,
     responses: ok('The statement as of asOf', Res.StatementResponse),
-    handle: async ({ params, query }, { store }) => ({ body: await queryStatement(store, { issuer: params.issuer!, asOf: query.asOf!, filedBy: query.filedBy, recordedBy: query.recordedBy }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryStatement(store, {
+        issuer: params.issuer!,
+        asOf: query.asOf!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+      }),
+    }),
   },
   {
     method: 'get',
     path: '/api/issuers/:issuer/reconciliation',
     operationId: 'getReconciliation',
-    summary: "Whether each filing's numbers add up: cover rows, percent against shares outstanding, Item 5 against the cover",
+    summary:
+      "Whether each filing's numbers add up: cover rows, percent against shares outstanding, Item 5 against the cover",
     tag: 'Issuers',
     access: 'read',
     params: Req.pathParams(issuerParams),
     query: Req.OptionalDateQuery,
     responses: ok('Findings, by filing', Res.ReconciliationResponse),
-    handle: async ({ params, query }, { store }) => ({ body: await queryReconciliation(store, { issuer: params.issuer!, asOf: query.asOf, filedBy: query.filedBy, recordedBy: query.recordedBy }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryReconciliation(store, {
+        issuer: params.issuer!,
+        asOf: query.asOf,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+      }),
+    }),
   },
   {
     method: 'get',
@@ -160,7 +207,14 @@ export const ROUTES: Route[] = [
     query: Req.DiffQuery,
     responses: ok('The changes from one amendment to the other', Res.DiffResponse),
     handle: async ({ params, query }, { store }) => ({
-      body: await queryDiff(store, { issuer: params.issuer!, from: query.from!, to: query.to!, filedBy: query.filedBy, recordedBy: query.recordedBy, shareBasis: query.shareBasis }),
+      body: await queryDiff(store, {
+        issuer: params.issuer!,
+        from: query.from!,
+        to: query.to!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+        shareBasis: query.shareBasis,
+      }),
     }),
   },
   {
@@ -173,19 +227,28 @@ export const ROUTES: Route[] = [
     params: Req.pathParams(issuerParams),
     query: Req.KnownAtQuery,
     responses: ok('Filings in chain order', Res.FilingsResponse),
-    handle: async ({ params, query }, { store }) => ({ body: await queryFilings(store, { issuer: params.issuer!, filedBy: query.filedBy, recordedBy: query.recordedBy }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryFilings(store, { issuer: params.issuer!, filedBy: query.filedBy, recordedBy: query.recordedBy }),
+    }),
   },
   {
     method: 'get',
     path: '/api/issuers/:issuer/timeline',
     operationId: 'getTimeline',
-    summary: "Each reporting person's ownership over time, with filings and transactions as markers, and 5%/10% crossings",
+    summary:
+      "Each reporting person's ownership over time, with filings and transactions as markers, and 5%/10% crossings",
     tag: 'Issuers',
     access: 'read',
     params: Req.pathParams(issuerParams),
     query: Req.KnownAtQuery,
     responses: ok('Points at every date a figure changes', Res.TimelineResponse),
-    handle: async ({ params, query }, { store }) => ({ body: await queryTimeline(store, { issuer: params.issuer!, filedBy: query.filedBy, recordedBy: query.recordedBy }) }),
+    handle: async ({ params, query }, { store }) => ({
+      body: await queryTimeline(store, {
+        issuer: params.issuer!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+      }),
+    }),
   },
   {
     method: 'get',
@@ -198,8 +261,20 @@ export const ROUTES: Route[] = [
     query: Req.KnownAtQuery,
     responses: ok('Crossings in date order', Res.CrossingsResponse),
     handle: async ({ params, query }, { store }) => {
-      const { issuer, filedBy, recordedBy, crossings, unreadableEvents } = await queryTimeline(store, { issuer: params.issuer!, filedBy: query.filedBy, recordedBy: query.recordedBy });
-      return { body: { issuer, filedBy, recordedBy, crossings: [...crossings].sort((a, b) => a.date.localeCompare(b.date)), unreadableEvents } };
+      const { issuer, filedBy, recordedBy, crossings, unreadableEvents } = await queryTimeline(store, {
+        issuer: params.issuer!,
+        filedBy: query.filedBy,
+        recordedBy: query.recordedBy,
+      });
+      return {
+        body: {
+          issuer,
+          filedBy,
+          recordedBy,
+          crossings: [...crossings].sort((a, b) => a.date.localeCompare(b.date)),
+          unreadableEvents,
+        },
+      };
     },
   },
   {
@@ -231,7 +306,11 @@ export const ROUTES: Route[] = [
     query: Req.HolderQuery,
     responses: ok('One position per issuer', Res.HolderResponse),
     handle: async ({ params, query }, context) => ({
-      body: await queryHolder(context.store, { holder: params.holder!, asOf: query.asOf!, filedBy: query.filedBy, recordedBy: query.recordedBy }, await index(context)),
+      body: await queryHolder(
+        context.store,
+        { holder: params.holder!, asOf: query.asOf!, filedBy: query.filedBy, recordedBy: query.recordedBy },
+        await index(context),
+      ),
     }),
   },
   {
@@ -250,7 +329,10 @@ export const ROUTES: Route[] = [
     handle: async ({ query, body }, { store }) => {
       const filing = parseFilingBytes(body as Buffer, query.name ?? 'request body');
       const expectedRevision = revisionOf(query.expectedRevision);
-      const outcome = await ingestFiling(store, filing, { dryRun: query.dryRun === 'true', ...(expectedRevision === undefined ? {} : { expectedRevision }) });
+      const outcome = await ingestFiling(store, filing, {
+        dryRun: query.dryRun === 'true',
+        ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      });
       return { status: outcome.appended > 0 ? 201 : 200, body: outcome };
     },
   },
@@ -267,7 +349,10 @@ export const ROUTES: Route[] = [
     handle: async ({ params, body }, { store }) => {
       const { set, reason, issuer, expectedRevision } = Req.CorrectionBody.parse(body);
       const command = { kind: 'CorrectEvent', eventId: params.eventId!, set, reason } as const;
-      return { status: 201, body: await runLedgerCommand(store, command, { issuer, expectedRevision: optionalBigInt(expectedRevision) }) };
+      return {
+        status: 201,
+        body: await runLedgerCommand(store, command, { issuer, expectedRevision: optionalBigInt(expectedRevision) }),
+      };
     },
   },
   {
@@ -283,7 +368,10 @@ export const ROUTES: Route[] = [
     handle: async ({ params, body }, { store }) => {
       const { reason, issuer, expectedRevision } = Req.RetractionBody.parse(body);
       const command = { kind: 'RetractEvent', eventId: params.eventId!, reason } as const;
-      return { status: 201, body: await runLedgerCommand(store, command, { issuer, expectedRevision: optionalBigInt(expectedRevision) }) };
+      return {
+        status: 201,
+        body: await runLedgerCommand(store, command, { issuer, expectedRevision: optionalBigInt(expectedRevision) }),
+      };
     },
   },
 ];

@@ -41,7 +41,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? (() => {});
   const store = await openStore(options.storeUrl, options.now ? { now: options.now } : {});
   try {
-    const sampleLoaded = options.loadSampleIfEmpty === true && !(await holdsAnyIssuer(store)) && (await loadSample(store)).appended > 0;
+    const sampleLoaded =
+      options.loadSampleIfEmpty === true && !(await holdsAnyIssuer(store)) && (await loadSample(store)).appended > 0;
     const index = await startLiveIndex(store, {
       snapshotFile: options.indexFile === undefined ? defaultIndexFile(options.storeUrl) : options.indexFile,
       onError: (error) => log(`index subscription stopped: ${error.message}`),
@@ -54,7 +55,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       index: () => index.current(),
       tokens: options.tokens,
       ...(options.maxFilingBytes === undefined ? {} : { maxFilingBytes: options.maxFilingBytes }),
-      onUnexpectedError: (error, req) => log(`${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      onUnexpectedError: (error, req) =>
+        log(`${req.method} ${req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
     const server = await listen(app, options.port, options.host ?? '127.0.0.1');
     const { port } = server.address() as AddressInfo;

@@ -9,9 +9,52 @@
  */
 import { FilingParseError, lineAt } from './filing-parse-error.js';
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const ORDINALS = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+];
 
 /** "8", "_2_", "Eight", "twenty-one" -> the number; undefined for anything else (a blank included). */
 export function readAmendmentValue(value: string): number | undefined {
@@ -37,7 +80,13 @@ const ORDINAL_AMENDMENT = new RegExp(`\\b(${ORDINALS.slice(1).join('|')})\\s+Ame
  * @param declaredAmendment what the submission declares for the document (SC 13D/A or SC 13D), when known.
  * @returns 0 for an original, N for Amendment No. N, null for an amendment that states no number.
  */
-export function amendmentNumberOf(text: string, head: string, titleAt: number, declaredAmendment: boolean | undefined, file: string): number | null {
+export function amendmentNumberOf(
+  text: string,
+  head: string,
+  titleAt: number,
+  declaredAmendment: boolean | undefined,
+  file: string,
+): number | null {
   // A combined form (a Schedule TO amendment that is also a 13D/A) prints the other form's amendment
   // number first; the 13D's own follows its "SCHEDULE 13D" title, so look there before anywhere else.
   const afterTitle = head.slice(titleAt, titleAt + 400);
@@ -56,7 +105,11 @@ export function amendmentNumberOf(text: string, head: string, titleAt: number, d
   if (inBody) return Number(inBody[1] ?? inBody[2]);
   if (!saysAmendment && stated !== null) {
     // "(Amendment No. X)" with something that is neither a number nor blank, and nothing else to go by.
-    throw new FilingParseError(file, { line: lineAt(text, head.indexOf(stated[0])) }, `the first page says "${stated[0].trim()}" but gives no amendment number that parses`);
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, head.indexOf(stated[0])) },
+      `the first page says "${stated[0].trim()}" but gives no amendment number that parses`,
+    );
   }
   return null;
 }

@@ -25,15 +25,28 @@ export interface CapSetPlan {
 
 /** The securities an "allowing the issuance of shares ... upon X and Y, in excess of the initial N%" phrase names. */
 function coveredPhrases(sentence: string): string[] | undefined {
-  const m = /allowing the issuance of (?:shares of )?(?:Common Stock|Shares) upon (.+?),? in excess of the initial \d+(?:\.\d+)?%/.exec(sentence);
-  return m ? m[1]!.split(/,?\s+and\s+|,\s+/).map((p) => p.trim()).filter((p) => p !== '') : undefined;
+  const m =
+    /allowing the issuance of (?:shares of )?(?:Common Stock|Shares) upon (.+?),? in excess of the initial \d+(?:\.\d+)?%/.exec(
+      sentence,
+    );
+  return m
+    ? m[1]!
+        .split(/,?\s+and\s+|,\s+/)
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+    : undefined;
 }
 
-export function capSetFromLift(lift: { capPercent: number; exchange: string; sentence: string; item: string }, events: readonly Planned[]): { plan?: CapSetPlan; review?: ReviewItem } {
+export function capSetFromLift(
+  lift: { capPercent: number; exchange: string; sentence: string; item: string },
+  events: readonly Planned[],
+): { plan?: CapSetPlan; review?: ReviewItem } {
   const review = (reason: string) => ({ review: { item: lift.item, sentence: lift.sentence, reason } });
   const phrases = coveredPhrases(lift.sentence);
   if (!phrases) return review('lifts an exchange cap but does not say with certainty which securities it limited');
-  const described = events.flatMap((e) => (e.type === 'SecurityDescribed' ? [e.data as { securityId: string; title: string; kind: string }] : []));
+  const described = events.flatMap((e) =>
+    e.type === 'SecurityDescribed' ? [e.data as { securityId: string; title: string; kind: string }] : [],
+  );
   const securityIds: string[] = [];
   for (const phrase of phrases) {
     const conversion = /^conversion of (.+?)(?:\s*\(["“]([^"”]+)["”]\))?$/.exec(phrase);
@@ -41,19 +54,33 @@ export function capSetFromLift(lift: { capPercent: number; exchange: string; sen
     let found: string[] = [];
     if (conversion) {
       const names = [conversion[1]!, conversion[2]].filter((n): n is string => n !== undefined).map(kebab);
-      found = described.filter((s) => s.kind === 'convertible-preferred' && names.includes(kebab(s.title))).map((s) => s.securityId);
+      found = described
+        .filter((s) => s.kind === 'convertible-preferred' && names.includes(kebab(s.title)))
+        .map((s) => s.securityId);
     } else if (exercise) {
       // "exercise of warrants" names no series: every warrant the filing reports; a named series only that one.
       const series = exercise[1]!.trim();
-      found = described.filter((s) => s.kind === 'warrant' && (series === '' || kebab(s.title).startsWith(kebab(series)))).map((s) => s.securityId);
+      found = described
+        .filter((s) => s.kind === 'warrant' && (series === '' || kebab(s.title).startsWith(kebab(series))))
+        .map((s) => s.securityId);
     }
-    if (found.length === 0) return review(`lifts a ${lift.capPercent}% cap on "${phrase}", a security this filing does not describe; cap not recorded`);
+    if (found.length === 0)
+      return review(
+        `lifts a ${lift.capPercent}% cap on "${phrase}", a security this filing does not describe; cap not recorded`,
+      );
     securityIds.push(...found.filter((id) => !securityIds.includes(id)));
   }
   const issued = events
-    .filter((e) => (e.type === 'PreferredIssued' || e.type === 'WarrantsIssued') && securityIds.includes((e.data as { securityId: string }).securityId))
+    .filter(
+      (e) =>
+        (e.type === 'PreferredIssued' || e.type === 'WarrantsIssued') &&
+        securityIds.includes((e.data as { securityId: string }).securityId),
+    )
     .map((e) => (e.data as { effectiveDate: string }).effectiveDate)
     .sort();
-  if (issued.length === 0) return review(`lifts the "initial" ${lift.capPercent}% cap, but the filing dates no issuance of the securities it limited; cap start not recorded`);
+  if (issued.length === 0)
+    return review(
+      `lifts the "initial" ${lift.capPercent}% cap, but the filing dates no issuance of the securities it limited; cap start not recorded`,
+    );
   return { plan: { capPercent: lift.capPercent, exchange: lift.exchange, securityIds, effectiveDate: issued[0]! } };
 }

@@ -26,16 +26,28 @@ const ROW_LABELS: Record<number, string> = {
 };
 
 export const ROW_NAMES: Record<number, string> = {
-  1: 'name of reporting person', 2: 'member of a group', 4: 'source of funds', 5: 'legal proceedings', 6: 'citizenship or place of organization',
-  7: 'sole voting power', 8: 'shared voting power', 9: 'sole dispositive power', 10: 'shared dispositive power',
-  11: 'aggregate amount beneficially owned', 12: 'excludes certain shares', 13: 'percent of class', 14: 'type of reporting person',
+  1: 'name of reporting person',
+  2: 'member of a group',
+  4: 'source of funds',
+  5: 'legal proceedings',
+  6: 'citizenship or place of organization',
+  7: 'sole voting power',
+  8: 'shared voting power',
+  9: 'sole dispositive power',
+  10: 'shared dispositive power',
+  11: 'aggregate amount beneficially owned',
+  12: 'excludes certain shares',
+  13: 'percent of class',
+  14: 'type of reporting person',
 };
 
 // "(See Instructions)" follows many labels, and "*" pointing to the instructions.
 const LABEL_TAIL = String.raw`(?:\s*[:.]?\s*\*?\s*\((?:see\s+instructions?|see\s+item\s+\d+)\))?\s*\*?\s*:?`;
 
 const LABELS = new RegExp(
-  Object.entries(ROW_LABELS).map(([row, label]) => `(?<r${row}>${label}${LABEL_TAIL})`).join('|'),
+  Object.entries(ROW_LABELS)
+    .map(([row, label]) => `(?<r${row}>${label}${LABEL_TAIL})`)
+    .join('|'),
   'gi',
 );
 
@@ -81,7 +93,11 @@ export function labelHits(text: string, from: number, until: number): LabelHit[]
   const region = text.slice(0, until);
   LABELS.lastIndex = from;
   for (let m = LABELS.exec(region); m; m = LABELS.exec(region)) {
-    const row = Number(Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)![0].slice(1));
+    const row = Number(
+      Object.entries(m.groups ?? {})
+        .find(([, v]) => v !== undefined)![0]
+        .slice(1),
+    );
     hits.push({ row, start: m.index, end: m.index + m[0].length });
   }
   const kept: LabelHit[] = [];

@@ -9,7 +9,10 @@ import type { CoverPage, Identity } from './parsed-filing.js';
 
 /** "AULT & COMPANY, INC." and "Ault & Company, Inc." compare equal. */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 const SUFFIX = /^(?:iii?|iv|jr|sr|esq)$/;
@@ -42,7 +45,13 @@ const aliasIndexes = new WeakMap<readonly Identity[], AliasIndex>();
 function coverIndex(covers: readonly CoverPage[]): CoverIndex {
   const cached = coverIndexes.get(covers);
   if (cached && cached.length === covers.length) return cached;
-  const index: CoverIndex = { length: covers.length, byKey: new Map(), maxWords: 0, bySurname: new Map(), byName: new Map() };
+  const index: CoverIndex = {
+    length: covers.length,
+    byKey: new Map(),
+    maxWords: 0,
+    bySurname: new Map(),
+    byName: new Map(),
+  };
   covers.forEach((cover, i) => {
     const key = nameKey(cover.name);
     if (!index.byKey.has(key)) index.byKey.set(key, i);
@@ -96,7 +105,9 @@ export function coverNamedIn(phrase: string, covers: readonly CoverPage[]): Cove
 /** Every cover whose whole name, as words, is a run of the text's words, in the order the covers come. */
 export function coversNamedIn(text: string, covers: readonly CoverPage[]): CoverPage[] {
   const index = coverIndex(covers);
-  const words = nameKey(text).split(' ').filter((w) => w !== '');
+  const words = nameKey(text)
+    .split(' ')
+    .filter((w) => w !== '');
   const found = new Set<number>();
   for (let start = 0; start < words.length; start++) {
     let run = '';
@@ -110,7 +121,11 @@ export function coversNamedIn(text: string, covers: readonly CoverPage[]): Cover
 }
 
 /** Which cover page a phrase speaks of: its full name, a defined alias, or "Mr. Surname". */
-export function matchCover(phrase: string, covers: readonly CoverPage[], identities: readonly Identity[] = []): CoverPage | undefined {
+export function matchCover(
+  phrase: string,
+  covers: readonly CoverPage[],
+  identities: readonly Identity[] = [],
+): CoverPage | undefined {
   const byName = coverNamedIn(phrase, covers);
   if (byName) return byName;
   const key = nameKey(phrase);

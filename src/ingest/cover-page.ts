@@ -36,7 +36,11 @@ export interface CoverRegion {
 export function parseCoverPages(text: string, file: string, from = 0, until = text.length): CoverRegion {
   const hits = labelHits(text, from, until);
   if (hits.length === 0) {
-    throw new FilingParseError(file, { line: lineAt(text, from) }, 'no cover page found (no row 1 "NAME OF REPORTING PERSON")');
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, from) },
+      'no cover page found (no row 1 "NAME OF REPORTING PERSON")',
+    );
   }
   const groups: LabelHit[][] = [];
   for (const hit of hits) {
@@ -55,13 +59,26 @@ export function parseCoverPages(text: string, file: string, from = 0, until = te
   });
   if (!pages.some((page) => FIGURE_ROWS.some((row) => figureOf(page, row) !== undefined))) {
     const first = pages[0];
-    throw new FilingParseError(file, { line: lineAt(text, hits[0]!.start) }, first ? `no cover page with numbers: no figure in rows 7-11 or 13 of ${pages.length} cover page(s) (${first.name}${pages.length > 1 ? ', ...' : ''})` : 'no cover page names a reporting person in row 1');
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, hits[0]!.start) },
+      first
+        ? `no cover page with numbers: no figure in rows 7-11 or 13 of ${pages.length} cover page(s) (${first.name}${pages.length > 1 ? ', ...' : ''})`
+        : 'no cover page names a reporting person in row 1',
+    );
   }
   return { pages, unnamed, end };
 }
 
 function figureOf(page: CoverPage, row: (typeof FIGURE_ROWS)[number]): unknown {
-  const fields = { 7: page.soleVotingPower, 8: page.sharedVotingPower, 9: page.soleDispositivePower, 10: page.sharedDispositivePower, 11: page.aggregate, 13: page.percentOfClass };
+  const fields = {
+    7: page.soleVotingPower,
+    8: page.sharedVotingPower,
+    9: page.soleDispositivePower,
+    10: page.sharedDispositivePower,
+    11: page.aggregate,
+    13: page.percentOfClass,
+  };
   return fields[row];
 }
 
@@ -70,7 +87,11 @@ function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: 
   hits.forEach((hit, i) => {
     const stop = hits[i + 1]?.start ?? lastRowEnd(text, hit.end, nextStart);
     const value = text.slice(hit.end, stop);
-    raw.set(hit.row, { value: hits[i + 1]?.byNumber ? value : dropRowNumber(value, hits[i + 1]?.row), offset: hit.start, byNumber: hit.byNumber === true });
+    raw.set(hit.row, {
+      value: hits[i + 1]?.byNumber ? value : dropRowNumber(value, hits[i + 1]?.row),
+      offset: hit.start,
+      byNumber: hit.byNumber === true,
+    });
   });
   const footnoteBlock = readFootnotes(text, lastRowEnd(text, hits[hits.length - 1]!.end, nextStart), nextStart);
   const name = readName(raw.get(1)?.value ?? '');
@@ -82,13 +103,20 @@ function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: 
   function figure<T>(row: number, reader: (value: string) => ValueReading<T>): T | undefined {
     const entry = raw.get(row);
     if (!entry) {
-      doubts.push({ row, read: '', reason: `row ${row} (${ROW_NAMES[row]}) not found on the cover page`, place: `line ${startLine}` });
+      doubts.push({
+        row,
+        read: '',
+        reason: `row ${row} (${ROW_NAMES[row]}) not found on the cover page`,
+        place: `line ${startLine}`,
+      });
       return undefined;
     }
     const reading = reader(entry.value);
     if (reading.markers.length > 0) rowFootnotes[row] = reading.markers;
     // A row found by its number alone: its label words sit before the figure, and the reading is said to be uncertain.
-    const doubt = entry.byNumber ? `label of row ${row} (${ROW_NAMES[row]}) not recognised; ${reading.value === undefined ? 'no figure after its row number' : 'figure read after its row number'}` : reading.doubt;
+    const doubt = entry.byNumber
+      ? `label of row ${row} (${ROW_NAMES[row]}) not recognised; ${reading.value === undefined ? 'no figure after its row number' : 'figure read after its row number'}`
+      : reading.doubt;
     if (doubt) doubts.push({ row, read: reading.read, reason: doubt, place: place(row) });
     return reading.value;
   }
@@ -97,14 +125,14 @@ function readPage(text: string, hits: LabelHit[], nextStart: number): { cover?: 
     name,
     memberOfGroup: raw.has(2) ? readGroupBoxes(raw.get(2)!.value) : undefined,
     sourceOfFunds: raw.has(4) ? splitCodes(removeFurniture(raw.get(4)!.value)) : undefined,
-    legalProceedings: raw.has(5) ? readCheckbox(removeFurniture(raw.get(5)!.value)) ?? false : undefined,
+    legalProceedings: raw.has(5) ? (readCheckbox(removeFurniture(raw.get(5)!.value)) ?? false) : undefined,
     citizenship: text6 || undefined,
     soleVotingPower: figure(7, readCount),
     sharedVotingPower: figure(8, readCount),
     soleDispositivePower: figure(9, readCount),
     sharedDispositivePower: figure(10, readCount),
     aggregate: figure(11, readCount),
-    excludesCertainShares: raw.has(12) ? readCheckbox(removeFurniture(raw.get(12)!.value)) ?? false : undefined,
+    excludesCertainShares: raw.has(12) ? (readCheckbox(removeFurniture(raw.get(12)!.value)) ?? false) : undefined,
     percentOfClass: figure(13, readPercent),
     typeOfReportingPerson: raw.has(14) ? reportingPersonTypes(raw.get(14)!.value) : undefined,
     rowFootnotes,
@@ -130,19 +158,26 @@ const NAME_NOISE: RegExp[] = [
 function readName(raw: string): string {
   let name = cleanTextRow(raw);
   for (const pattern of NAME_NOISE) name = name.replace(pattern, ' ');
-  return name.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,\-–—]+$/g, '').replace(/\s*\(\s*\)\s*/g, ' ').trim();
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:;,.\-–—]+|[\s:;,\-–—]+$/g, '')
+    .replace(/\s*\(\s*\)\s*/g, ' ')
+    .trim();
 }
 
 /** Row 14 codes: CO, IN, PN, HC, IA, BD, BK, IC, IV, EP, SA, CP, OO... */
 function reportingPersonTypes(raw: string): string[] {
-  return removeFurniture(raw).split(/[\s,;/]+|\band\b/).filter((code) => /^[A-Z]{2}$/.test(code));
+  return removeFurniture(raw)
+    .split(/[\s,;/]+|\band\b/)
+    .filter((code) => /^[A-Z]{2}$/.test(code));
 }
 
 /** Row 14 runs to the end of its line group: the first blank line, or the next page. */
 function lastRowEnd(text: string, from: number, limit: number): number {
   const found = nextBlankLine(text, from, limit);
   // Skip a blank line that sits right after the label (value on a later line).
-  if (found && text.slice(from, found.index).trim() === '') return nextBlankLine(text, found.end, limit)?.index ?? limit;
+  if (found && text.slice(from, found.index).trim() === '')
+    return nextBlankLine(text, found.end, limit)?.index ?? limit;
   return found?.index ?? limit;
 }
 
@@ -173,7 +208,10 @@ function readGroupBoxes(value: string): { a: boolean; b: boolean } {
 }
 
 function splitCodes(value: string): string[] {
-  return value.split(/[\s,;/]+|\band\b/).map((code) => code.trim()).filter((code) => code !== '');
+  return value
+    .split(/[\s,;/]+|\band\b/)
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
 }
 
 /** Paragraphs right after a cover page that start with a footnote marker. */

@@ -21,7 +21,21 @@ export interface ValueReading<T> {
 }
 
 /** The label words of rows 7-13 and the caption beside rows 7-10: layout, never part of a value. */
-const CAPTION_WORDS = ['number', 'of', 'shares', 'share', 'beneficially', 'owned', 'by', 'each', 'reporting', 'person', 'persons', 'with', 'the'];
+const CAPTION_WORDS = [
+  'number',
+  'of',
+  'shares',
+  'share',
+  'beneficially',
+  'owned',
+  'by',
+  'each',
+  'reporting',
+  'person',
+  'persons',
+  'with',
+  'the',
+];
 
 /** Page furniture a page break can leave inside a row: headers, footers, markers, rules. */
 const FURNITURE: RegExp[] = [
@@ -37,7 +51,8 @@ const FURNITURE: RegExp[] = [
 ];
 
 /** The caption beside rows 7-10, whole or its first words (the rest sits beside the next rows). */
-const ROWS_CAPTION = /\bNUMBER\s+OF(?:\s+SHARES(?:\s+BENEFICIALLY(?:\s+OWNED(?:\s+BY(?:\s+EACH(?:\s+REPORTING(?:\s+PERSON(?:\s+WITH)?)?)?)?)?)?)?)?\s*:?(?=\s*$)|\bNUMBER\s+OF\s+SHARES\s+BENEFICIALLY\s+OWNED\s+BY\s+EACH\s+REPORTING\s+PERSON\s+WITH\b\s*:?/gi;
+const ROWS_CAPTION =
+  /\bNUMBER\s+OF(?:\s+SHARES(?:\s+BENEFICIALLY(?:\s+OWNED(?:\s+BY(?:\s+EACH(?:\s+REPORTING(?:\s+PERSON(?:\s+WITH)?)?)?)?)?)?)?)?\s*:?(?=\s*$)|\bNUMBER\s+OF\s+SHARES\s+BENEFICIALLY\s+OWNED\s+BY\s+EACH\s+REPORTING\s+PERSON\s+WITH\b\s*:?/gi;
 
 /** Layout residue of a text row (name, citizenship): furniture and the rows 7-10 caption. */
 export function cleanTextRow(text: string): string {
@@ -66,7 +81,8 @@ function leftover(text: string, allowed: (word: string) => boolean = () => false
 
 const ZERO_WORDS = /^(?:-0-|-|—|–|none|nil|zero|n\/a|not\s+applicable|0)$/i;
 /** A share count: "1,482,760", "0", "-0-", "None", "N/A" (no such power). */
-const COUNT = /(?<![\w.,$])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\s*%)(?![\w])|(?<![\w])(?:-0-|none|nil|zero|n\/a|not\s+applicable)(?![\w])|(?<![\w-])[-—–](?![\w-])/i;
+const COUNT =
+  /(?<![\w.,$])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\s*%)(?![\w])|(?<![\w])(?:-0-|none|nil|zero|n\/a|not\s+applicable)(?![\w])|(?<![\w-])[-—–](?![\w-])/i;
 
 export function readCount(raw: string): ValueReading<number> {
   const read = removeFurniture(raw);
@@ -103,7 +119,7 @@ export function readPercent(raw: string): ValueReading<ReportedPercent> {
   const read = removeFurniture(raw);
   const text = stripMarkers(read);
   const bound = PERCENT_BOUND.exec(text);
-  const stated = bound ? undefined : PERCENT.exec(text) ?? (BARE_PERCENT.test(text) ? BARE_PERCENT.exec(text) : null);
+  const stated = bound ? undefined : (PERCENT.exec(text) ?? (BARE_PERCENT.test(text) ? BARE_PERCENT.exec(text) : null));
   const zero = !bound && !stated && /^(?:-0-|0|none|nil)$/i.test(text);
   if (!bound && !stated && !zero) {
     const rest = leftover(text, (word) => PERCENT_WORDS.test(word));
@@ -140,7 +156,11 @@ function leadingMarkers(text: string, afterPercentSign = false): string[] {
 
 /** Footnote markers anywhere in a row ("*† 50.8%", "47.53%1" after a percent sign). */
 function stripMarkers(text: string): string {
-  return text.replace(/(?:\(\d{1,2}\)|\*+|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)/gu, ' ').replace(/%\s*\d{1,2}(?![\d.,])/g, '% ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(?:\(\d{1,2}\)|\*+|†|‡|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁽[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾)/gu, ' ')
+    .replace(/%\s*\d{1,2}(?![\d.,])/g, '% ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function joinDoubts(first: string | undefined, second: string): string {

@@ -36,9 +36,15 @@ export function readCusip(text: string, head: string, coverEnd: number, file: st
   if (caption) {
     const lineStart = head.lastIndexOf('\n', caption.index) + 1;
     const sameLine = head.slice(lineStart, caption.index).trim();
-    const above = head.slice(0, lineStart).split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^[-_=\s]+$/.test(line)).at(-1);
+    const above = head
+      .slice(0, lineStart)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/^[-_=\s]+$/.test(line))
+      .at(-1);
     const value = sameLine !== '' ? sameLine : above;
-    if (value !== undefined && candidate(value) !== undefined) found.push({ value, offset: sameLine !== '' ? caption.index : head.lastIndexOf(value, lineStart) });
+    if (value !== undefined && candidate(value) !== undefined)
+      found.push({ value, offset: sameLine !== '' ? caption.index : head.lastIndexOf(value, lineStart) });
   }
   const region = text.slice(0, coverEnd);
   PRINTED.lastIndex = 0;
@@ -51,8 +57,14 @@ export function readCusip(text: string, head: string, coverEnd: number, file: st
   const line = lineAt(text, first.offset);
   if (cusip.length === 8 && cusipCheckDigit(cusip) >= 0) {
     const completed = `${cusip}${cusipCheckDigit(cusip)}`;
-    return { cusip: completed, read: first.value, line, doubt: `CUSIP printed without its check digit ("${first.value}"); completed as ${completed}` };
+    return {
+      cusip: completed,
+      read: first.value,
+      line,
+      doubt: `CUSIP printed without its check digit ("${first.value}"); completed as ${completed}`,
+    };
   }
-  if (cusip.length === 8 || !isValidCusip(cusip)) throw new FilingParseError(file, { line }, `CUSIP "${first.value}" is not a valid CUSIP (check digit)`);
+  if (cusip.length === 8 || !isValidCusip(cusip))
+    throw new FilingParseError(file, { line }, `CUSIP "${first.value}" is not a valid CUSIP (check digit)`);
   return { cusip, read: first.value, line };
 }

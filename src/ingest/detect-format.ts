@@ -28,16 +28,27 @@ export function detectFormat(content: string, file: string): FilingFormat {
   // XML that declares a DTD (not HTML's) is read as XML so that the XML guard refuses it, naming the line.
   if (/^<\?xml\b/.test(head) && /<!(?:DOCTYPE(?!\s+html\b)|ENTITY)\b/i.test(head)) return 'edgar-xml';
   // XML declaration, comments and doctype come first; the first element decides. <PAGE> is a text page marker.
-  const firstElement = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?!PAGE>)([A-Za-z][\w:.-]*)/.exec(head)?.[1];
+  const firstElement = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?!PAGE>)([A-Za-z][\w:.-]*)/.exec(
+    head,
+  )?.[1];
   if (firstElement !== undefined) {
     const local = firstElement.includes(':') ? firstElement.split(':')[1]! : firstElement;
     if (local === 'edgarSubmission') return 'edgar-xml';
-    if (/^(?:html|body|div|p|table|font|center)$/i.test(local) && looksLikeHtml(text.slice(0, PROBE * 4))) return 'html';
+    if (/^(?:html|body|div|p|table|font|center)$/i.test(local) && looksLikeHtml(text.slice(0, PROBE * 4)))
+      return 'html';
     if (!/^(?:table|s|c|caption)$/i.test(local)) {
-      throw new FilingParseError(file, { line: 1 }, `unrecognised format: markup with root <${firstElement}> is neither EDGAR Schedule 13D XML nor HTML`);
+      throw new FilingParseError(
+        file,
+        { line: 1 },
+        `unrecognised format: markup with root <${firstElement}> is neither EDGAR Schedule 13D XML nor HTML`,
+      );
     }
   }
   if (looksLikeHtml(head) && /<\/(?:p|div|td|table)>/i.test(text.slice(0, PROBE * 4))) return 'html';
   if (/SCHEDULE\s+13[DG]\b|NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.test(text.slice(0, PROBE * 4))) return 'text';
-  throw new FilingParseError(file, { line: 1 }, 'unrecognised format: not an EDGAR submission, Schedule 13D XML, HTML or Schedule 13D text');
+  throw new FilingParseError(
+    file,
+    { line: 1 },
+    'unrecognised format: not an EDGAR submission, Schedule 13D XML, HTML or Schedule 13D text',
+  );
 }

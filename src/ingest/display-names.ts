@@ -18,7 +18,10 @@ const LETTER = /[A-Za-z]/;
 const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
 
 /** Display names of the all-capitals names among `names`, read from `texts` in order; other names map to themselves. */
-export function displayNames(names: readonly string[], texts: readonly (string | undefined)[]): (name: string) => string {
+export function displayNames(
+  names: readonly string[],
+  texts: readonly (string | undefined)[],
+): (name: string) => string {
   const found = new Map<string, string>();
   const root = trieNode();
   let longestWord = 0;
@@ -57,13 +60,15 @@ export function displayNames(names: readonly string[], texts: readonly (string |
         // A name starts at the token's start, or after a character that is not a letter.
         if (i > 0 && isLetter(word[i - 1])) continue;
         // A one-word name: a piece of this token with no letter right after it.
-        for (const end of ends(word, i, longestWord)) record(root.last.get(word.slice(i, end).toLowerCase()), at + i, at + end);
+        for (const end of ends(word, i, longestWord))
+          record(root.last.get(word.slice(i, end).toLowerCase()), at + i, at + end);
         // Longer names: this token's tail is their first word; middle words are whole tokens; the last starts a token.
         let node = word.length - i <= longestWord ? root.children.get(word.slice(i).toLowerCase()) : undefined;
         const next = /\S+/g;
         next.lastIndex = after;
         for (let m = node ? next.exec(text) : null; node !== undefined && m; m = next.exec(text)) {
-          for (const end of ends(m[0], 0, longestWord)) record(node.last.get(m[0].slice(0, end).toLowerCase()), at + i, m.index + end);
+          for (const end of ends(m[0], 0, longestWord))
+            record(node.last.get(m[0].slice(0, end).toLowerCase()), at + i, m.index + end);
           node = node.children.get(m[0].toLowerCase());
         }
       }
@@ -76,6 +81,7 @@ export function displayNames(names: readonly string[], texts: readonly (string |
 /** Where in a token a name that starts at `from` may end: the token's end, or before a character that is not a letter. */
 function ends(token: string, from: number, longest: number): number[] {
   const at: number[] = [];
-  for (let end = from + 1; end <= Math.min(token.length, from + longest); end++) if (end === token.length || !isLetter(token[end])) at.push(end);
+  for (let end = from + 1; end <= Math.min(token.length, from + longest); end++)
+    if (end === token.length || !isLetter(token[end])) at.push(end);
   return at;
 }

@@ -38,14 +38,25 @@ export interface FrontPageContext {
   declaredForm?: string;
 }
 
-export function parseFrontPage(text: string, file: string, coverStart: number, coverEnd: number, context: FrontPageContext = {}): FrontPage {
+export function parseFrontPage(
+  text: string,
+  file: string,
+  coverStart: number,
+  coverEnd: number,
+  context: FrontPageContext = {},
+): FrontPage {
   const head = text.slice(0, Math.min(coverStart, HEAD_LENGTH) || HEAD_LENGTH);
   // The form names itself before anything else; a 13D cover mentions 13G only later, in the 13d-1(e) box.
   const form = /SCHEDULE\s+13([DG])\b/i.exec(head);
   if (!form || form[1]!.toUpperCase() !== 'D') {
-    throw new FilingParseError(file, { line: form ? lineAt(text, form.index) : 1 }, `not a Schedule 13D: the first page ${form ? `says "${form[0]}"` : 'does not say "SCHEDULE 13D"'}`);
+    throw new FilingParseError(
+      file,
+      { line: form ? lineAt(text, form.index) : 1 },
+      `not a Schedule 13D: the first page ${form ? `says "${form[0]}"` : 'does not say "SCHEDULE 13D"'}`,
+    );
   }
-  const declaredAmendment = context.declaredForm !== undefined ? /13D\/A$/i.test(context.declaredForm.trim()) : undefined;
+  const declaredAmendment =
+    context.declaredForm !== undefined ? /13D\/A$/i.test(context.declaredForm.trim()) : undefined;
   const amendmentNo = amendmentNumberOf(text, head, form.index, declaredAmendment, file);
   const valueAbove = (caption: RegExp) => {
     const match = caption.exec(head);
@@ -69,7 +80,8 @@ export function parseFrontPage(text: string, file: string, coverStart: number, c
   if (eventEntry) {
     const found = LONG_DATE.exec(eventEntry.value) ?? /\b\d{1,2}\/\d{1,2}\/\d{4}\b/.exec(eventEntry.value);
     eventDate = found ? (parseLongDate(found[0]) ?? parseSlashDate(found[0])) : undefined;
-    if (!eventDate) throw new FilingParseError(file, { line: eventEntry.line }, `event date "${eventEntry.value}" is not a date`);
+    if (!eventDate)
+      throw new FilingParseError(file, { line: eventEntry.line }, `event date "${eventEntry.value}" is not a date`);
   }
   const issuer = valueAbove(CAPTIONS.issuer);
   return {
@@ -80,6 +92,9 @@ export function parseFrontPage(text: string, file: string, coverStart: number, c
     cusip: cusip?.cusip,
     eventDate,
     doubts,
-    places: { ...(eventEntry ? { eventDate: { line: eventEntry.line } } : {}), ...(issuer ? { issuerName: { line: issuer.line } } : {}) },
+    places: {
+      ...(eventEntry ? { eventDate: { line: eventEntry.line } } : {}),
+      ...(issuer ? { issuerName: { line: issuer.line } } : {}),
+    },
   };
 }

@@ -44,7 +44,9 @@ export function parseIdentities(item2: string | undefined, covers: readonly Cove
   for (const sentence of splitSentences(item2)) {
     const address = /principal\s+business\s+address\s+of\s+(.+?)\s+is\s+(.+?)\.?$/i.exec(sentence);
     if (!address) continue;
-    const subjects = address[1]!.split(/,\s*|\s+and\s+/).map((s, i, all) => (i > 0 && /^(?:Messrs|Mr)\./.test(all[0]!) ? `Mr. ${s}` : s.replace(/^Messrs\./, 'Mr.')));
+    const subjects = address[1]!
+      .split(/,\s*|\s+and\s+/)
+      .map((s, i, all) => (i > 0 && /^(?:Messrs|Mr)\./.test(all[0]!) ? `Mr. ${s}` : s.replace(/^Messrs\./, 'Mr.')));
     for (const subject of subjects) {
       const cover = matchCover(subject, covers, identities);
       const identity = identities.find((i) => i.coverName !== undefined && i.coverName === cover?.name);
@@ -58,7 +60,10 @@ export function parseIdentities(item2: string | undefined, covers: readonly Cove
 export function parseSharesOutstanding(item5: string | undefined): SharesOutstanding | undefined {
   if (!item5) return undefined;
   for (const sentence of splitSentences(item5)) {
-    const count = /(\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:shares|Shares)\b(?:\s+of\s+(?:the\s+Issuer's\s+)?(?:Class\s+\w+\s+)?Common\s+Stock)?(?:\s+issued\s+and)?\s+outstanding/.exec(sentence);
+    const count =
+      /(\d{1,3}(?:,\d{3})+|\d{4,})\s+(?:shares|Shares)\b(?:\s+of\s+(?:the\s+Issuer's\s+)?(?:Class\s+\w+\s+)?Common\s+Stock)?(?:\s+issued\s+and)?\s+outstanding/.exec(
+        sentence,
+      );
     if (!count) continue;
     const date = new RegExp(`as\\s+of\\s+(${LONG_DATE.source})`).exec(sentence);
     return { count: parseCount(count[1]!)!, asOf: date ? parseLongDate(date[1]!) : undefined, sentence };
@@ -69,12 +74,22 @@ export function parseSharesOutstanding(item5: string | undefined): SharesOutstan
 const POWER_LINES: [keyof Item5Person, RegExp][] = [
   ['soleVotingPower', /Sole\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the\s+)?vote\s*:\s*([^\n]+)/i],
   ['sharedVotingPower', /Shared\s+power\s+to\s+vote\s+or\s+(?:to\s+)?direct\s+(?:the\s+)?vote\s*:\s*([^\n]+)/i],
-  ['soleDispositivePower', /Sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?\s*:\s*([^\n]+)/i],
-  ['sharedDispositivePower', /Shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?\s*:\s*([^\n]+)/i],
+  [
+    'soleDispositivePower',
+    /Sole\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?\s*:\s*([^\n]+)/i,
+  ],
+  [
+    'sharedDispositivePower',
+    /Shared\s+power\s+to\s+dispose\s+or\s+(?:to\s+)?direct\s+the\s+disposition(?:\s+of)?\s*:\s*([^\n]+)/i,
+  ],
 ];
 
 /** Item 5 per person: blocks headed "A. Ault & Company", or the whole item for a single filer. */
-export function parseItem5Persons(item5: string | undefined, covers: readonly CoverPage[], identities: readonly Identity[]): Item5Person[] {
+export function parseItem5Persons(
+  item5: string | undefined,
+  covers: readonly CoverPage[],
+  identities: readonly Identity[],
+): Item5Person[] {
   if (!item5) return [];
   const headings = [...item5.matchAll(/^[ \t]*([A-Z])\.[ \t]+(.+?)[ \t]*$/gm)]
     .map((m) => ({ index: m.index, heading: m[2]!.trim(), cover: matchCover(m[2]!, covers, identities) }))
@@ -82,7 +97,9 @@ export function parseItem5Persons(item5: string | undefined, covers: readonly Co
   if (headings.length === 0) {
     return covers.length === 1 ? [readBlock(item5, covers[0]!.name, covers[0]!.name)] : [];
   }
-  return headings.map((h, i) => readBlock(item5.slice(h.index, headings[i + 1]?.index ?? item5.length), h.heading, h.cover!.name));
+  return headings.map((h, i) =>
+    readBlock(item5.slice(h.index, headings[i + 1]?.index ?? item5.length), h.heading, h.cover!.name),
+  );
 }
 
 function readBlock(block: string, heading: string, coverName: string): Item5Person {
@@ -99,7 +116,10 @@ function readBlock(block: string, heading: string, coverName: string): Item5Pers
     if (value !== undefined) (person as unknown as Record<string, number>)[field] = value;
   }
   // Item 5(c) runs to the end of its paragraph, however the text was wrapped.
-  const c = /^[ \t]*(?:[-•][ \t]*)?\(c\)[ \t]*([\s\S]+?)(?=\n[ \t]*\n|\n[ \t]*(?:[-•][ \t]*)?\([d-z]\)|(?![\s\S]))/m.exec(block);
+  const c =
+    /^[ \t]*(?:[-•][ \t]*)?\(c\)[ \t]*([\s\S]+?)(?=\n[ \t]*\n|\n[ \t]*(?:[-•][ \t]*)?\([d-z]\)|(?![\s\S]))/m.exec(
+      block,
+    );
   if (c) person.transactionsText = c[1]!.replace(/\s+/g, ' ').trim();
   return person;
 }
@@ -116,7 +136,8 @@ export function parseExhibits(item7: string | undefined): Exhibit[] {
     const bulleted = /^[ \t]*[-•*][ \t]+/.test(raw);
     const line = raw.replace(/^[ \t]*[-•*][ \t]*/, '').trim();
     if (line === '' || /is\s+hereby\s+(?:amended|supplemented)/i.test(line)) continue;
-    if (bulleted || (!usesBullets && /^(?:Exhibit\s+)?\d+(?:\.\d+)?\b/i.test(line)) || entries.length === 0) entries.push(line);
+    if (bulleted || (!usesBullets && /^(?:Exhibit\s+)?\d+(?:\.\d+)?\b/i.test(line)) || entries.length === 0)
+      entries.push(line);
     else entries[entries.length - 1] += ` ${line}`;
   }
   return entries.map((line) => {
@@ -129,7 +150,8 @@ export function parseExhibits(item7: string | undefined): Exhibit[] {
 /** "Dated: July 24, 2024" in the signature block. */
 export function parseSignatureDate(signature: string | undefined): string | undefined {
   if (!signature) return undefined;
-  const m = new RegExp(`(?:Dated?|Date)\\s*:?\\s*(${LONG_DATE.source})`, 'i').exec(signature) ?? LONG_DATE.exec(signature);
+  const m =
+    new RegExp(`(?:Dated?|Date)\\s*:?\\s*(${LONG_DATE.source})`, 'i').exec(signature) ?? LONG_DATE.exec(signature);
   return m ? parseLongDate(m[0].replace(/^(?:Dated?|Date)\s*:?\s*/i, '')) : undefined;
 }
 
@@ -139,7 +161,12 @@ export function parseScheduleA(section: string | undefined): ScheduleARow[] {
   return section
     .split('\n')
     .filter((line) => line.includes('\t'))
-    .map((line) => ({ cells: line.split('\t').map((cell) => cell.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '') }))
+    .map((line) => ({
+      cells: line
+        .split('\t')
+        .map((cell) => cell.replace(/\s+/g, ' ').trim())
+        .filter((cell) => cell !== ''),
+    }))
     .filter((row) => row.cells.length > 1);
 }
 

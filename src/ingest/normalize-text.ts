@@ -12,7 +12,9 @@ export function normalizeFilingText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/<input\b[^>]*>/gi, (tag) => (/type\s*=\s*["']?checkbox/i.test(tag) ? (/\bchecked\b/i.test(tag) ? CHECKED : UNCHECKED) : ''))
+    .replace(/<input\b[^>]*>/gi, (tag) =>
+      /type\s*=\s*["']?checkbox/i.test(tag) ? (/\bchecked\b/i.test(tag) ? CHECKED : UNCHECKED) : '',
+    )
     .replace(/[☑✓✔⌧]/g, CHECKED)
     .replace(/\\([$()[\]*_#.\-+!`{}|<>])/g, '$1')
     .replace(/\[([^\]]*)\]\([^)\n]*\)/g, '$1')

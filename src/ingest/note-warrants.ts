@@ -19,7 +19,13 @@ type Sold = Extract<ParsedTransaction, { kind: 'note-and-warrants-sold' }>;
 
 export interface NoteAndWarrantsPlan {
   note: { securityId: string; title: string; principal: number };
-  warrants: { securityId: string; title: string; shares: number; exercisableFrom: string | null; expiresOn: string | null };
+  warrants: {
+    securityId: string;
+    title: string;
+    shares: number;
+    exercisableFrom: string | null;
+    expiresOn: string | null;
+  };
   /** The Item 6 sentences and the Item 3 sentence that defines the figures. */
   quote: string;
   item: string;
@@ -41,27 +47,50 @@ function definition(filing: ParsedFiling, sold: Sold) {
     const holder = matchCover(m[1]!, filing.coverPages, filing.identities)?.name;
     const shares = parseCount(m[2]!);
     const principal = parseDollars(m[4]!);
-    if (holder === sold.holder && shares !== undefined && principal !== undefined) return { shares, principal, noteTitle: m[3]!, sentence };
+    if (holder === sold.holder && shares !== undefined && principal !== undefined)
+      return { shares, principal, noteTitle: m[3]!, sentence };
   }
   return undefined;
 }
 
 const titleCase = (text: string) => text.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
-export function planNoteAndWarrants(filing: ParsedFiling, sold: Sold): { plan?: NoteAndWarrantsPlan; review?: ReviewItem } {
+export function planNoteAndWarrants(
+  filing: ParsedFiling,
+  sold: Sold,
+): { plan?: NoteAndWarrantsPlan; review?: ReviewItem } {
   const defined = definition(filing, sold);
   if (!defined) {
-    return { review: { item: sold.source.item, sentence: sold.source.sentence, reason: `sells "${sold.noteAlias}" and "${sold.warrantsAlias}", but Item 3 does not define both for this holder with the warrant count and principal; not recorded` } };
+    return {
+      review: {
+        item: sold.source.item,
+        sentence: sold.source.sentence,
+        reason: `sells "${sold.noteAlias}" and "${sold.warrantsAlias}", but Item 3 does not define both for this holder with the warrant count and principal; not recorded`,
+      },
+    };
   }
   // Item 6: "a five-year term, expiring on the fifth anniversary of the closing date, and became exercisable on the
   // first business day after the six-month anniversary of the closing date" (dates.ts counts business days).
-  const exercisableFrom = sold.exercisableAfterMonths === undefined ? null : firstBusinessDayAfter(addMonths(sold.date, sold.exercisableAfterMonths));
+  const exercisableFrom =
+    sold.exercisableAfterMonths === undefined
+      ? null
+      : firstBusinessDayAfter(addMonths(sold.date, sold.exercisableAfterMonths));
   const expiresOn = sold.termYears === undefined ? null : addYears(sold.date, sold.termYears);
   const noteTitle = titleCase(defined.noteTitle);
   return {
     plan: {
-      note: { securityId: canonicalSecurityId(noteTitle, 'convertible-note', { issuedOn: sold.date }), title: noteTitle, principal: defined.principal },
-      warrants: { securityId: canonicalSecurityId(sold.warrantsAlias, 'warrant', { issuedWithNote: true }), title: `${sold.warrantsAlias} (${sold.noteAlias})`, shares: defined.shares, exercisableFrom, expiresOn },
+      note: {
+        securityId: canonicalSecurityId(noteTitle, 'convertible-note', { issuedOn: sold.date }),
+        title: noteTitle,
+        principal: defined.principal,
+      },
+      warrants: {
+        securityId: canonicalSecurityId(sold.warrantsAlias, 'warrant', { issuedWithNote: true }),
+        title: `${sold.warrantsAlias} (${sold.noteAlias})`,
+        shares: defined.shares,
+        exercisableFrom,
+        expiresOn,
+      },
       quote: `${sold.source.sentence} ${defined.sentence}`,
       item: `3, ${sold.source.item}`,
       definition: defined.sentence,
@@ -70,7 +99,10 @@ export function planNoteAndWarrants(filing: ParsedFiling, sold: Sold): { plan?: 
 }
 
 /** "The Senior Note was subsequently repaid.": which note, when Item 3 defines its alias and principal. */
-export function repaidNote(filing: ParsedFiling, noteAlias: string): { securityId: string; principal: number } | undefined {
+export function repaidNote(
+  filing: ParsedFiling,
+  noteAlias: string,
+): { securityId: string; principal: number } | undefined {
   for (const sold of filing.transactions) {
     if (sold.kind !== 'note-and-warrants-sold' || sold.noteAlias !== noteAlias) continue;
     const planned = planNoteAndWarrants(filing, sold).plan;

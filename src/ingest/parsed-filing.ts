@@ -13,8 +13,7 @@ export type FormType = 'SC 13D' | 'SC 13D/A';
 
 /** Row 13 as written: a figure, or a bound such as "Less than 1%". */
 export type ReportedPercent =
-  | { kind: 'value'; value: number; text: string }
-  | { kind: 'less-than'; bound: number; text: string };
+  { kind: 'value'; value: number; text: string } | { kind: 'less-than'; bound: number; text: string };
 
 export interface Footnote {
   /** The marker as written without brackets: "1", "2", "*". */
@@ -130,16 +129,68 @@ export interface Citation {
 }
 
 export type ParsedTransaction =
-  | { kind: 'shares-purchased'; date: string; holder: string; shares: number; method: 'open-market' | 'private-placement' | 'other'; pricePerShare?: number; totalPrice?: number; source: Citation }
-  | { kind: 'shares-sold'; date: string; holder: string; shares: number; method: 'open-market' | 'other'; pricePerShare?: number; totalPrice?: number; source: Citation }
-  | { kind: 'note-issued'; date: string; holder: string; principal: number; interestRatePercent?: number; conversionPrice?: number; title: string; source: Citation }
-  | { kind: 'note-converted'; date: string; holder: string; principal: number; shares: number; title: string; source: Citation }
-  | { kind: 'preferred-issued'; date: string; holder: string; shares: number; title: string; totalPrice?: number; source: Citation }
+  | {
+      kind: 'shares-purchased';
+      date: string;
+      holder: string;
+      shares: number;
+      method: 'open-market' | 'private-placement' | 'other';
+      pricePerShare?: number;
+      totalPrice?: number;
+      source: Citation;
+    }
+  | {
+      kind: 'shares-sold';
+      date: string;
+      holder: string;
+      shares: number;
+      method: 'open-market' | 'other';
+      pricePerShare?: number;
+      totalPrice?: number;
+      source: Citation;
+    }
+  | {
+      kind: 'note-issued';
+      date: string;
+      holder: string;
+      principal: number;
+      interestRatePercent?: number;
+      conversionPrice?: number;
+      title: string;
+      source: Citation;
+    }
+  | {
+      kind: 'note-converted';
+      date: string;
+      holder: string;
+      principal: number;
+      shares: number;
+      title: string;
+      source: Citation;
+    }
+  | {
+      kind: 'preferred-issued';
+      date: string;
+      holder: string;
+      shares: number;
+      title: string;
+      totalPrice?: number;
+      source: Citation;
+    }
   | { kind: 'warrants-issued'; date: string; holder: string; shares: number; title: string; source: Citation }
   | { kind: 'exchange-cap-lifted'; date: string; capPercent: number; exchange: string; source: Citation }
   | { kind: 'joint-filing-agreement'; date: string; source: Citation }
   /** Item 6: a note purchase agreement selling a note and warrants together; counts come from Item 3 (note-warrants.ts). */
-  | { kind: 'note-and-warrants-sold'; date: string; holder: string; noteAlias: string; warrantsAlias: string; termYears?: number; exercisableAfterMonths?: number; source: Citation }
+  | {
+      kind: 'note-and-warrants-sold';
+      date: string;
+      holder: string;
+      noteAlias: string;
+      warrantsAlias: string;
+      termYears?: number;
+      exercisableAfterMonths?: number;
+      source: Citation;
+    }
   /** "The Senior Note was subsequently repaid.": dated no later than the filing's as-of date. */
   | { kind: 'note-repaid'; noteAlias: string; source: Citation };
 

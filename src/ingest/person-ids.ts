@@ -39,9 +39,13 @@ export function personIdsFor(covers: readonly CoverPage[], known: readonly Known
       if (id !== base) notes.push(`${cover.name} (CIK ${cik}) is the person recorded as ${sameCik.name} (${id})`);
     } else if (cik !== null && taken.has(base) && taken.get(base) !== null && taken.get(base) !== cik) {
       id = `${base}-cik-${Number(cik)}`;
-      notes.push(`${cover.name} (CIK ${cik}) is not the ${base} recorded with CIK ${taken.get(base)}: recorded as ${id}`);
+      notes.push(
+        `${cover.name} (CIK ${cik}) is not the ${base} recorded with CIK ${taken.get(base)}: recorded as ${id}`,
+      );
     } else if (cik !== null && taken.has(base) && taken.get(base) === null && known.some((p) => p.personId === base)) {
-      notes.push(`${cover.name}: linked by name to ${base}, recorded until now without a CIK; CIK ${cik} recorded with this filing`);
+      notes.push(
+        `${cover.name}: linked by name to ${base}, recorded until now without a CIK; CIK ${cik} recorded with this filing`,
+      );
     }
     taken.set(id, cik);
     byName.set(cover.name, id);

@@ -32,6 +32,28 @@ export function displayNameOf(coverName: string, texts: readonly (string | undef
 
 /** The words of a name in any order and case, legal forms left out: "ARFMAN DALE C" and "Dale C. Arfman" match. */
 export function nameWords(name: string): string {
-  const forms = new Set(['inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'llc', 'lp', 'llp', 'ltd', 'limited', 'the', 'and']);
-  return [...new Set(kebab(compactForms(name)).split('-').filter((w) => w !== '' && !forms.has(w)))].sort().join(' ');
+  const forms = new Set([
+    'inc',
+    'incorporated',
+    'corp',
+    'corporation',
+    'co',
+    'company',
+    'llc',
+    'lp',
+    'llp',
+    'ltd',
+    'limited',
+    'the',
+    'and',
+  ]);
+  return [
+    ...new Set(
+      kebab(compactForms(name))
+        .split('-')
+        .filter((w) => w !== '' && !forms.has(w)),
+    ),
+  ]
+    .sort()
+    .join(' ');
 }

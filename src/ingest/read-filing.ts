@@ -28,7 +28,11 @@ export async function readFilingFile(path: string, options: ReadFilingOptions = 
   const info = await stat(path).catch((error: unknown) => unreadable(path, error));
   if (!info.isFile()) throw new FilingParseError(path, 'whole file', 'not a regular file');
   if (info.size > maxBytes) {
-    throw new FilingParseError(path, 'whole file', `file is ${info.size} bytes, over the ${maxBytes}-byte limit for a filing; not read`);
+    throw new FilingParseError(
+      path,
+      'whole file',
+      `file is ${info.size} bytes, over the ${maxBytes}-byte limit for a filing; not read`,
+    );
   }
   if (info.size === 0) throw new FilingParseError(path, 'whole file', 'empty file');
   return parseFilingBytes(await readFile(path).catch((error: unknown) => unreadable(path, error)), path);
@@ -45,7 +49,10 @@ const FILE_ERRORS: Record<string, string> = {
 
 export function unreadable(path: string, error: unknown): never {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const why = code === undefined ? String((error as Error | undefined)?.message ?? error) : `${FILE_ERRORS[code] ?? 'cannot be read'} (${code})`;
+  const why =
+    code === undefined
+      ? String((error as Error | undefined)?.message ?? error)
+      : `${FILE_ERRORS[code] ?? 'cannot be read'} (${code})`;
   throw new FilingParseError(path, 'whole file', `cannot open the file: ${why}`);
 }
 
@@ -54,7 +61,11 @@ export function parseFilingBytes(bytes: Uint8Array, file: string): ParsedFiling 
   return parseFilingContent(decode(bytes), file, contentHash);
 }
 
-export function parseFilingContent(content: string, file: string, contentHash = createHash('sha256').update(content).digest('hex')): ParsedFiling {
+export function parseFilingContent(
+  content: string,
+  file: string,
+  contentHash = createHash('sha256').update(content).digest('hex'),
+): ParsedFiling {
   try {
     return checkPlausibleFiling(parseByFormat(content, file, contentHash));
   } catch (error) {
@@ -87,30 +98,49 @@ function parseSubmissionFiling(content: string, file: string, contentHash: strin
   const submission = parseSubmission(content, file);
   const document = findSchedule13D(submission, file);
   // What EDGAR was told the document is: an amendment when either the header or the document says so.
-  const declared = [document.type, submission.header.submissionType].filter((type) => SCHEDULE_13D_TYPES.has(type.toUpperCase()));
+  const declared = [document.type, submission.header.submissionType].filter((type) =>
+    SCHEDULE_13D_TYPES.has(type.toUpperCase()),
+  );
   const declaredForm = declared.find((type) => /\/A$/i.test(type)) ?? declared[0];
   const parsed = withDocumentPlace(document, file, () => parseDocument(document, file, contentHash, declaredForm));
   const exhibits = submission.documents
     .filter((d) => d !== document && /^EX-/i.test(d.type))
-    .map((d) => ({ number: d.type.replace(/^EX-/i, ''), description: d.description ?? d.filename ?? d.type, isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`) }));
+    .map((d) => ({
+      number: d.type.replace(/^EX-/i, ''),
+      description: d.description ?? d.filename ?? d.type,
+      isJointFilingAgreement: /joint\s+filing/i.test(`${d.description ?? ''} ${d.body.slice(0, 2000)}`),
+    }));
   return {
     ...parsed,
     coverPages: withFilerCiks(parsed.coverPages, submission.header.filedBy),
     format: 'submission',
     submission: submission.header,
     // SUBJECT COMPANY names the issuer by CIK: what identifies it when the document prints no CUSIP.
-    issuer: { ...parsed.issuer, cik: parsed.issuer.cik ?? submission.header.subjectCompany?.cik, name: parsed.issuer.name ?? submission.header.subjectCompany?.name },
+    issuer: {
+      ...parsed.issuer,
+      cik: parsed.issuer.cik ?? submission.header.subjectCompany?.cik,
+      name: parsed.issuer.name ?? submission.header.subjectCompany?.name,
+    },
     accessionNumber: submission.header.accessionNumber,
     filingDate: submission.header.filedAsOf,
-    places: { ...parsed.places, filingDate: { line: lineAt(content, Math.max(0, content.indexOf('FILED AS OF DATE:'))) } },
+    places: {
+      ...parsed.places,
+      filingDate: { line: lineAt(content, Math.max(0, content.indexOf('FILED AS OF DATE:'))) },
+    },
     exhibits: [...parsed.exhibits, ...exhibits.filter((e) => !parsed.exhibits.some((p) => p.number === e.number))],
   };
 }
 
-function parseDocument(document: SubmissionDocument, file: string, contentHash: string, declaredForm: string | undefined): ParsedFiling {
+function parseDocument(
+  document: SubmissionDocument,
+  file: string,
+  contentHash: string,
+  declaredForm: string | undefined,
+): ParsedFiling {
   const body = document.body.trim();
   if (/^<\?xml|^<(?:\w+:)?edgarSubmission\b/.test(body)) return parseEdgarXml(body, { file, contentHash });
-  if (isHtmlDocument(body)) return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash, declaredForm });
+  if (isHtmlDocument(body))
+    return parseTextFiling(htmlToText(body, file), { file, format: 'html', contentHash, declaredForm });
   // Untrimmed, so that line numbers count from <TEXT>.
   return parseTextFiling(document.body, { file, format: 'text', contentHash, declaredForm });
 }
@@ -120,7 +150,8 @@ function parseDocument(document: SubmissionDocument, file: string, contentHash: 
  * the same words ("Dale C. Arfman") is that filer. Only a match of one cover to one filer counts.
  */
 function withFilerCiks(covers: CoverPage[], filers: readonly { name: string; cik?: string }[]): CoverPage[] {
-  const count = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value].slice(0, 2));
+  const count = <T>(map: Map<string, T[]>, key: string, value: T) =>
+    map.set(key, [...(map.get(key) ?? []), value].slice(0, 2));
   // Words -> at most two filers with a CIK, and two covers: "exactly one" is all that is asked.
   const filersByWords = new Map<string, { cik?: string }[]>();
   for (const filer of filers) if (filer.cik !== undefined) count(filersByWords, nameWords(filer.name), filer);
@@ -142,9 +173,19 @@ function withDocumentPlace<T>(document: SubmissionDocument, file: string, work: 
   } catch (error) {
     if (!(error instanceof FilingParseError)) throw error;
     const isHtml = isHtmlDocument(document.body.trim());
-    const place = typeof error.place === 'object' && 'line' in error.place && !isHtml ? { line: error.place.line + document.line - 1 } : error.place;
-    const where = isHtml && typeof error.place === 'object' && 'line' in error.place ? ` (line ${error.place.line} of its text)` : '';
-    throw new FilingParseError(file, place, `document ${document.sequence ?? '?'} (${document.type})${where}: ${error.problem}`);
+    const place =
+      typeof error.place === 'object' && 'line' in error.place && !isHtml
+        ? { line: error.place.line + document.line - 1 }
+        : error.place;
+    const where =
+      isHtml && typeof error.place === 'object' && 'line' in error.place
+        ? ` (line ${error.place.line} of its text)`
+        : '';
+    throw new FilingParseError(
+      file,
+      place,
+      `document ${document.sequence ?? '?'} (${document.type})${where}: ${error.problem}`,
+    );
   }
 }
 

@@ -6,7 +6,8 @@
  * Schedule 13D" is never taken for one.
  */
 
-export type SectionKey = 'preamble' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | 'signature' | 'schedule-a' | 'joint-filing-agreement';
+export type SectionKey =
+  'preamble' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | 'signature' | 'schedule-a' | 'joint-filing-agreement';
 
 export interface Section {
   key: SectionKey;
@@ -18,18 +19,27 @@ export interface Section {
 
 const HEADINGS: { key: (m: RegExpExecArray) => SectionKey; pattern: RegExp }[] = [
   // "Item 5. Interest in ...", "ITEM 5:", "Item 5 - ...", "Item 5 Interest in ..." (a capital word, never "Item 5 is amended").
-  { key: (m) => m[1] as SectionKey, pattern: /^[ \t]*(?:[-*•][ \t]*)?(?:ITEM|Item|item)[ \t]+([1-7])(?:[ \t]*[.:\-–—)](?:[ \t]*\S.*)?|[ \t]+[A-Z]\S*(?:[ \t].*)?)$/gm },
+  {
+    key: (m) => m[1] as SectionKey,
+    pattern:
+      /^[ \t]*(?:[-*•][ \t]*)?(?:ITEM|Item|item)[ \t]+([1-7])(?:[ \t]*[.:\-–—)](?:[ \t]*\S.*)?|[ \t]+[A-Z]\S*(?:[ \t].*)?)$/gm,
+  },
   { key: () => 'signature', pattern: /^[ \t]*SIGNATURES?[ \t]*\.?[ \t]*$/gim },
   // Some statements print no heading: the certification that every signature page carries starts it.
   { key: () => 'signature', pattern: /^[ \t]*(?:SIGNATURES?\.?[ \t]*)?(?=After\s+reasonable\s+inquiry\b)/gim },
   // "SCHEDULE A" runs into its title when the bold markers are stripped: "SCHEDULE AOfficers...".
   { key: () => 'schedule-a', pattern: /^[ \t]*SCHEDULE[ \t]+A(?![a-z]).*$/gm },
-  { key: () => 'joint-filing-agreement', pattern: /^[ \t]*(?:EXHIBIT[ \t]+[\d.]+[ \t]*[-–—:]?[ \t]*)?JOINT[ \t]+FILING[ \t]+AGREEMENT[ \t]*$/gim },
+  {
+    key: () => 'joint-filing-agreement',
+    pattern: /^[ \t]*(?:EXHIBIT[ \t]+[\d.]+[ \t]*[-–—:]?[ \t]*)?JOINT[ \t]+FILING[ \t]+AGREEMENT[ \t]*$/gim,
+  },
 ];
 
 /** The sections of `text` after offset `from` (the end of the cover pages). */
 export function splitSections(text: string, from: number): Section[] {
-  const marks: { key: SectionKey; headingStart: number; start: number }[] = [{ key: 'preamble', headingStart: from, start: from }];
+  const marks: { key: SectionKey; headingStart: number; start: number }[] = [
+    { key: 'preamble', headingStart: from, start: from },
+  ];
   for (const { key, pattern } of HEADINGS) {
     pattern.lastIndex = from;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
@@ -71,7 +81,12 @@ function sentencesOf(paragraph: string): string[] {
   const boundary = /[.;!?]["')\]]?\s+(?=["'([]?[A-Z0-9$]|\([a-z]{1,4}\)\s)/g;
   for (let m = boundary.exec(flat); m; m = boundary.exec(flat)) {
     const before = flat.slice(start, m.index + 1);
-    if (/(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Messrs|Dr|No|Nos|Jr|Sr|St|L\.P|U\.S|N\.A|S\.A|Ave|vs|v|etc|approx)\.|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$/.test(before)) continue;
+    if (
+      /(?:\b(?:Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Messrs|Dr|No|Nos|Jr|Sr|St|L\.P|U\.S|N\.A|S\.A|Ave|vs|v|etc|approx)\.|\b[A-Z]\.|\b[A-Z]\.[A-Z]\.)$/.test(
+        before,
+      )
+    )
+      continue;
     sentences.push(before.trim());
     start = m.index + m[0].length;
   }

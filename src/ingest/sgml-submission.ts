@@ -28,22 +28,38 @@ export interface Submission {
 export const SCHEDULE_13D_TYPES = new Set(['SC 13D', 'SC 13D/A', 'SCHEDULE 13D', 'SCHEDULE 13D/A']);
 
 export function parseSubmission(text: string, file: string): Submission {
-  const headerMatch = /<SEC-HEADER>([\s\S]*?)<\/SEC-HEADER>/.exec(text) ?? /<IMS-HEADER>([\s\S]*?)<\/IMS-HEADER>/.exec(text);
-  if (!headerMatch) throw new FilingParseError(file, { line: 1 }, 'submission has no complete <SEC-HEADER> (truncated file?)');
+  const headerMatch =
+    /<SEC-HEADER>([\s\S]*?)<\/SEC-HEADER>/.exec(text) ?? /<IMS-HEADER>([\s\S]*?)<\/IMS-HEADER>/.exec(text);
+  if (!headerMatch)
+    throw new FilingParseError(file, { line: 1 }, 'submission has no complete <SEC-HEADER> (truncated file?)');
   if (/<SEC-DOCUMENT>/.test(text) && !/<\/SEC-DOCUMENT>/.test(text)) {
-    throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'truncated submission: no closing </SEC-DOCUMENT>');
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, text.length) },
+      'truncated submission: no closing </SEC-DOCUMENT>',
+    );
   }
   const header = parseHeader(headerMatch[1]!, file);
   const documents: SubmissionDocument[] = [];
   const opening = /<DOCUMENT>/g;
   for (let m = opening.exec(text); m; m = opening.exec(text)) {
     const close = text.indexOf('</DOCUMENT>', m.index);
-    if (close < 0) throw new FilingParseError(file, { line: lineAt(text, m.index) }, 'truncated submission: a <DOCUMENT> has no closing </DOCUMENT>');
+    if (close < 0)
+      throw new FilingParseError(
+        file,
+        { line: lineAt(text, m.index) },
+        'truncated submission: a <DOCUMENT> has no closing </DOCUMENT>',
+      );
     const doc = text.slice(m.index, close);
     const field = (name: string) => new RegExp(`^<${name}>[ \\t]*(.*)$`, 'm').exec(doc)?.[1]?.trim();
     const textStart = doc.indexOf('<TEXT>');
     const textEnd = doc.lastIndexOf('</TEXT>');
-    if (textStart < 0 || textEnd < textStart) throw new FilingParseError(file, { line: lineAt(text, m.index) }, 'a <DOCUMENT> has no complete <TEXT> (truncated file?)');
+    if (textStart < 0 || textEnd < textStart)
+      throw new FilingParseError(
+        file,
+        { line: lineAt(text, m.index) },
+        'a <DOCUMENT> has no complete <TEXT> (truncated file?)',
+      );
     // An <XML> (or <PDF>) wrapper is dropped; the body's line is where what is left begins.
     const raw = doc.slice(textStart + '<TEXT>'.length, textEnd);
     const wrapper = /^\s*<(?:XML|PDF)>\s*/.exec(raw)?.[0].length ?? 0;
@@ -57,7 +73,8 @@ export function parseSubmission(text: string, file: string): Submission {
     });
     opening.lastIndex = close;
   }
-  if (documents.length === 0) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'submission has no <DOCUMENT>');
+  if (documents.length === 0)
+    throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'submission has no <DOCUMENT>');
   header.documentTypes = documents.map((d) => d.type);
   return { header, documents };
 }
@@ -66,13 +83,25 @@ export function parseSubmission(text: string, file: string): Submission {
 export function findSchedule13D(submission: Submission, file: string): SubmissionDocument {
   const byType = submission.documents.find((d) => SCHEDULE_13D_TYPES.has(d.type.toUpperCase()));
   if (byType) return byType;
-  const combined = submission.documents.find((d) => /SCHEDULE\s+13D/i.test(d.body) && /NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.test(d.body));
+  const combined = submission.documents.find(
+    (d) => /SCHEDULE\s+13D/i.test(d.body) && /NAMES?\s+OF\s+REPORTING\s+PERSONS?/i.test(d.body),
+  );
   if (combined) return combined;
-  throw new FilingParseError(file, { line: 1 }, `not a Schedule 13D: submission type "${submission.header.submissionType}", documents ${submission.header.documentTypes.join(', ')}`);
+  throw new FilingParseError(
+    file,
+    { line: 1 },
+    `not a Schedule 13D: submission type "${submission.header.submissionType}", documents ${submission.header.documentTypes.join(', ')}`,
+  );
 }
 
 function parseHeader(block: string, file: string): SubmissionHeader {
-  const header: SubmissionHeader = { accessionNumber: '', submissionType: '', filedBy: [], groupMembers: [], documentTypes: [] };
+  const header: SubmissionHeader = {
+    accessionNumber: '',
+    submissionType: '',
+    filedBy: [],
+    groupMembers: [],
+    documentTypes: [],
+  };
   let section: 'subject' | 'filer' | undefined;
   for (const line of block.split(/\r?\n/)) {
     const m = /^(\s*)([A-Z][A-Z0-9 .&/-]*?):\s*(.*?)\s*$/.exec(line);
@@ -91,14 +120,23 @@ function parseHeader(block: string, file: string): SubmissionHeader {
       continue;
     }
     if (key === 'COMPANY CONFORMED NAME' || key === 'CENTRAL INDEX KEY') {
-      const target = section === 'subject' ? (header.subjectCompany ??= { name: '' }) : section === 'filer' ? header.filedBy[header.filedBy.length - 1] : undefined;
+      const target =
+        section === 'subject'
+          ? (header.subjectCompany ??= { name: '' })
+          : section === 'filer'
+            ? header.filedBy[header.filedBy.length - 1]
+            : undefined;
       if (!target) continue;
       if (key === 'COMPANY CONFORMED NAME') target.name = value;
       else target.cik = value;
     }
   }
   if (!/^\d{10}-\d{2}-\d{6}$/.test(header.accessionNumber)) {
-    throw new FilingParseError(file, { line: 1 }, `submission header has no valid ACCESSION NUMBER (got "${header.accessionNumber}")`);
+    throw new FilingParseError(
+      file,
+      { line: 1 },
+      `submission header has no valid ACCESSION NUMBER (got "${header.accessionNumber}")`,
+    );
   }
   return header;
 }

@@ -21,9 +21,11 @@ export interface OutstandingSource {
 
 const COUNT = /(?<![\d,.$])(\d{1,3}(?:,\d{3})+|\d{5,})(?![\d,]*\.\d)(?!\s*%)/g;
 /** Words between a count and "outstanding" that make it a holding or a right, not the class. */
-const NOT_THE_CLASS = /%|\d{1,3},\d{3}|\b(?:beneficially|owns?|owned|held|holds|issuable|underlying|subject\s+to|purchased|acquired|sold|representing|comprised|consist(?:s|ing)?)\b/i;
+const NOT_THE_CLASS =
+  /%|\d{1,3},\d{3}|\b(?:beneficially|owns?|owned|held|holds|issuable|underlying|subject\s+to|purchased|acquired|sold|representing|comprised|consist(?:s|ing)?)\b/i;
 /** Words just before a count that make it a holding. */
-const HOLDING_BEFORE = /\b(?:own|owns|owned|holds?|held|acquired|purchased|sold|issuable|comprised\s+of|consisting\s+of|aggregate\s+amount)\s+(?:\S+\s+){0,3}$/i;
+const HOLDING_BEFORE =
+  /\b(?:own|owns|owned|holds?|held|acquired|purchased|sold|issuable|comprised\s+of|consisting\s+of|aggregate\s+amount)\s+(?:\S+\s+){0,3}$/i;
 /** The sentence states the basis of the filing's percents. */
 const BASIS = /\b(?:based|calculated|computed|percentages?|denominator|outstanding\s+as\s+of)\b/i;
 const DATE = new RegExp(`\\b(?:as\\s+of|on|at)\\s+(${LONG_DATE.source}|\\d{1,2}/\\d{1,2}/\\d{4})`, 'i');
@@ -32,7 +34,9 @@ interface Candidate extends SharesOutstanding {
   basis: boolean;
 }
 
-export function readSharesOutstanding(sources: readonly OutstandingSource[]): (SharesOutstanding & { item: string }) | undefined {
+export function readSharesOutstanding(
+  sources: readonly OutstandingSource[],
+): (SharesOutstanding & { item: string }) | undefined {
   let fallback: (Candidate & { item: string }) | undefined;
   for (const source of sources) {
     const onCover = source.item.startsWith('cover');
@@ -64,16 +68,25 @@ function candidateIn(sentence: string): Candidate | undefined {
   }
   // "there were outstanding on such date 57,214,587 shares", "the number of shares outstanding ... is 12,300,000"
   const stated =
-    /\bthere\s+(?:are|were|will\s+be)\b[^.%]{0,80}?\boutstanding\b[^.%]{0,60}?(\d{1,3}(?:,\d{3})+)(?!\s*%)/i.exec(sentence) ??
-    /\b(?:number|total)\s+of\s+(?:\S+\s+){0,6}?outstanding\b[^.%]{0,120}?\b(?:is|was|were)\s+(?:approximately\s+)?(\d{1,3}(?:,\d{3})+)(?!\s*%)/i.exec(sentence);
+    /\bthere\s+(?:are|were|will\s+be)\b[^.%]{0,80}?\boutstanding\b[^.%]{0,60}?(\d{1,3}(?:,\d{3})+)(?!\s*%)/i.exec(
+      sentence,
+    ) ??
+    /\b(?:number|total)\s+of\s+(?:\S+\s+){0,6}?outstanding\b[^.%]{0,120}?\b(?:is|was|were)\s+(?:approximately\s+)?(\d{1,3}(?:,\d{3})+)(?!\s*%)/i.exec(
+      sentence,
+    );
   if (stated) return { count: parseCount(stated[1]!)!, asOf: dateIn(sentence), sentence, basis };
   return undefined;
 }
 
 /** A note in row 13 or a footnote to it: "9.66% at 5/19/03 based on 8,460,187 common shares" needs no "outstanding". */
 function basisNote(text: string): Candidate | undefined {
-  const m = /\bbased\s+(?:up)?on\s+(?:an?\s+(?:aggregate|total)\s+of\s+|the\s+)?(\d{1,3}(?:,\d{3})+)\s+(?:\S+\s+){0,4}?(?:shares|units)\b/i.exec(text);
-  return m ? { count: parseCount(m[1]!)!, asOf: dateIn(text), sentence: text.replace(/\s+/g, ' ').trim(), basis: true } : undefined;
+  const m =
+    /\bbased\s+(?:up)?on\s+(?:an?\s+(?:aggregate|total)\s+of\s+|the\s+)?(\d{1,3}(?:,\d{3})+)\s+(?:\S+\s+){0,4}?(?:shares|units)\b/i.exec(
+      text,
+    );
+  return m
+    ? { count: parseCount(m[1]!)!, asOf: dateIn(text), sentence: text.replace(/\s+/g, ' ').trim(), basis: true }
+    : undefined;
 }
 
 function dateIn(text: string): string | undefined {

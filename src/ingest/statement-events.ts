@@ -6,7 +6,17 @@
  * same event, and ingest skips it when the store already knows that filing
  * (datedFilingKeyOf) from any source.
  */
-import { datedFilingKeyOf, parseAccessionNumber, parseCik, filingLabel, stableUuid, type Cusip, type DomainEvent, type EventData, type Source } from '../domain/index.js';
+import {
+  datedFilingKeyOf,
+  parseAccessionNumber,
+  parseCik,
+  filingLabel,
+  stableUuid,
+  type Cusip,
+  type DomainEvent,
+  type EventData,
+  type Source,
+} from '../domain/index.js';
 import { coverPagesForEvent } from './cover-events.js';
 import { matchCover } from './items.js';
 import type { ParsedFiling } from './parsed-filing.js';
@@ -15,7 +25,11 @@ type Filed = EventData<'StatementFiled'>;
 export type SourceOf = (item: string, quote: string) => { disclosedOn: string; source: Source };
 
 /** Where the filing date comes from: FILED AS OF DATE when a submission header is at hand, else the signature date. */
-export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 'submission-header' | 'signature-date'; note?: string } {
+export function filingDateOf(filing: ParsedFiling): {
+  filedOn?: string;
+  from: 'submission-header' | 'signature-date';
+  note?: string;
+} {
   if (filing.filingDate) return { filedOn: filing.filingDate, from: 'submission-header' };
   return {
     filedOn: filing.signatureDate,
@@ -24,7 +38,13 @@ export function filingDateOf(filing: ParsedFiling): { filedOn?: string; from: 's
   };
 }
 
-export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedOn: string, source: SourceOf, personIdOf: (name: string) => string) {
+export function statementEvent(
+  filing: ParsedFiling,
+  cusip: Cusip | null,
+  filedOn: string,
+  source: SourceOf,
+  personIdOf: (name: string) => string,
+) {
   // An XML 13D/A leaves out rows it does not restate; a printed cover page, or an original (which has nothing
   // to leave unchanged), leaves a row blank.
   const restates = filing.format === 'edgar-xml' && filing.amendmentNo !== 0;
@@ -39,19 +59,38 @@ export function statementEvent(filing: ParsedFiling, cusip: Cusip | null, filedO
     classTitle: filing.classTitle ?? 'Common Stock',
     amendmentNumber: filing.amendmentNo,
     accessionNumber: filing.accessionNumber ? parseAccessionNumber(filing.accessionNumber) : null,
-    previousAccessionNumber: filing.previousAccessionNumber ? parseAccessionNumber(filing.previousAccessionNumber) : null,
+    previousAccessionNumber: filing.previousAccessionNumber
+      ? parseAccessionNumber(filing.previousAccessionNumber)
+      : null,
     eventDate: filing.eventDate ?? null,
     filedOn,
     filedOnFrom: filingDateOf(filing).from,
     contentsKnown: true,
-    items: Object.keys(filing.items).filter((k) => /^[1-7]$/.test(k)).map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
+    items: Object.keys(filing.items)
+      .filter((k) => /^[1-7]$/.test(k))
+      .map((item) => ({ item, change: filing.restatedItems.includes(item) ? 'restated' : 'amended', summary: null })),
     coverPages: covers.coverPages,
     partialCoverPages: covers.partialCoverPages,
     // Cover: "(Name, Address and Telephone Number of Person Authorized to Receive Notices and Communications)".
-    noticeContact: notice ? { name: notice.name, address: notice.address, careOf: careOf ? personIdOf(careOf.name) : null, phone: notice.phone ?? null } : null,
+    noticeContact: notice
+      ? {
+          name: notice.name,
+          address: notice.address,
+          careOf: careOf ? personIdOf(careOf.name) : null,
+          phone: notice.phone ?? null,
+        }
+      : null,
     // Item 2(b): principal business addresses.
-    businessAddresses: filing.identities.filter((i) => i.coverName && i.address).map((i) => ({ personId: personIdOf(i.coverName!), address: i.address!, careOf: null })),
-    readingDoubts: filing.doubts.map((d) => ({ personId: d.person === undefined ? null : personIdOf(d.person), row: d.row, read: d.read, reason: d.reason, place: d.place })),
+    businessAddresses: filing.identities
+      .filter((i) => i.coverName && i.address)
+      .map((i) => ({ personId: personIdOf(i.coverName!), address: i.address!, careOf: null })),
+    readingDoubts: filing.doubts.map((d) => ({
+      personId: d.person === undefined ? null : personIdOf(d.person),
+      row: d.row,
+      read: d.read,
+      reason: d.reason,
+      place: d.place,
+    })),
   };
   return { event: { type: 'StatementFiled', data } satisfies DomainEvent, partialNotes: covers.partialNotes };
 }

@@ -8,7 +8,14 @@ import { parseCoverPages } from './cover-page.js';
 import { FilingParseError, lineAt } from './filing-parse-error.js';
 import { earlierFilings } from './earlier-filings.js';
 import { parseFrontPage } from './front-page.js';
-import { parseExhibits, parseIdentities, parseItem5Persons, parseScheduleA, parseSignatureDate, restatedItem } from './items.js';
+import {
+  parseExhibits,
+  parseIdentities,
+  parseItem5Persons,
+  parseScheduleA,
+  parseSignatureDate,
+  restatedItem,
+} from './items.js';
 import { readSharesOutstanding, type OutstandingSource } from './shares-outstanding.js';
 import { normalizeFilingText } from './normalize-text.js';
 import { parseNoticeBlock } from './notice-block.js';
@@ -32,16 +39,32 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   if (text.trim() === '') throw new FilingParseError(file, 'whole file', 'empty filing: no text');
   const firstRow = labelHits(text, 0, text.length).find((hit) => hit.row === 1);
   const coverEnd = firstRow ? firstItemHeading(text, firstRow.start) : text.length;
-  const front = parseFrontPage(text, file, firstRow?.start ?? text.length, coverEnd, { declaredForm: context.declaredForm });
-  if (!firstRow) throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)');
-  const { pages, unnamed, end } = parseCoverPages(text, file, Math.max(0, text.lastIndexOf('\n', firstRow.start)), coverEnd);
+  const front = parseFrontPage(text, file, firstRow?.start ?? text.length, coverEnd, {
+    declaredForm: context.declaredForm,
+  });
+  if (!firstRow)
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, text.length) },
+      'no cover page: no row 1 "NAME OF REPORTING PERSON" (truncated file?)',
+    );
+  const { pages, unnamed, end } = parseCoverPages(
+    text,
+    file,
+    Math.max(0, text.lastIndexOf('\n', firstRow.start)),
+    coverEnd,
+  );
   const sections = splitSections(text, end);
   const signature = signatureSection(sections, text, end);
   const signed = signature?.text;
   const section = (key: string) => (key === 'signature' ? signed : sections.find((s) => s.key === key)?.text);
   // Every statement is signed (Rule 13d-1(k)); a text that stops before its signature was cut short.
   if (!signature || !signed) {
-    throw new FilingParseError(file, { line: lineAt(text, text.length) }, 'truncated: the filing ends before its signature section');
+    throw new FilingParseError(
+      file,
+      { line: lineAt(text, text.length) },
+      'truncated: the filing ends before its signature section',
+    );
   }
   const items: Record<string, string> = {};
   for (const s of sections) if (/^[1-7]$|^preamble$/.test(s.key) && s.text.trim() !== '') items[s.key] = s.text.trim();
@@ -50,7 +73,14 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
   const prose = extractTransactions(proseSources(items, item5), pages, identities);
   // Tables of trades: in Item 5, or in a schedule after the signatures ("Schedule A: Transactions ...").
   const headed = sections.find((s) => s.key === 'signature');
-  const tables = extractTableTransactions([...(items['5'] ? [{ text: items['5'], item: '5(c)' }] : []), ...(headed ? [{ text: text.slice(headed.start), item: 'schedule' }] : [])], pages, identities);
+  const tables = extractTableTransactions(
+    [
+      ...(items['5'] ? [{ text: items['5'], item: '5(c)' }] : []),
+      ...(headed ? [{ text: text.slice(headed.start), item: 'schedule' }] : []),
+    ],
+    pages,
+    identities,
+  );
   const transactions = [...prose.transactions, ...tables.transactions];
   const review = [...prose.review, ...tables.review];
   const exhibits = parseExhibits(items['7']);
@@ -66,7 +96,9 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     eventDate: front.eventDate,
     coverPages: pages,
     items,
-    restatedItems: Object.entries(items).filter(([key, body]) => key !== 'preamble' && restatedItem(body)).map(([key]) => key),
+    restatedItems: Object.entries(items)
+      .filter(([key, body]) => key !== 'preamble' && restatedItem(body))
+      .map(([key]) => key),
     identities,
     sharesOutstanding: readSharesOutstanding(outstandingSources(pages, items)),
     item5,
@@ -78,18 +110,30 @@ export function parseTextFiling(raw: string, context: TextFilingContext): Parsed
     noticeContact: parseNoticeBlock(text.slice(0, firstRow.start)),
     earlierFilings: earlier.earlier,
     scheduleA: parseScheduleA(section('schedule-a')),
-    doubts: [...front.doubts, ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name }))), ...unnamed.map(unnamedPage)],
+    doubts: [
+      ...front.doubts,
+      ...pages.flatMap((page) => (page.doubts ?? []).map((d) => ({ ...d, person: page.name }))),
+      ...unnamed.map(unnamedPage),
+    ],
     places: { ...front.places, ...signatureDatePlace(text, signature) },
   };
 }
 
 /** A cover page whose row 1 is blank: its rows belong to no one, so none is recorded; it is said, for review. */
 function unnamedPage(line: number): FilingDoubt {
-  return { row: 1, read: '', reason: 'a cover page names no reporting person in row 1: its figures are not recorded', place: `line ${line}` };
+  return {
+    row: 1,
+    read: '',
+    reason: 'a cover page names no reporting person in row 1: its figures are not recorded',
+    place: `line ${line}`,
+  };
 }
 
 /** The line of the signature date: where the signature section is, then the date in it. */
-function signatureDatePlace(text: string, signature: { text: string; start: number }): { signatureDate?: { line: number } } {
+function signatureDatePlace(
+  text: string,
+  signature: { text: string; start: number },
+): { signatureDate?: { line: number } } {
   if (parseSignatureDate(signature.text) === undefined) return {};
   const dated = new RegExp(`(?:Dated?|Date)\\s*:?\\s*(${LONG_DATE.source})`, 'i').exec(signature.text);
   const at = dated ?? LONG_DATE.exec(signature.text);
@@ -100,7 +144,11 @@ function signatureDatePlace(text: string, signature: { text: string; start: numb
  * The signatures: the section headed "SIGNATURE" (or opened by "After reasonable inquiry ..."), else, for a
  * filing that prints neither, its first "/s/" line with the "Dated:" line just above it.
  */
-function signatureSection(sections: readonly Section[], text: string, from: number): { text: string; start: number } | undefined {
+function signatureSection(
+  sections: readonly Section[],
+  text: string,
+  from: number,
+): { text: string; start: number } | undefined {
   const headed = sections.find((s) => s.key === 'signature');
   if (headed !== undefined) return { text: headed.text, start: headed.start };
   const signedLine = /^[^\n]*\/s\/[^\n]*$/m.exec(text.slice(from));
@@ -115,8 +163,12 @@ function signatureSection(sections: readonly Section[], text: string, from: numb
 function outstandingSources(pages: readonly CoverPage[], items: Record<string, string>): OutstandingSource[] {
   return [
     ...pages.flatMap((page) => page.footnotes.map((f) => ({ text: f.text, item: 'cover footnote' }))),
-    ...pages.flatMap((page) => (page.doubts ?? []).filter((d) => d.row === 13).map((d) => ({ text: d.read, item: 'cover row 13' }))),
+    ...pages.flatMap((page) =>
+      (page.doubts ?? []).filter((d) => d.row === 13).map((d) => ({ text: d.read, item: 'cover row 13' })),
+    ),
     ...(items['5'] ? [{ text: items['5'], item: '5' }] : []),
-    ...Object.entries(items).filter(([key]) => key !== '5').map(([key, text]) => ({ text, item: key })),
+    ...Object.entries(items)
+      .filter(([key]) => key !== '5')
+      .map(([key, text]) => ({ text, item: key })),
   ];
 }

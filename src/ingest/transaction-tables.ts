@@ -27,7 +27,8 @@ type Side = 'buy' | 'sell';
 const BUY_WORDS = /\b(?:purchas(?:e|ed|es)|buys?|bought|acquir(?:e|ed)|acquisitions?)\b/i;
 const SELL_WORDS = /\b(?:sales?|sells?|sold|dispos(?:e|ed|ition)|tender(?:ed)?)\b/i;
 /** Rows about trades the ledger has no event for: listed for review. */
-const OTHER_KINDS = /\b(?:exercis\w*|conver\w*|gift\w*|dividend\w*|distribut\w*|grant\w*|vest\w*|transfer\w*|swap\w*|option\w*|warrant\w*|call|put)\b/i;
+const OTHER_KINDS =
+  /\b(?:exercis\w*|conver\w*|gift\w*|dividend\w*|distribut\w*|grant\w*|vest\w*|transfer\w*|swap\w*|option\w*|warrant\w*|call|put)\b/i;
 
 const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
 const COUNT_CELL = /^\(?-?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)?$/;
@@ -46,7 +47,11 @@ interface Row {
   words: string;
 }
 
-export function extractTableTransactions(sources: readonly TableSource[], covers: readonly CoverPage[], identities: readonly Identity[]): { transactions: ParsedTransaction[]; review: ReviewItem[] } {
+export function extractTableTransactions(
+  sources: readonly TableSource[],
+  covers: readonly CoverPage[],
+  identities: readonly Identity[],
+): { transactions: ParsedTransaction[]; review: ReviewItem[] } {
   const ctx: Context = { covers, identities };
   const transactions: ParsedTransaction[] = [];
   const review: ReviewItem[] = [];
@@ -81,7 +86,13 @@ export function extractTableTransactions(sources: readonly TableSource[], covers
       const sentence = `${header} | ${cells.join(' | ')}`;
       const side = sideOf(row, header!, leadIn);
       const holder = holderOf(row, heading, leadIn, ctx);
-      const reason = OTHER_KINDS.test(row.words) ? `a "${row.words}" is not a purchase or sale the ledger records` : side === undefined ? 'neither the row, its header nor the sentence before the table says whether shares were bought or sold' : holder === undefined ? 'the row names no reporting person, and the filing has more than one' : undefined;
+      const reason = OTHER_KINDS.test(row.words)
+        ? `a "${row.words}" is not a purchase or sale the ledger records`
+        : side === undefined
+          ? 'neither the row, its header nor the sentence before the table says whether shares were bought or sold'
+          : holder === undefined
+            ? 'the row names no reporting person, and the filing has more than one'
+            : undefined;
       if (reason !== undefined) {
         review.push({ item: source.item, sentence, reason });
         continue;
@@ -89,7 +100,27 @@ export function extractTableTransactions(sources: readonly TableSource[], covers
       const method = /open[\s-]+market/i.test(`${row.words} ${leadIn}`) ? 'open-market' : 'other';
       const citation = { item: source.item, sentence };
       const price = row.price === undefined ? {} : { pricePerShare: row.price };
-      transactions.push(side === 'buy' ? { kind: 'shares-purchased', method, date: row.date, holder: holder!, shares: row.shares, ...price, source: citation } : { kind: 'shares-sold', method, date: row.date, holder: holder!, shares: row.shares, ...price, source: citation });
+      transactions.push(
+        side === 'buy'
+          ? {
+              kind: 'shares-purchased',
+              method,
+              date: row.date,
+              holder: holder!,
+              shares: row.shares,
+              ...price,
+              source: citation,
+            }
+          : {
+              kind: 'shares-sold',
+              method,
+              date: row.date,
+              holder: holder!,
+              shares: row.shares,
+              ...price,
+              source: citation,
+            },
+      );
     }
   }
   return { transactions, review };
@@ -97,7 +128,9 @@ export function extractTableTransactions(sources: readonly TableSource[], covers
 
 /** Cells of a table line: tab-separated (HTML rows), else text columns two spaces apart; a lone "$" joins the next cell. */
 function cellsOf(line: string): string[] {
-  const raw = (line.includes('\t') ? line.split('\t') : line.split(/\s{2,}/)).map((cell) => cell.trim()).filter((cell) => cell !== '' && !/^[-_=]+$/.test(cell));
+  const raw = (line.includes('\t') ? line.split('\t') : line.split(/\s{2,}/))
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '' && !/^[-_=]+$/.test(cell));
   const cells: string[] = [];
   for (const cell of raw) {
     if (cells.length > 0 && cells[cells.length - 1] === '$') cells[cells.length - 1] = `$${cell}`;
@@ -109,13 +142,19 @@ function cellsOf(line: string): string[] {
 /** A transactions table's header: a date, a number of shares, and a price or the kind of trade. */
 function isHeader(text: string): boolean {
   if (/\d{1,3},\d{3}/.test(text)) return false;
-  return /\bdate\b/i.test(text) && /\b(?:shares?|quantity|amount|number|units?)\b/i.test(text) && /\b(?:price|purchas\w*|sold|sales?|sell|buy|transaction|type|nature)\b/i.test(text);
+  return (
+    /\bdate\b/i.test(text) &&
+    /\b(?:shares?|quantity|amount|number|units?)\b/i.test(text) &&
+    /\b(?:price|purchas\w*|sold|sales?|sell|buy|transaction|type|nature)\b/i.test(text)
+  );
 }
 
 function rowOf(cells: readonly string[], header: string): Row | undefined {
   const dateIndex = cells.findIndex((cell) => dateOf(cell) !== undefined);
   if (dateIndex < 0) return undefined;
-  const numbers = cells.map((cell, i) => ({ cell, i })).filter(({ cell, i }) => i !== dateIndex && (COUNT_CELL.test(cell) || PRICE_CELL.test(cell.replace(/\s/g, ''))));
+  const numbers = cells
+    .map((cell, i) => ({ cell, i }))
+    .filter(({ cell, i }) => i !== dateIndex && (COUNT_CELL.test(cell) || PRICE_CELL.test(cell.replace(/\s/g, ''))));
   // A price has a dollar sign or decimals; else, of two whole numbers, the header says which comes first.
   let price = numbers.find(({ cell }) => /\$|\./.test(cell) && !COUNT_CELL.test(cell));
   const counts = numbers.filter((n) => n !== price && COUNT_CELL.test(n.cell));
@@ -127,14 +166,25 @@ function rowOf(cells: readonly string[], header: string): Row | undefined {
   const count = counts[0]!.cell;
   const words = cells.filter((_, i) => i !== dateIndex && !numbers.some((n) => n.i === i)).join(' ');
   const priceValue = price === undefined ? undefined : Number(price.cell.replace(/[$,\s]/g, ''));
-  return { date: dateOf(cells[dateIndex]!)!, shares: parseCount(COUNT_CELL.exec(count)![1]!)!, negative: /^\(|^-/.test(count), ...(priceValue === undefined || !Number.isFinite(priceValue) ? {} : { price: priceValue }), words };
+  return {
+    date: dateOf(cells[dateIndex]!)!,
+    shares: parseCount(COUNT_CELL.exec(count)![1]!)!,
+    negative: /^\(|^-/.test(count),
+    ...(priceValue === undefined || !Number.isFinite(priceValue) ? {} : { price: priceValue }),
+    words,
+  };
 }
 
 function dateOf(cell: string): string | undefined {
   const slash = SLASH_DATE.exec(cell.trim());
   if (slash) {
     // Two-digit years: EDGAR starts in 1993, so 93-99 are the 1900s.
-    const year = slash[3]!.length === 4 ? Number(slash[3]) : Number(slash[3]) >= 93 ? 1900 + Number(slash[3]) : 2000 + Number(slash[3]);
+    const year =
+      slash[3]!.length === 4
+        ? Number(slash[3])
+        : Number(slash[3]) >= 93
+          ? 1900 + Number(slash[3])
+          : 2000 + Number(slash[3]);
     const iso = `${year}-${slash[1]!.padStart(2, '0')}-${slash[2]!.padStart(2, '0')}`;
     return isIsoDate(iso) ? iso : undefined;
   }
@@ -144,7 +194,12 @@ function dateOf(cell: string): string | undefined {
 
 /** The row's own words, a negative count, the header, then the sentence before the table. */
 function sideOf(row: Row, header: string, leadIn: string): Side | undefined {
-  const fromWords = (text: string): Side | undefined => (BUY_WORDS.test(text) && !SELL_WORDS.test(text) ? 'buy' : SELL_WORDS.test(text) && !BUY_WORDS.test(text) ? 'sell' : undefined);
+  const fromWords = (text: string): Side | undefined =>
+    BUY_WORDS.test(text) && !SELL_WORDS.test(text)
+      ? 'buy'
+      : SELL_WORDS.test(text) && !BUY_WORDS.test(text)
+        ? 'sell'
+        : undefined;
   if (row.negative) return 'sell';
   const own = fromWords(row.words);
   if (own !== undefined) return own;
@@ -154,17 +209,25 @@ function sideOf(row: Row, header: string, leadIn: string): Side | undefined {
 }
 
 function holderOf(row: Row, heading: string | undefined, leadIn: string, ctx: Context): string | undefined {
-  const named = row.words === '' ? undefined : (matchCover(row.words, ctx.covers, ctx.identities) ?? shortName(row.words, ctx.covers));
+  const named =
+    row.words === ''
+      ? undefined
+      : (matchCover(row.words, ctx.covers, ctx.identities) ?? shortName(row.words, ctx.covers));
   if (named) return named.name;
   if (heading !== undefined) return heading;
-  const inLeadIn = ctx.covers.filter((cover) => matchCover(leadIn, [cover], ctx.identities) !== undefined || mentions(leadIn, cover, ctx));
+  const inLeadIn = ctx.covers.filter(
+    (cover) => matchCover(leadIn, [cover], ctx.identities) !== undefined || mentions(leadIn, cover, ctx),
+  );
   if (inLeadIn.length === 1) return inLeadIn[0]!.name;
   return ctx.covers.length === 1 ? ctx.covers[0]!.name : undefined;
 }
 
 /** A short name the table uses ("Master" for Cornwall Master LP): its words are in one cover name only. */
 function shortName(cell: string, covers: readonly CoverPage[]): CoverPage | undefined {
-  const words = cell.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
+  const words = cell
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 4);
   if (words.length === 0 || words.length > 4) return undefined;
   const having = covers.filter((cover) => {
     const name = ` ${cover.name.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;

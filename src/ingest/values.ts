@@ -26,12 +26,17 @@ export function splitFootnoteMarkers(value: string): { text: string; markers: st
 }
 
 function fromSuperscript(text: string): string {
-  return [...text].map((ch) => (SUPERSCRIPT_DIGITS.includes(ch) ? String(SUPERSCRIPT_DIGITS.indexOf(ch)) : ch)).join('');
+  return [...text]
+    .map((ch) => (SUPERSCRIPT_DIGITS.includes(ch) ? String(SUPERSCRIPT_DIGITS.indexOf(ch)) : ch))
+    .join('');
 }
 
 /** "214,940,800", "-0-", "0", "None" -> a whole number of shares; anything else undefined. */
 export function parseCount(text: string): number | undefined {
-  const t = text.replace(/\s+/g, ' ').trim().replace(/\s*shares?$/i, '');
+  const t = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*shares?$/i, '');
   if (/^(?:-0-|-|—|–|none|nil)$/i.test(t)) return 0;
   if (!/^\d{1,3}(?:,\d{3})*$|^\d+$/.test(t)) return undefined;
   const value = Number(t.replace(/,/g, ''));
@@ -49,10 +54,24 @@ export function parsePercent(text: string): ReportedPercent | undefined {
   return undefined;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Long-form dates as filings write them: "July 23, 2024", "December 31st, 2024". */
-export const LONG_DATE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
+export const LONG_DATE =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i;
 
 /** "July 23, 2024" -> "2024-07-23"; undefined when not a real calendar date. */
 export function parseLongDate(text: string): string | undefined {

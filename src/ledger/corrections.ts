@@ -1,5 +1,17 @@
 /** correct and retract: find the target's issuer stream, then decide and append through the one write path. */
-import { decide, evolveTarget, initialTargetState, InvalidValueError, ISSUER_STREAM_PREFIX, issuerStream, knownPersonIds, parseIssuerRef, todayInNewYork, UuidSchema, type LedgerCommand } from '../domain/index.js';
+import {
+  decide,
+  evolveTarget,
+  initialTargetState,
+  InvalidValueError,
+  ISSUER_STREAM_PREFIX,
+  issuerStream,
+  knownPersonIds,
+  parseIssuerRef,
+  todayInNewYork,
+  UuidSchema,
+  type LedgerCommand,
+} from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { handleIssuerCommand, type Decision, type IssuerRecord } from './issuer-command.js';
 import { issuerDirectory } from './issuer-directory.js';
@@ -35,9 +47,14 @@ export interface LedgerCommandOptions {
 }
 
 /** Runs a correct or retract command through the one write path. */
-export async function runLedgerCommand(store: EventStore, command: LedgerCommand, options: LedgerCommandOptions = {}): Promise<CommandResult> {
+export async function runLedgerCommand(
+  store: EventStore,
+  command: LedgerCommand,
+  options: LedgerCommandOptions = {},
+): Promise<CommandResult> {
   const { issuer, expectedRevision, newId = randomUUID } = options;
-  if (!UuidSchema.safeParse(command.eventId).success) throw new InvalidValueError(`--event "${command.eventId}" is not an event id (a UUID)`);
+  if (!UuidSchema.safeParse(command.eventId).success)
+    throw new InvalidValueError(`--event "${command.eventId}" is not an event id (a UUID)`);
   const id = command.eventId.toLowerCase();
   const stream = await streamOf(store, id, issuer);
   // The new events' ids are chosen once: a retry after a conflict appends the same ones.
@@ -49,8 +66,14 @@ export async function runLedgerCommand(store: EventStore, command: LedgerCommand
   });
 }
 
-function decideCommand(command: LedgerCommand, id: string, record: IssuerRecord, idAt: (i: number) => string): Decision<CommandResult> {
-  if (!record.recorded.some((e) => e.id === id)) throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
+function decideCommand(
+  command: LedgerCommand,
+  id: string,
+  record: IssuerRecord,
+  idAt: (i: number) => string,
+): Decision<CommandResult> {
+  if (!record.recorded.some((e) => e.id === id))
+    throw new InvalidValueError(`No event ${command.eventId} in this ledger`);
   const state = record.envelopes.reduce(evolveTarget(id), initialTargetState());
   const unreadableTarget = record.unreadable.find((event) => event.id === id) ?? null;
   // Today's date is read here, at the edge: a corrected filing or event date may not lie after it.
@@ -67,7 +90,9 @@ async function streamOf(store: EventStore, id: string, issuer: string | undefine
     return issuerStream(key);
   }
   // The event's stream is not in the command; one scan of the issuer streams finds it.
-  const located = (await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX] } })).find((e) => e.id === id);
+  const located = (await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX] } })).find(
+    (e) => e.id === id,
+  );
   if (located === undefined) throw new InvalidValueError(`No event ${id} in this ledger`);
   return located.stream;
 }

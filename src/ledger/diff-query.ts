@@ -15,12 +15,16 @@ export interface DiffInput {
 }
 
 function amendmentNumber(text: string, flag: string): number {
-  if (!/^\d+$/.test(text)) throw new InvalidValueError(`${flag} "${text}" is not an amendment number (0 for the original)`);
+  if (!/^\d+$/.test(text))
+    throw new InvalidValueError(`${flag} "${text}" is not an amendment number (0 for the original)`);
   return Number(text);
 }
 
 /** JSON: { issuer, from, to, itemsRestated, coverChanges, holdingChanges, notes, ... } */
-export async function queryDiff(store: EventStore, input: DiffInput): Promise<AmendmentDiff & { issuer: IssuerHeader; unreadableEvents: UnreadableEvent[] }> {
+export async function queryDiff(
+  store: EventStore,
+  input: DiffInput,
+): Promise<AmendmentDiff & { issuer: IssuerHeader; unreadableEvents: UnreadableEvent[] }> {
   const from = amendmentNumber(input.from, '--from');
   const to = amendmentNumber(input.to, '--to');
   if (from >= to) throw new InvalidValueError(`--from ${from} must be an earlier filing than --to ${to}`);
@@ -29,6 +33,14 @@ export async function queryDiff(store: EventStore, input: DiffInput): Promise<Am
   const { cusip, envelopes, unreadable: unreadableEvents } = await readKnownIssuer(store, input.issuer);
   const timeline = buildTimeline(envelopes, clocks, { checkpointEvery: 0 });
   const known = amendmentNumbers(timeline);
-  for (const n of [from, to]) if (!known.includes(n)) throw new InvalidValueError(`The ledger has no filing numbered ${n} for ${cusip}; it knows ${known.join(', ')} (0 is the original)`);
-  return { issuer: { cusip, name: issuerName(envelopes) }, ...amendmentDiff(timeline, from, to, { shareBasis }), unreadableEvents };
+  for (const n of [from, to])
+    if (!known.includes(n))
+      throw new InvalidValueError(
+        `The ledger has no filing numbered ${n} for ${cusip}; it knows ${known.join(', ')} (0 is the original)`,
+      );
+  return {
+    issuer: { cusip, name: issuerName(envelopes) },
+    ...amendmentDiff(timeline, from, to, { shareBasis }),
+    unreadableEvents,
+  };
 }

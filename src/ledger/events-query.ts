@@ -22,11 +22,16 @@ export interface EventsPage {
 
 export const MAX_EVENTS_PAGE = 1000;
 
-export async function queryIssuerEvents(store: EventStore, input: { issuer: string; from?: number; limit?: number }): Promise<EventsPage> {
+export async function queryIssuerEvents(
+  store: EventStore,
+  input: { issuer: string; from?: number; limit?: number },
+): Promise<EventsPage> {
   const from = input.from ?? 0;
   const limit = input.limit ?? 100;
-  if (!Number.isSafeInteger(from) || from < 0) throw new InvalidValueError(`from "${input.from}" is not a revision (0 or more)`);
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_EVENTS_PAGE) throw new InvalidValueError(`limit "${input.limit}" is not between 1 and ${MAX_EVENTS_PAGE}`);
+  if (!Number.isSafeInteger(from) || from < 0)
+    throw new InvalidValueError(`from "${input.from}" is not a revision (0 or more)`);
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_EVENTS_PAGE)
+    throw new InvalidValueError(`limit "${input.limit}" is not between 1 and ${MAX_EVENTS_PAGE}`);
   const issuerKey = await issuerDirectory(store).lookup(parseIssuerRef(input.issuer));
   if (issuerKey === undefined) throw new IssuerNotFoundError(`The ledger has no events for issuer ${input.issuer}`);
   const stream = issuerStream(issuerKey);
@@ -35,7 +40,14 @@ export async function queryIssuerEvents(store: EventStore, input: { issuer: stri
   const page = read.slice(0, limit);
   return {
     stream,
-    events: page.map((e) => ({ id: e.id, type: e.type, revision: Number(e.revision), position: e.position.toString(), recordedAt: e.metadata.recordedAt, data: e.data })),
+    events: page.map((e) => ({
+      id: e.id,
+      type: e.type,
+      revision: Number(e.revision),
+      position: e.position.toString(),
+      recordedAt: e.metadata.recordedAt,
+      data: e.data,
+    })),
     nextFrom: read.length > limit ? Number(page.at(-1)!.revision) + 1 : null,
   };
 }

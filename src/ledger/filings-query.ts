@@ -1,6 +1,14 @@
 /** filings: an issuer's Schedule 13D chain as the ledger knows it, with each filing's lag against its deadline. */
 import { selectFacts } from '../../projections/index.js';
-import { compareInChain, filingLabel, filingLag, parseInstant, parseIsoDate, type FilingLag, type UnreadableEvent } from '../domain/index.js';
+import {
+  compareInChain,
+  filingLabel,
+  filingLag,
+  parseInstant,
+  parseIsoDate,
+  type FilingLag,
+  type UnreadableEvent,
+} from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { issuerName, readKnownIssuer, type IssuerHeader } from './issuer-events.js';
 
@@ -30,11 +38,16 @@ export interface FilingsReport {
   unreadableEvents: UnreadableEvent[];
 }
 
-export async function queryFilings(store: EventStore, input: { issuer: string; filedBy?: string | undefined; recordedBy?: string | undefined }): Promise<FilingsReport> {
+export async function queryFilings(
+  store: EventStore,
+  input: { issuer: string; filedBy?: string | undefined; recordedBy?: string | undefined },
+): Promise<FilingsReport> {
   const filedBy = input.filedBy === undefined ? null : parseIsoDate(input.filedBy, '--filed-by');
   const recordedBy = input.recordedBy === undefined ? null : parseInstant(input.recordedBy, '--recorded-by');
   const { cusip, envelopes, unreadable } = await readKnownIssuer(store, input.issuer);
-  const statements = selectFacts(envelopes, { filedBy, recordedBy }).flatMap((fact) => (fact.event.type === 'StatementFiled' ? [{ id: fact.id, data: fact.event.data }] : []));
+  const statements = selectFacts(envelopes, { filedBy, recordedBy }).flatMap((fact) =>
+    fact.event.type === 'StatementFiled' ? [{ id: fact.id, data: fact.event.data }] : [],
+  );
   statements.sort((a, b) => compareInChain(a.data, b.data) || a.data.filedOn.localeCompare(b.data.filedOn));
   return {
     issuer: { cusip, name: issuerName(envelopes) },

@@ -27,15 +27,26 @@ export class HolderNotFoundError extends InvalidValueError {
 }
 
 /** `index` is a server's live index; without one the store is read for it. */
-export async function queryHolder(store: EventStore, input: ClockInput & { holder: string }, index?: LedgerIndex): Promise<HolderReport> {
+export async function queryHolder(
+  store: EventStore,
+  input: ClockInput & { holder: string },
+  index?: LedgerIndex,
+): Promise<HolderReport> {
   const found = issuersOfPerson(index ?? (await buildLedgerIndex(store)), parsePersonRef(input.holder));
-  if (found.length === 0) throw new HolderNotFoundError(`No issuer in the ledger names a reporting person "${input.holder}" (a person id, or cik:N)`);
+  if (found.length === 0)
+    throw new HolderNotFoundError(
+      `No issuer in the ledger names a reporting person "${input.holder}" (a person id, or cik:N)`,
+    );
   const positions: HolderPosition[] = [];
   let clocks = { asOf: input.asOf, filedBy: null as string | null, recordedBy: null as string | null };
   for (const { issuer, personId } of found) {
     const report = await queryHoldings(store, { ...input, issuer: issuer.cusip ?? `cik:${issuer.cik}` });
     clocks = { asOf: report.asOf, filedBy: report.filedBy, recordedBy: report.recordedBy };
-    positions.push({ issuer: { issuerKey: issuer.issuerKey, cusip: report.issuer.cusip, name: report.issuer.name }, personId, holding: report.holders.find((h) => h.personId === personId) ?? null });
+    positions.push({
+      issuer: { issuerKey: issuer.issuerKey, cusip: report.issuer.cusip, name: report.issuer.name },
+      personId,
+      holding: report.holders.find((h) => h.personId === personId) ?? null,
+    });
   }
   return { holder: input.holder, ...clocks, positions };
 }

@@ -1,5 +1,10 @@
 /** Holdings of an issuer's reporting persons at a date: the shape the CLI prints and HTTP will serve. */
-import { holdingsFromEnvelopes, type Holder, type ShareBasis, type ShareBasisAdjustment } from '../../projections/index.js';
+import {
+  holdingsFromEnvelopes,
+  type Holder,
+  type ShareBasis,
+  type ShareBasisAdjustment,
+} from '../../projections/index.js';
 import type { UnreadableEvent } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { parseClocks, parseShareBasis, type ClockInput } from './clocks.js';
@@ -25,7 +30,10 @@ export interface HoldingsReport {
   unreadableEvents: UnreadableEvent[];
 }
 
-export async function queryHoldings(store: EventStore, input: ClockInput & { issuer: string; shareBasis?: string | undefined }): Promise<HoldingsReport> {
+export async function queryHoldings(
+  store: EventStore,
+  input: ClockInput & { issuer: string; shareBasis?: string | undefined },
+): Promise<HoldingsReport> {
   const clocks = parseClocks(input);
   const shareBasis = parseShareBasis(input.shareBasis);
   const { cusip, envelopes, unreadable } = await readKnownIssuer(store, input.issuer);

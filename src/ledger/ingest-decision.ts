@@ -61,7 +61,13 @@ export interface IngestOutcome {
 }
 
 /** The filing's events against the issuer's record: what to append, and the outcome either way. */
-export function decideIngest(filing: ParsedFiling, issuerKey: string, notes: readonly string[], record: IssuerRecord, dryRun: boolean): Decision<IngestOutcome> {
+export function decideIngest(
+  filing: ParsedFiling,
+  issuerKey: string,
+  notes: readonly string[],
+  record: IssuerRecord,
+  dryRun: boolean,
+): Decision<IngestOutcome> {
   // Planned against what the stream knows: a person's CIK names the same person whatever the name printed.
   const planned = planIngest(filing, { issuerKey, knownPersons: knownPersonsIn(record.envelopes) });
   const outcome = outcomeOf(filing, planned, notes);
@@ -69,27 +75,73 @@ export function decideIngest(filing: ParsedFiling, issuerKey: string, notes: rea
   const nothing = (report: IngestOutcome): Decision<IngestOutcome> => ({ events: [], report: () => report });
   if (existing.statement) {
     const from = existing.statement.source;
-    return nothing({ ...outcome, status: 'already-recorded', alreadyRecordedFrom: from, alreadyPresent: planned.events.length, message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it` });
+    return nothing({
+      ...outcome,
+      status: 'already-recorded',
+      alreadyRecordedFrom: from,
+      alreadyPresent: planned.events.length,
+      message: `already recorded from ${from} (event ${existing.statement.id}); nothing written — use \`13d-ledger correct\` to change it`,
+    });
   }
   if (existing.conflict) throw conflictError(filing, existing.conflict);
   if (existing.otherOriginal) {
     const other = existing.otherOriginal;
-    throw new FilingParseError(filing.file, 'whole file', `a second original Schedule 13D for ${planned.issuerKey} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`);
+    throw new FilingParseError(
+      filing.file,
+      'whole file',
+      `a second original Schedule 13D for ${planned.issuerKey} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`,
+    );
   }
   // A filing naming no person has no identity key: its own event ids are the only guard.
   // An earlier filing known by date is recorded once, whichever filing (or the sample) named it first.
-  const missing = planned.events.filter((e) => !existing.ids.has(e.id) && !(e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown && existing.dated.has(datedFilingKeyOf(e.data as Filed))));
+  const missing = planned.events.filter(
+    (e) =>
+      !existing.ids.has(e.id) &&
+      !(
+        e.type === 'StatementFiled' &&
+        !(e.data as Filed).contentsKnown &&
+        existing.dated.has(datedFilingKeyOf(e.data as Filed))
+      ),
+  );
   const own = planned.events[0]!.data as Filed;
-  if (existing.datedUnknown.has(datedFilingKeyOf(own))) outcome.notes = [...outcome.notes, `fills in ${filingLabel(own.amendmentNumber)} filed ${own.filedOn}, recorded until now with contents unknown`];
+  if (existing.datedUnknown.has(datedFilingKeyOf(own)))
+    outcome.notes = [
+      ...outcome.notes,
+      `fills in ${filingLabel(own.amendmentNumber)} filed ${own.filedOn}, recorded until now with contents unknown`,
+    ];
   const present = planned.events.length - missing.length;
-  if (dryRun) return nothing({ ...outcome, alreadyPresent: present, message: `would append ${missing.length} events (dry run, nothing written)` });
-  if (missing.length === 0) return nothing({ ...outcome, status: 'already-recorded', alreadyRecordedFrom: 'this filing', alreadyPresent: planned.events.length, message: 'every event already recorded; nothing written' });
+  if (dryRun)
+    return nothing({
+      ...outcome,
+      alreadyPresent: present,
+      message: `would append ${missing.length} events (dry run, nothing written)`,
+    });
+  if (missing.length === 0)
+    return nothing({
+      ...outcome,
+      status: 'already-recorded',
+      alreadyRecordedFrom: 'this filing',
+      alreadyPresent: planned.events.length,
+      message: 'every event already recorded; nothing written',
+    });
   return {
     events: missing,
     report: (wrote) =>
       wrote
-        ? { ...outcome, status: 'appended', appended: missing.length, alreadyPresent: present, message: `${missing.length} events appended` }
-        : { ...outcome, status: 'already-recorded', alreadyRecordedFrom: 'another writer, at the same moment', alreadyPresent: planned.events.length, message: 'every event already written by another writer at the same moment; nothing written by this one' },
+        ? {
+            ...outcome,
+            status: 'appended',
+            appended: missing.length,
+            alreadyPresent: present,
+            message: `${missing.length} events appended`,
+          }
+        : {
+            ...outcome,
+            status: 'already-recorded',
+            alreadyRecordedFrom: 'another writer, at the same moment',
+            alreadyPresent: planned.events.length,
+            message: 'every event already written by another writer at the same moment; nothing written by this one',
+          },
   };
 }
 
@@ -116,7 +168,11 @@ export function outcomeOf(filing: ParsedFiling, planned: FilingEvents, notes: re
     partial: planned.partial,
     notes: [...planned.notes, ...notes],
     doubts: filing.doubts,
-    earlierFilings: planned.events.flatMap((e) => (e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }] : [])),
+    earlierFilings: planned.events.flatMap((e) =>
+      e.type === 'StatementFiled' && !(e.data as Filed).contentsKnown
+        ? [{ amendmentNumber: (e.data as Filed).amendmentNumber, filedOn: (e.data as Filed).filedOn }]
+        : [],
+    ),
   };
 }
 
@@ -147,7 +203,11 @@ export function knownPersonsIn(envelopes: IssuerRecord['envelopes']): KnownPerso
   for (const { event } of envelopes) {
     if (event.type !== 'PersonIdentified') continue;
     const earlier = persons.get(event.data.personId);
-    persons.set(event.data.personId, { personId: event.data.personId, name: event.data.name, cik: event.data.cik ?? earlier?.cik ?? null });
+    persons.set(event.data.personId, {
+      personId: event.data.personId,
+      name: event.data.name,
+      cik: event.data.cik ?? earlier?.cik ?? null,
+    });
   }
   return [...persons.values()];
 }
@@ -164,17 +224,37 @@ function recordedAlready(record: IssuerRecord, planned: FilingEvents): Recorded 
   const own = planned.events[0]!.data as Filed;
   const sources = new Map(record.recorded.map((e) => [e.id, String(e.metadata.source ?? 'an unnamed source')]));
   const sourceOf = (id: string) => sources.get(id)!;
-  const hashes = new Map(record.recorded.map((e) => [e.id, typeof e.metadata.contentHash === 'string' ? e.metadata.contentHash : null]));
-  const found: Recorded = { ids: new Set(record.recorded.map((e) => e.id)), statement: null, dated: new Set(), datedUnknown: new Set(), otherOriginal: null, conflict: null };
-  const retracted = new Set(record.envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId.toLowerCase()] : [])));
+  const hashes = new Map(
+    record.recorded.map((e) => [e.id, typeof e.metadata.contentHash === 'string' ? e.metadata.contentHash : null]),
+  );
+  const found: Recorded = {
+    ids: new Set(record.recorded.map((e) => e.id)),
+    statement: null,
+    dated: new Set(),
+    datedUnknown: new Set(),
+    otherOriginal: null,
+    conflict: null,
+  };
+  const retracted = new Set(
+    record.envelopes.flatMap(({ event }) =>
+      event.type === 'EventRetracted' ? [event.data.eventId.toLowerCase()] : [],
+    ),
+  );
   for (const { id, event } of record.envelopes) {
     if (event.type !== 'StatementFiled') continue;
     found.dated.add(datedFilingKeyOf(event.data));
     if (!event.data.contentsKnown) found.datedUnknown.add(datedFilingKeyOf(event.data));
-    if (found.conflict === null && !retracted.has(id) && otherCopyOf(event.data, own)) found.conflict = { statement: event.data, source: sourceOf(id), contentHash: hashes.get(id) ?? null };
-    if (found.statement !== null || planned.identityKey === null || `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey) continue;
+    if (found.conflict === null && !retracted.has(id) && otherCopyOf(event.data, own))
+      found.conflict = { statement: event.data, source: sourceOf(id), contentHash: hashes.get(id) ?? null };
+    if (
+      found.statement !== null ||
+      planned.identityKey === null ||
+      `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey
+    )
+      continue;
     // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
-    if (own.amendmentNumber === 0 && !sameFiling(event.data, own)) found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
+    if (own.amendmentNumber === 0 && !sameFiling(event.data, own))
+      found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
     else found.statement = { id, source: sourceOf(id) };
   }
   return found;
@@ -186,10 +266,17 @@ function recordedAlready(record: IssuerRecord, planned: FilingEvents): Recorded 
  * without some of its cover pages, or this one is. Never "fills in" the other.
  */
 function otherCopyOf(recorded: Filed, own: Filed): boolean {
-  if (!recorded.contentsKnown || recorded.amendmentNumber === null || recorded.amendmentNumber !== own.amendmentNumber) return false;
-  if (recorded.accessionNumber !== null && own.accessionNumber !== null && recorded.accessionNumber !== own.accessionNumber) return false;
+  if (!recorded.contentsKnown || recorded.amendmentNumber === null || recorded.amendmentNumber !== own.amendmentNumber)
+    return false;
+  if (
+    recorded.accessionNumber !== null &&
+    own.accessionNumber !== null &&
+    recorded.accessionNumber !== own.accessionNumber
+  )
+    return false;
   if (!sameFiling(recorded, own)) return false;
-  const persons = (filed: Filed) => new Set([...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId));
+  const persons = (filed: Filed) =>
+    new Set([...filed.coverPages, ...filed.partialCoverPages].map((page) => page.personId));
   const [theirs, ours] = [persons(recorded), persons(own)];
   const shared = [...ours].filter((id) => theirs.has(id)).length;
   return shared > 0 && (shared !== ours.size || shared !== theirs.size);
@@ -206,7 +293,8 @@ function conflictError(filing: ParsedFiling, other: RecordedCopy): FilingParseEr
     missingHere.length > 0 ? `only the recorded copy names ${missingHere.join('; ')}` : null,
   ].filter((d) => d !== null);
   const label = `${filingLabel(other.statement.amendmentNumber)} filed ${other.statement.filedOn}`;
-  const problem = `conflict: ${label} is already recorded from ${other.source} (content sha256:${other.contentHash ?? 'not recorded'}) ` +
+  const problem =
+    `conflict: ${label} is already recorded from ${other.source} (content sha256:${other.contentHash ?? 'not recorded'}) ` +
     `with other reporting persons than this copy (content sha256:${filing.contentHash}): ${differences.join('; ')}. ` +
     'One copy is damaged: nothing written; retract the recorded statement if it is the damaged one, then ingest this copy again';
   return new FilingConflictError(filing.file, problem, other.contentHash, filing.contentHash);

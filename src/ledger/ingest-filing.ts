@@ -27,22 +27,36 @@ export interface IngestOptions {
 }
 
 /** `store` undefined: plan only (no store to compare with). */
-export async function ingestFiling(store: EventStore | undefined, filing: ParsedFiling, options: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestFiling(
+  store: EventStore | undefined,
+  filing: ParsedFiling,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
   const planned = planIngest(filing);
   if (!store) return outcomeOf(filing, planned, []);
   const { issuerKey, notes } = await resolveIssuer(store, filing, planned, options);
-  return handleIssuerCommand(store, issuerStream(issuerKey), (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false), {
-    source: `ingest:${filing.file}`,
-    // Which reading of the filing these events are: `13d-ledger reparse` compares a newer one with it.
-    // And which copy: a later copy of the same filing with other content is told apart by it (ingest-decision.ts).
-    metadata: { parserVersion: options.parserVersion ?? PARSER_VERSION, contentHash: filing.contentHash },
-    dryRun: options.dryRun ?? false,
-    ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
-  });
+  return handleIssuerCommand(
+    store,
+    issuerStream(issuerKey),
+    (record) => decideIngest(filing, issuerKey, notes, record, options.dryRun ?? false),
+    {
+      source: `ingest:${filing.file}`,
+      // Which reading of the filing these events are: `13d-ledger reparse` compares a newer one with it.
+      // And which copy: a later copy of the same filing with other content is told apart by it (ingest-decision.ts).
+      metadata: { parserVersion: options.parserVersion ?? PARSER_VERSION, contentHash: filing.contentHash },
+      dryRun: options.dryRun ?? false,
+      ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }),
+    },
+  );
 }
 
 /** The issuer may be known under another CUSIP (a new class, a reverse split) or by its CIK: its chain continues. */
-async function resolveIssuer(store: EventStore, filing: ParsedFiling, planned: FilingEvents, options: IngestOptions): Promise<{ issuerKey: string; notes: string[] }> {
+async function resolveIssuer(
+  store: EventStore,
+  filing: ParsedFiling,
+  planned: FilingEvents,
+  options: IngestOptions,
+): Promise<{ issuerKey: string; notes: string[] }> {
   const directory = options.directory ?? issuerDirectory(store);
   const ids = { cusip: planned.cusip, cik: planned.cik };
   let resolved = await directory.resolve(ids);
@@ -53,7 +67,9 @@ async function resolveIssuer(store: EventStore, filing: ParsedFiling, planned: F
   }
   const notes = resolved.conflict === null ? [] : [resolved.conflict];
   if (resolved.key !== planned.issuerKey) {
-    const by = [ids.cik ? `CIK ${ids.cik}` : null, ids.cusip ? `CUSIP ${ids.cusip}` : null].filter((s) => s !== null).join(' / ');
+    const by = [ids.cik ? `CIK ${ids.cik}` : null, ids.cusip ? `CUSIP ${ids.cusip}` : null]
+      .filter((s) => s !== null)
+      .join(' / ');
     notes.push(`continues the chain of issuer ${resolved.key}, which the ledger already knows (this filing's ${by})`);
   }
   return { issuerKey: resolved.key, notes };

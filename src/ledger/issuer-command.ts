@@ -61,25 +61,41 @@ export async function readIssuerRecord(store: EventStore, stream: string): Promi
   return { stream, recorded, envelopes, unreadable, lastRevision: recorded.at(-1)?.revision ?? null };
 }
 
-export async function handleIssuerCommand<R>(store: EventStore, stream: string, decide: (record: IssuerRecord) => Decision<R>, options: HandleOptions): Promise<R> {
+export async function handleIssuerCommand<R>(
+  store: EventStore,
+  stream: string,
+  decide: (record: IssuerRecord) => Decision<R>,
+  options: HandleOptions,
+): Promise<R> {
   const attempts = options.attempts ?? 12;
   let backoff = options.backoffMs ?? 5;
   for (let attempt = 1; ; attempt++) {
     const record = await readIssuerRecord(store, stream);
     const read = record.lastRevision ?? 'no_stream';
     const expected = options.expectedRevision;
-    if (expected !== undefined && expected !== read) throw new WrongExpectedRevisionError(stream, expected, read === 'no_stream' ? 'no_stream' : read);
+    if (expected !== undefined && expected !== read)
+      throw new WrongExpectedRevisionError(stream, expected, read === 'no_stream' ? 'no_stream' : read);
     const decision = decide(record);
     if (decision.events.length === 0 || options.dryRun) return decision.report(false);
     try {
-      const result = await appendDomainEvents(store, stream, decision.events, { expectedRevision: read, source: options.source, ...(options.metadata ? { metadata: options.metadata } : {}) });
+      const result = await appendDomainEvents(store, stream, decision.events, {
+        expectedRevision: read,
+        source: options.source,
+        ...(options.metadata ? { metadata: options.metadata } : {}),
+      });
       return decision.report(result.written);
     } catch (error) {
       // Another writer appended between the read and the write (an id conflict is the same: it wrote an event
       // this batch shares). Read what it wrote and decide again, unless the caller fixed the revision.
-      if (!(error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) || expected !== undefined) throw error;
+      if (
+        !(error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) ||
+        expected !== undefined
+      )
+        throw error;
       if (attempt >= attempts) {
-        throw new ConflictRetriesExhaustedError(`${stream}: other writers kept appending; gave up after ${attempts} attempts, nothing of this command written (${error.message})`);
+        throw new ConflictRetriesExhaustedError(
+          `${stream}: other writers kept appending; gave up after ${attempts} attempts, nothing of this command written (${error.message})`,
+        );
       }
       await sleep(backoff * (0.5 + Math.random()));
       backoff = Math.min(backoff * 2, 1000);

@@ -59,7 +59,8 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
       nextRevision = event.revision + 1n;
       if (event.type === ISSUER_DIRECTORY_COMPLETE) complete = true;
       const parsed = IssuerAliasRecordedSchema.safeParse({ type: event.type, data: event.data });
-      if (parsed.success && !byAlias.has(parsed.data.data.alias as IssuerAlias)) byAlias.set(parsed.data.data.alias as IssuerAlias, parsed.data.data.issuerKey);
+      if (parsed.success && !byAlias.has(parsed.data.data.alias as IssuerAlias))
+        byAlias.set(parsed.data.data.alias as IssuerAlias, parsed.data.data.issuerKey);
     }
   }
 
@@ -72,7 +73,8 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
     const known = byAlias.get(alias);
     if (known !== undefined) return known;
     // Written before the directory: the stream of a CUSIP is named by it.
-    if (alias.startsWith('cusip:') && (await streamExists(alias.slice('cusip:'.length)))) return alias.slice('cusip:'.length);
+    if (alias.startsWith('cusip:') && (await streamExists(alias.slice('cusip:'.length))))
+      return alias.slice('cusip:'.length);
     if (!complete && alias.startsWith('cik:')) return (await legacyAliases()).get(alias);
     return undefined;
   }
@@ -80,7 +82,9 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
   /** What the issuer streams written before the directory say of themselves: CUSIPs and CIKs of their statements. */
   async function legacyAliases(): Promise<Map<IssuerAlias, IssuerKey>> {
     const found = new Map<IssuerAlias, IssuerKey>();
-    const events = await store.readAll({ filter: { streamPrefixes: [ISSUER_STREAM_PREFIX], types: ['StatementFiled'] } });
+    const events = await store.readAll({
+      filter: { streamPrefixes: [ISSUER_STREAM_PREFIX], types: ['StatementFiled'] },
+    });
     const streamOf = new Map(events.map((e) => [e.id, e.stream]));
     for (const { id, event } of decodeTolerantly(events).envelopes) {
       if (event.type !== 'StatementFiled') continue;
@@ -90,13 +94,25 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
     return found;
   }
 
-  async function record(aliases: readonly IssuerAlias[], key: IssuerKey, name: string | null, source: string): Promise<void> {
+  async function record(
+    aliases: readonly IssuerAlias[],
+    key: IssuerKey,
+    name: string | null,
+    source: string,
+  ): Promise<void> {
     await refresh();
     if (!complete) {
       // First write through the directory: every stream written before it gets its aliases, then the mark.
       const legacy = [...(await legacyAliases())].filter(([alias]) => !byAlias.has(alias));
       await append(legacy.map(([alias, legacyKey]) => aliasEvent(alias, legacyKey, null, 'existing stream')));
-      await append([{ id: stableUuid(`issuer-directory/${ISSUER_DIRECTORY_COMPLETE}`), type: ISSUER_DIRECTORY_COMPLETE, data: {}, metadata: {} }]);
+      await append([
+        {
+          id: stableUuid(`issuer-directory/${ISSUER_DIRECTORY_COMPLETE}`),
+          type: ISSUER_DIRECTORY_COMPLETE,
+          data: {},
+          metadata: {},
+        },
+      ]);
       await refresh();
     }
     await append(aliases.filter((alias) => !byAlias.has(alias)).map((alias) => aliasEvent(alias, key, name, source)));
@@ -124,9 +140,10 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
       const byCik = cikAlias === undefined ? undefined : await lookup(cikAlias);
       const byCusip = cusipAlias === undefined ? undefined : await lookup(cusipAlias);
       const key = byCik ?? byCusip ?? newIssuerKey(ids);
-      const conflict = byCik !== undefined && byCusip !== undefined && byCik !== byCusip
-        ? `CUSIP ${ids.cusip} is recorded for issuer ${byCusip}, but CIK ${cikAlias!.slice(4)} for issuer ${byCik}: filed under the CIK's`
-        : null;
+      const conflict =
+        byCik !== undefined && byCusip !== undefined && byCik !== byCusip
+          ? `CUSIP ${ids.cusip} is recorded for issuer ${byCusip}, but CIK ${cikAlias!.slice(4)} for issuer ${byCik}: filed under the CIK's`
+          : null;
       await refresh();
       // A CUSIP that names its own stream needs no alias: the stream is found by it.
       return { key, newAliases: aliases.filter((alias) => !byAlias.has(alias) && alias !== `cusip:${key}`), conflict };
@@ -134,14 +151,25 @@ export function issuerDirectory(store: EventStore): IssuerDirectory {
     async aliasesOfKey(key) {
       await refresh();
       const aliases = [...byAlias].filter(([, k]) => k === key).map(([alias]) => alias);
-      if (!aliases.includes(`cusip:${key}` as IssuerAlias) && !key.startsWith('cik-')) aliases.unshift(`cusip:${key}` as IssuerAlias);
-      return aliases.sort((a, b) => (a.startsWith('cusip:') === b.startsWith('cusip:') ? 0 : a.startsWith('cusip:') ? -1 : 1));
+      if (!aliases.includes(`cusip:${key}` as IssuerAlias) && !key.startsWith('cik-'))
+        aliases.unshift(`cusip:${key}` as IssuerAlias);
+      return aliases.sort((a, b) =>
+        a.startsWith('cusip:') === b.startsWith('cusip:') ? 0 : a.startsWith('cusip:') ? -1 : 1,
+      );
     },
   };
 }
 
 function aliasEvent(alias: IssuerAlias, key: IssuerKey, name: string | null, source: string) {
-  const event = IssuerAliasRecordedSchema.parse({ type: 'IssuerAliasRecorded', data: { alias, issuerKey: key, name, source } });
+  const event = IssuerAliasRecordedSchema.parse({
+    type: 'IssuerAliasRecorded',
+    data: { alias, issuerKey: key, name, source },
+  });
   // The id names the alias alone: whoever records it first, every later attempt is the same event or a conflict.
-  return { id: stableUuid(`issuer-alias/${alias}`), type: event.type, data: event.data, metadata: { source: 'issuer-directory' } };
+  return {
+    id: stableUuid(`issuer-alias/${alias}`),
+    type: event.type,
+    data: event.data,
+    metadata: { source: 'issuer-directory' },
+  };
 }

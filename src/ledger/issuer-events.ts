@@ -1,5 +1,16 @@
 /** The issuer stream at the store edge: validate on append, decode once on read. */
-import { compareInChain, EVENT_SCHEMA_VERSION, ISSUER_STREAM_PREFIX, issuerStream, parseIssuerRef, validateEvent, type DomainEvent, type Envelope, type EventData, type UnreadableEvent } from '../domain/index.js';
+import {
+  compareInChain,
+  EVENT_SCHEMA_VERSION,
+  ISSUER_STREAM_PREFIX,
+  issuerStream,
+  parseIssuerRef,
+  validateEvent,
+  type DomainEvent,
+  type Envelope,
+  type EventData,
+  type UnreadableEvent,
+} from '../domain/index.js';
 import { directoryOf, readDecoded } from './read-cache.js';
 import type { AppendResult, EventStore, ExpectedRevision } from '../store/event-store.js';
 import { appendAttested } from '../store/attestation.js';
@@ -24,7 +35,9 @@ export interface IssuerEvents {
 /** Every event of one issuer (by its key: a CUSIP or cik-<CIK>), decoded, in recorded order; events that fail their schema are set aside. */
 export async function readIssuer(store: EventStore, issuerKey: string): Promise<IssuerEvents> {
   const { envelopes, unreadable, lastRevision } = await readDecoded(store, issuerStream(issuerKey));
-  const retracted = new Set(envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId] : [])));
+  const retracted = new Set(
+    envelopes.flatMap(({ event }) => (event.type === 'EventRetracted' ? [event.data.eventId] : [])),
+  );
   return { envelopes, unreadable: unreadable.filter((event) => !retracted.has(event.id)), lastRevision };
 }
 
@@ -33,7 +46,10 @@ export async function readIssuer(store: EventStore, issuerKey: string): Promise<
  * the ledger has never heard of is an error that says what to do. `cusip` is the CUSIP the latest filing
  * prints (null for an issuer known only by CIK).
  */
-export async function readKnownIssuer(store: EventStore, issuer: string): Promise<IssuerEvents & { cusip: string | null; issuerKey: string }> {
+export async function readKnownIssuer(
+  store: EventStore,
+  issuer: string,
+): Promise<IssuerEvents & { cusip: string | null; issuerKey: string }> {
   const ref = parseIssuerRef(issuer);
   const issuerKey = await directoryOf(store).lookup(ref);
   const read = issuerKey === undefined ? undefined : await readIssuer(store, issuerKey);
@@ -43,13 +59,23 @@ export async function readKnownIssuer(store: EventStore, issuer: string): Promis
       `The ledger has no events for issuer ${named}: ingest its filings with \`13d-ledger ingest\`${ref === 'cusip:09175M507' || ref === 'cusip:09175M408' ? ' or load the bundled history with `13d-ledger sample load`' : ''}`,
     );
   }
-  return { cusip: latestCusip(read.envelopes) ?? (issuerKey.startsWith('cik-') ? null : issuerKey), issuerKey, ...read };
+  return {
+    cusip: latestCusip(read.envelopes) ?? (issuerKey.startsWith('cik-') ? null : issuerKey),
+    issuerKey,
+    ...read,
+  };
 }
 
 /** The CUSIP the latest statement (in chain order) prints. */
 function latestCusip(envelopes: readonly Envelope[]): string | null {
   let latest: EventData<'StatementFiled'> | null = null;
-  for (const { event } of envelopes) if (event.type === 'StatementFiled' && event.data.issuer.cusip !== null && (latest === null || compareInChain(event.data, latest) >= 0)) latest = event.data;
+  for (const { event } of envelopes)
+    if (
+      event.type === 'StatementFiled' &&
+      event.data.issuer.cusip !== null &&
+      (latest === null || compareInChain(event.data, latest) >= 0)
+    )
+      latest = event.data;
   return latest?.issuer.cusip ?? null;
 }
 
@@ -82,7 +108,11 @@ export async function appendDomainEvents(
   options: { expectedRevision?: ExpectedRevision; source?: string; metadata?: Readonly<Record<string, unknown>> } = {},
 ): Promise<AppendResult> {
   const valid: DomainEvent[] = events.map((event) => validateEvent(event, event.id));
-  const metadata = { ...options.metadata, schema: EVENT_SCHEMA_VERSION, ...(options.source ? { source: options.source } : {}) };
+  const metadata = {
+    ...options.metadata,
+    schema: EVENT_SCHEMA_VERSION,
+    ...(options.source ? { source: options.source } : {}),
+  };
   return appendAttested(
     store,
     stream,

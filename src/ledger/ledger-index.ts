@@ -46,7 +46,15 @@ export function evolveLedgerIndex(index: LedgerIndex, recorded: RecordedEvent): 
     return index;
   }
   const issuerKey = recorded.stream.slice(ISSUER_STREAM_PREFIX.length);
-  const issuer = (index.issuers[issuerKey] ??= { issuerKey, cusip: null, name: null, cik: null, filings: 0, lastFiledOn: null, persons: {} });
+  const issuer = (index.issuers[issuerKey] ??= {
+    issuerKey,
+    cusip: null,
+    name: null,
+    cik: null,
+    filings: 0,
+    lastFiledOn: null,
+    persons: {},
+  });
   if (event.type === 'StatementFiled') {
     const d = event.data;
     issuer.filings++;
@@ -67,9 +75,16 @@ export function evolveLedgerIndex(index: LedgerIndex, recorded: RecordedEvent): 
 }
 
 /** The whole index in one read of the store (what the CLI and a server's first start do). */
-export async function buildLedgerIndex(store: EventStore, from: LedgerIndex = emptyLedgerIndex()): Promise<LedgerIndex> {
+export async function buildLedgerIndex(
+  store: EventStore,
+  from: LedgerIndex = emptyLedgerIndex(),
+): Promise<LedgerIndex> {
   const fromPosition = from.checkpoint === null ? undefined : from.checkpoint + 1n;
-  for (const event of await store.readAll({ ...(fromPosition === undefined ? {} : { fromPosition }), filter: INDEX_FILTER })) evolveLedgerIndex(from, event);
+  for (const event of await store.readAll({
+    ...(fromPosition === undefined ? {} : { fromPosition }),
+    filter: INDEX_FILTER,
+  }))
+    evolveLedgerIndex(from, event);
   return from;
 }
 

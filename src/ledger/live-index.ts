@@ -8,7 +8,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { EventStore, Subscription } from '../store/event-store.js';
-import { emptyLedgerIndex, evolveLedgerIndex, INDEX_FILTER, type IndexedIssuer, type LedgerIndex } from './ledger-index.js';
+import {
+  emptyLedgerIndex,
+  evolveLedgerIndex,
+  INDEX_FILTER,
+  type IndexedIssuer,
+  type LedgerIndex,
+} from './ledger-index.js';
 
 const SNAPSHOT_FORMAT = 'ledger-index/1';
 
@@ -39,14 +45,23 @@ export interface LiveIndex {
 
 export async function startLiveIndex(store: EventStore, options: LiveIndexOptions): Promise<LiveIndex> {
   const { index, checkpointEventId, reason } = await restore(store, options.snapshotFile);
-  const start = { from: index.checkpoint === null ? ('zero' as const) : ('snapshot' as const), checkpoint: index.checkpoint, reason };
+  const start = {
+    from: index.checkpoint === null ? ('zero' as const) : ('snapshot' as const),
+    checkpoint: index.checkpoint,
+    reason,
+  };
   let lastEventId = checkpointEventId;
   let saveTimer: NodeJS.Timeout | null = null;
   let saving: Promise<void> = Promise.resolve();
   const save = () => {
     if (options.snapshotFile === null) return;
     const file = options.snapshotFile;
-    const snapshot: Snapshot = { format: SNAPSHOT_FORMAT, checkpoint: index.checkpoint?.toString() ?? null, checkpointEventId: lastEventId, issuers: index.issuers };
+    const snapshot: Snapshot = {
+      format: SNAPSHOT_FORMAT,
+      checkpoint: index.checkpoint?.toString() ?? null,
+      checkpointEventId: lastEventId,
+      issuers: index.issuers,
+    };
     const text = JSON.stringify(snapshot);
     saving = saving.then(() => writeAtomically(file, text)).catch((error: Error) => options.onError?.(error));
   };
@@ -86,22 +101,38 @@ export async function startLiveIndex(store: EventStore, options: LiveIndexOption
   };
 }
 
-async function restore(store: EventStore, file: string | null): Promise<{ index: LedgerIndex; checkpointEventId: string | null; reason: string }> {
+async function restore(
+  store: EventStore,
+  file: string | null,
+): Promise<{ index: LedgerIndex; checkpointEventId: string | null; reason: string }> {
   const zero = (reason: string) => ({ index: emptyLedgerIndex(), checkpointEventId: null, reason });
   if (file === null) return zero('no snapshot file: built from the log');
   let snapshot: Snapshot;
   try {
     snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
   } catch (error) {
-    return zero((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no snapshot yet' : `snapshot unreadable (${(error as Error).message}): rebuilt`);
+    return zero(
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no snapshot yet'
+        : `snapshot unreadable (${(error as Error).message}): rebuilt`,
+    );
   }
-  if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.checkpoint === null || snapshot.checkpointEventId === null) return zero('snapshot of another format: rebuilt');
+  if (snapshot.format !== SNAPSHOT_FORMAT || snapshot.checkpoint === null || snapshot.checkpointEventId === null)
+    return zero('snapshot of another format: rebuilt');
   const checkpoint = BigInt(snapshot.checkpoint);
   const [atCheckpoint] = await store.readAll({ fromPosition: checkpoint, limit: 1 });
-  if (atCheckpoint === undefined || atCheckpoint.position !== checkpoint || atCheckpoint.id !== snapshot.checkpointEventId) {
+  if (
+    atCheckpoint === undefined ||
+    atCheckpoint.position !== checkpoint ||
+    atCheckpoint.id !== snapshot.checkpointEventId
+  ) {
     return zero('the snapshot is of another store (its checkpoint event is not there): rebuilt');
   }
-  return { index: { checkpoint, issuers: snapshot.issuers }, checkpointEventId: snapshot.checkpointEventId, reason: `from the snapshot at position ${checkpoint}` };
+  return {
+    index: { checkpoint, issuers: snapshot.issuers },
+    checkpointEventId: snapshot.checkpointEventId,
+    reason: `from the snapshot at position ${checkpoint}`,
+  };
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {

@@ -12,7 +12,8 @@ import type { EventStore, RecordedEvent, Subscription } from '../store/event-sto
 
 /** Which of `partitions` an issuer belongs to: a stable hash of its key (CUSIP or cik-N), the same in every process. */
 export function partitionOf(issuerKey: string, partitions: number): number {
-  if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`partitions must be a whole number >= 1, not ${partitions}`);
+  if (!Number.isInteger(partitions) || partitions < 1)
+    throw new RangeError(`partitions must be a whole number >= 1, not ${partitions}`);
   return createHash('sha256').update(issuerKey).digest().readUInt32BE(0) % partitions;
 }
 
@@ -37,7 +38,8 @@ export interface ProjectionWorker {
 }
 
 export function startProjectionWorker(store: EventStore, options: WorkerOptions): ProjectionWorker {
-  if (options.partition < 0 || options.partition >= options.partitions) throw new RangeError(`partition ${options.partition} is not in 0..${options.partitions - 1}`);
+  if (options.partition < 0 || options.partition >= options.partitions)
+    throw new RangeError(`partition ${options.partition} is not in 0..${options.partitions - 1}`);
   const byIssuer = new Map<string, Envelope[]>();
   let checkpoint: bigint | null = options.afterPosition ?? null;
   let markCaughtUp: () => void = () => {};

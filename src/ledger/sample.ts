@@ -9,7 +9,14 @@
  * not counted twice. What is new is still appended.
  */
 import { aultAllianceHistory, type SampleEvent, type SampleHistory } from '../../data/ault-alliance.js';
-import { datedFilingKeyOf, filingKeyOf, filingLabel, issuerStream, parseCusip, type EventData } from '../domain/index.js';
+import {
+  datedFilingKeyOf,
+  filingKeyOf,
+  filingLabel,
+  issuerStream,
+  parseCusip,
+  type EventData,
+} from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { handleIssuerCommand, type Decision, type IssuerRecord } from './issuer-command.js';
 import { issuerDirectory } from './issuer-directory.js';
@@ -36,7 +43,9 @@ function filingOf(event: SampleEvent): number | null {
 export async function loadSample(store: EventStore): Promise<SampleLoadResult> {
   const history = aultAllianceHistory();
   const cusip = parseCusip(history.issuer.cusip);
-  const result = await handleIssuerCommand(store, issuerStream(cusip), (record) => decideSampleLoad(history, record), { source: 'sample:ault-alliance' });
+  const result = await handleIssuerCommand(store, issuerStream(cusip), (record) => decideSampleLoad(history, record), {
+    source: 'sample:ault-alliance',
+  });
   // Its CIK and Amendment No. 7's CUSIP find this chain too (an ingest of Amendment No. 7 continues it).
   await issuerDirectory(store).record(history.aliases, cusip, history.issuer.name, 'sample:ault-alliance');
   return result;
@@ -63,7 +72,9 @@ export function decideSampleLoad(history: SampleHistory, record: IssuerRecord): 
   const missing: SampleEvent[] = [];
   const skipped: SampleLoadResult['skipped'] = [];
   for (const [amendment, events] of groups) {
-    const statement = events.find((e) => e.type === 'StatementFiled' && (e.data as Filed).amendmentNumber === amendment);
+    const statement = events.find(
+      (e) => e.type === 'StatementFiled' && (e.data as Filed).amendmentNumber === amendment,
+    );
     const data = statement?.data as Filed | undefined;
     const from = data ? (known.get(filingKeyOf(data) ?? '') ?? known.get(datedFilingKeyOf(data))) : undefined;
     const notYet = events.filter((e) => !present.has(e.id));
@@ -78,6 +89,13 @@ export function decideSampleLoad(history: SampleHistory, record: IssuerRecord): 
   return {
     events: missing,
     // Another loader writing the same events at the same moment wrote them, not this one.
-    report: (wrote) => ({ stream: history.stream, issuer: history.issuer, total, appended: wrote ? missing.length : 0, alreadyPresent: total - (wrote ? missing.length : 0) - skippedEvents, skipped }),
+    report: (wrote) => ({
+      stream: history.stream,
+      issuer: history.issuer,
+      total,
+      appended: wrote ? missing.length : 0,
+      alreadyPresent: total - (wrote ? missing.length : 0) - skippedEvents,
+      skipped,
+    }),
   };
 }

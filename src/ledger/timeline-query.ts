@@ -12,9 +12,18 @@ export interface TimelineReport extends Timeline {
   unreadableEvents: UnreadableEvent[];
 }
 
-export async function queryTimeline(store: EventStore, input: { issuer: string; filedBy?: string | undefined; recordedBy?: string | undefined }): Promise<TimelineReport> {
+export async function queryTimeline(
+  store: EventStore,
+  input: { issuer: string; filedBy?: string | undefined; recordedBy?: string | undefined },
+): Promise<TimelineReport> {
   const filedBy = input.filedBy === undefined ? null : parseIsoDate(input.filedBy, '--filed-by');
   const recordedBy = input.recordedBy === undefined ? null : parseInstant(input.recordedBy, '--recorded-by');
   const { cusip, envelopes, unreadable } = await readKnownIssuer(store, input.issuer);
-  return { issuer: { cusip, name: issuerName(envelopes) }, filedBy, recordedBy, ...timelineOf(selectFacts(envelopes, { filedBy, recordedBy })), unreadableEvents: unreadable };
+  return {
+    issuer: { cusip, name: issuerName(envelopes) },
+    filedBy,
+    recordedBy,
+    ...timelineOf(selectFacts(envelopes, { filedBy, recordedBy })),
+    unreadableEvents: unreadable,
+  };
 }

@@ -64,8 +64,19 @@ export function timelineOf(facts: readonly Fact[]): Timeline {
       persons.set(holder.personId, person);
       person.name = holder.name;
       const last = person.points.at(-1);
-      if (last && last.aggregate === holder.aggregate && last.percentOfClass === holder.percentOfClass && last.basis === holder.basis) continue;
-      person.points.push({ date, aggregate: holder.aggregate, percentOfClass: holder.percentOfClass, basis: holder.basis });
+      if (
+        last &&
+        last.aggregate === holder.aggregate &&
+        last.percentOfClass === holder.percentOfClass &&
+        last.basis === holder.basis
+      )
+        continue;
+      person.points.push({
+        date,
+        aggregate: holder.aggregate,
+        percentOfClass: holder.percentOfClass,
+        basis: holder.basis,
+      });
     }
   });
   const list = [...persons.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -76,14 +87,28 @@ function markersOf(facts: readonly Fact[]): TimelineMarker[] {
   const markers: TimelineMarker[] = [];
   for (const { id, event } of facts) {
     if (event.type === 'StatementFiled') {
-      markers.push({ date: event.data.filedOn, kind: 'filing', label: filingLabel(event.data.amendmentNumber), personId: null, shares: null, eventId: id });
+      markers.push({
+        date: event.data.filedOn,
+        kind: 'filing',
+        label: filingLabel(event.data.amendmentNumber),
+        personId: null,
+        shares: null,
+        eventId: id,
+      });
       continue;
     }
     const traits = traitsOf(event.type);
     if (traits.kind !== 'transaction' || traits.label === null) continue;
     const personId = 'personId' in event.data ? (event.data.personId as string) : null;
     const shares = traits.commonShares ? (traits.commonShares as (data: unknown) => number)(event.data) : null;
-    markers.push({ date: event.data.effectiveDate, kind: 'transaction', label: traits.label, personId, shares, eventId: id });
+    markers.push({
+      date: event.data.effectiveDate,
+      kind: 'transaction',
+      label: traits.label,
+      personId,
+      shares,
+      eventId: id,
+    });
   }
   return markers.sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -99,7 +124,16 @@ export function crossingsOf(person: TimelinePerson): ThresholdCrossing[] {
       const wasAbove = before !== null && before >= threshold;
       const isAbove = after >= threshold;
       if (wasAbove === isAbove) continue;
-      crossings.push({ personId: person.personId, name: person.name, threshold, direction: isAbove ? 'up' : 'down', date: point.date, percentBefore: before, percentAfter: after, basis: point.basis });
+      crossings.push({
+        personId: person.personId,
+        name: person.name,
+        threshold,
+        direction: isAbove ? 'up' : 'down',
+        date: point.date,
+        percentBefore: before,
+        percentAfter: after,
+        basis: point.basis,
+      });
     }
     before = after;
   }

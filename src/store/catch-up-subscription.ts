@@ -62,10 +62,12 @@ export function startCatchUpSubscription(source: CatchUpSource): Subscription {
     }
   };
 
-  const running = run().catch((error: unknown) => {
-    stopped = true;
-    options.onError?.(error instanceof Error ? error : new Error(String(error)));
-  }).finally(unregister);
+  const running = run()
+    .catch((error: unknown) => {
+      stopped = true;
+      options.onError?.(error instanceof Error ? error : new Error(String(error)));
+    })
+    .finally(unregister);
 
   return {
     async close() {

@@ -16,7 +16,9 @@ export function assertStreamName(stream: unknown): asserts stream is string {
   }
   // '$' streams are EventStoreDB system streams; refusing them everywhere keeps adapters alike.
   if (stream.startsWith('$')) {
-    throw new InvalidStoreInputError(`Stream name "${stream}" is reserved: names starting with "$" belong to the store`);
+    throw new InvalidStoreInputError(
+      `Stream name "${stream}" is reserved: names starting with "$" belong to the store`,
+    );
   }
 }
 

@@ -80,8 +80,10 @@ describe.skipIf(missing !== undefined)('the timeline page', { timeout: 60_000 },
   }
 
   /** Waits until the holdings table shows `date` as known at `known` (the caption is written with the rows). */
-  const holdingsShown = (page: Page, date: string, known = 'as known now') => page.locator('#holdings caption', { hasText: `Holdings on ${date}, ${known}` }).waitFor();
-  const figure = (page: Page, person: string, field: string) => page.locator(`#holdings tr[data-person="${person}"] [data-field="${field}"]`).innerText();
+  const holdingsShown = (page: Page, date: string, known = 'as known now') =>
+    page.locator('#holdings caption', { hasText: `Holdings on ${date}, ${known}` }).waitFor();
+  const figure = (page: Page, person: string, field: string) =>
+    page.locator(`#holdings tr[data-person="${person}"] [data-field="${field}"]`).innerText();
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   describe('on the bundled Ault Alliance history', () => {
@@ -108,10 +110,16 @@ describe.skipIf(missing !== undefined)('the timeline page', { timeout: 60_000 },
       expect(await page.locator('#markers-summary').innerText()).toBe('Filings and transactions (27), as known now');
       expect(await page.locator('#markers tbody tr').count()).toBe(27);
       await page.locator('#markers-summary').click();
-      expect(await page.locator('#markers tbody tr').first().innerText()).toMatch(/^2020-01-15\ttransaction\tpurchase\tAult & Company, Inc\.\t88$/);
+      expect(await page.locator('#markers tbody tr').first().innerText()).toMatch(
+        /^2020-01-15\ttransaction\tpurchase\tAult & Company, Inc\.\t88$/,
+      );
       await page.locator('#crossings-summary', { hasText: 'Crossings of 5% and 10% of the class (4)' }).click();
-      expect(await page.locator('#crossings').innerText()).toContain('Ault & Company, Inc. crossed 5% of the class upward on 2024-07-23 (unknown to 85.72%, reported)');
-      expect(await page.locator('#findings caption').innerText()).toMatch(/^7 findings; \d+ checks hold; as known now$/);
+      expect(await page.locator('#crossings').innerText()).toContain(
+        'Ault & Company, Inc. crossed 5% of the class upward on 2024-07-23 (unknown to 85.72%, reported)',
+      );
+      expect(await page.locator('#findings caption').innerText()).toMatch(
+        /^7 findings; \d+ checks hold; as known now$/,
+      );
       await shot(page, 'timeline-opened');
       await page.close();
     });
@@ -158,7 +166,9 @@ describe.skipIf(missing !== undefined)('the timeline page', { timeout: 60_000 },
       expect(await figure(page, 'ault-and-company', 'percentOfClass')).toBe('unknown');
       expect(await figure(page, 'ault-and-company', 'basis')).toBe('transactions');
       expect(await page.locator('#holdings tbody tr').count()).toBe(1);
-      expect(await page.locator('#notes').innerText()).toContain('percent of class unknown: shares outstanding are not known on or before 2024-03-10');
+      expect(await page.locator('#notes').innerText()).toContain(
+        'percent of class unknown: shares outstanding are not known on or before 2024-03-10',
+      );
       await page.locator('#groups caption', { hasText: 'Group members on 2024-03-10' }).waitFor();
       expect(await page.locator('#groups tbody').innerText()).toBe('No group at this date.');
       await shot(page, 'timeline-2024-03-10');
@@ -211,7 +221,9 @@ describe.skipIf(missing !== undefined)('the timeline page', { timeout: 60_000 },
 
       // When "known at" is set to just before the correction
       const before = page.locator('#known-at option', { hasText: 'Item 6 says 90 shares' });
-      expect(await before.innerText()).toBe('before the correction of SharesPurchased of 2020-01-15 (shares: 90), recorded 2024-09-01T12:00:00.000Z: Item 6 says 90 shares');
+      expect(await before.innerText()).toBe(
+        'before the correction of SharesPurchased of 2020-01-15 (shares: 90), recorded 2024-09-01T12:00:00.000Z: Item 6 says 90 shares',
+      );
       await page.locator('#known-at').selectOption((await before.getAttribute('value'))!);
       // Then the table, the charts' markers and the URL are as the ledger believed then: 179
       await holdingsShown(page, '2024-03-10', 'as known at 2024-09-01 11:59:59.999 UTC');
@@ -252,7 +264,9 @@ function saveReadmeScreenshot(png: Buffer): void {
   try {
     execFileSync('pngquant', ['--quality=70-95', '--speed=1', '--strip', '--force', '--output', target, raw]);
   } catch (error) {
-    console.warn(`docs/timeline.png saved without pngquant (${(error as Error).message.split('\n')[0]}): apt-get install -y pngquant makes it about a third the size`);
+    console.warn(
+      `docs/timeline.png saved without pngquant (${(error as Error).message.split('\n')[0]}): apt-get install -y pngquant makes it about a third the size`,
+    );
     renameSync(raw, target);
   }
   console.info(`docs/timeline.png refreshed: ${statSync(target).size} bytes`);

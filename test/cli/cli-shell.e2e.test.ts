@@ -28,10 +28,19 @@ describe('the 13d-ledger command in a shell', () => {
     const store = `sqlite:${join(dir, 'piped.db')}`;
     expect(run('--store', store, 'sample', 'load').status).toBe(0);
     // When the history is piped into `head -1`
-    const output = execFileSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${bin}" --store ${store} history --issuer 09175M507 --person ault-and-company | head -1`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const output = execFileSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" "${bin}" --store ${store} history --issuer 09175M507 --person ault-and-company | head -1`,
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     // Then the first line arrives and the pipeline exits 0 (execFileSync throws otherwise)
     expect(output).toMatch(/^History of Ault & Company, Inc\./);
   });
@@ -51,11 +60,20 @@ describe('an issuer stream holding an event another program wrote badly', () => 
     const store = `sqlite:${join(dir, 'bad-event.db')}`;
     expect(run('--store', store, 'sample', 'load').status).toBe(0);
     const id = '77777777-7777-4777-8777-777777777777';
-    const raw = spawnSync(process.execPath, ['--import', 'tsx', '-e', `
+    const raw = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
       import { openStore } from ${JSON.stringify(resolve(import.meta.dirname, '../../src/store/open-store.ts'))};
       const s = await openStore(${JSON.stringify(store)});
       await s.append('issuer-09175M507', [{ id: '${id}', type: 'PositionReported', data: { personId: 'x', quantity: 'lots' } }]);
-      await s.close();`], { encoding: 'utf8' });
+      await s.close();`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(raw.status, raw.stderr).toBe(0);
     // When holdings are asked for
     const holdings = run('--store', store, 'holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--json');
@@ -70,7 +88,18 @@ describe('an issuer stream holding an event another program wrote badly', () => 
 
   it('refuses to append a bad ledger event to an issuer stream through `events append`', () => {
     const store = `sqlite:${join(dir, 'raw-append.db')}`;
-    const result = run('--store', store, 'events', 'append', '--stream', 'issuer-09175M507', '--type', 'PositionReported', '--data', '{"personId":"x","quantity":"lots"}');
+    const result = run(
+      '--store',
+      store,
+      'events',
+      'append',
+      '--stream',
+      'issuer-09175M507',
+      '--type',
+      'PositionReported',
+      '--data',
+      '{"personId":"x","quantity":"lots"}',
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PositionReported .* fails its schema/);
     expect(existsSync(join(dir, 'raw-append.db'))).toBe(false);
@@ -83,14 +112,29 @@ describe('reconcile and statement under --filed-by', () => {
     const store = `sqlite:${join(dir, 'filed-by.db')}`;
     expect(run('--store', store, 'sample', 'load').status).toBe(0);
     // When reconciled as of the record on 2024-01-01, Then nothing can be checked and the 8 earlier filings are named
-    const before = JSON.parse(run('--store', store, 'reconcile', '--issuer', '09175M507', '--filed-by', '2024-01-01', '--json').stdout);
+    const before = JSON.parse(
+      run('--store', store, 'reconcile', '--issuer', '09175M507', '--filed-by', '2024-01-01', '--json').stdout,
+    );
     expect(before.findings).toEqual([]);
     expect(before.notChecked).toHaveLength(8);
     // And with no --filed-by, Amendment No. 8's findings appear
     const all = JSON.parse(run('--store', store, 'reconcile', '--issuer', '09175M507', '--json').stdout);
     expect(all.findings.length).toBeGreaterThan(0);
     // And the statement filed by 2023-12-31 stops at Amendment No. 7
-    const statement = JSON.parse(run('--store', store, 'statement', '--issuer', '09175M507', '--as-of', '2024-08-01', '--filed-by', '2023-12-31', '--json').stdout);
+    const statement = JSON.parse(
+      run(
+        '--store',
+        store,
+        'statement',
+        '--issuer',
+        '09175M507',
+        '--as-of',
+        '2024-08-01',
+        '--filed-by',
+        '2023-12-31',
+        '--json',
+      ).stdout,
+    );
     expect(statement.filings.at(-1).amendmentNumber).toBe(7);
   });
 });

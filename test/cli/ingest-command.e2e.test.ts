@@ -44,7 +44,10 @@ describe('13d-ledger ingest', () => {
     const { code, out, err } = await run(store, 'ingest', filingsDir('several'), '--json');
     // Then each filing is appended, and no progress bar was printed (stderr is not a terminal here)
     expect(code).toBe(0);
-    const result = JSON.parse(out) as { dryRun: boolean; filings: { file: string; status: string; appended: number }[] };
+    const result = JSON.parse(out) as {
+      dryRun: boolean;
+      filings: { file: string; status: string; appended: number }[];
+    };
     expect(result.filings.map((f) => [f.file.split('/').pop(), f.status, f.appended])).toEqual([
       ['a-synthetic-amendment-1.xml', 'appended', 3],
       ['a-synthetic-original.xml', 'appended', 3],
@@ -78,14 +81,38 @@ describe('13d-ledger ingest', () => {
     // Then the outcome names the filing, its identity, what happened and what to review
     const [filing] = (JSON.parse(out) as { filings: Record<string, unknown>[] }).filings;
     expect(filing).toMatchObject({
-      file: AULT_TEXT, cusip: '09175M507', formType: 'SC 13D/A', amendmentNo: 8, status: 'appended', alreadyRecordedFrom: null,
+      file: AULT_TEXT,
+      cusip: '09175M507',
+      formType: 'SC 13D/A',
+      amendmentNo: 8,
+      status: 'appended',
+      alreadyRecordedFrom: null,
       identityKey: '09175M507|ault-and-company,henry-c-w-nisser,kenneth-s-cragun,milton-c-ault-iii,william-b-horne|8',
-      persons: ['AULT & COMPANY, INC.', 'MILTON C. AULT, III', 'WILLIAM B. HORNE', 'HENRY C.W. NISSER', 'KENNETH S. CRAGUN'],
-      positions: 12, events: 62, appended: 62, alreadyPresent: 0, partial: [],
+      persons: [
+        'AULT & COMPANY, INC.',
+        'MILTON C. AULT, III',
+        'WILLIAM B. HORNE',
+        'HENRY C.W. NISSER',
+        'KENNETH S. CRAGUN',
+      ],
+      positions: 12,
+      events: 62,
+      appended: 62,
+      alreadyPresent: 0,
+      partial: [],
     });
     // Item 3's purchase prices are listed for review; the November 6, 2023 SPA sentence is not: it dates the Series C terms
-    expect(filing!.review).toEqual(expect.arrayContaining([expect.objectContaining({ item: '3', sentence: expect.stringMatching(/^The aggregate purchase price of the 25,229 Shares/) })]));
-    expect(filing!.review).not.toContainEqual(expect.objectContaining({ sentence: expect.stringMatching(/^On November 6, 2023/) }));
+    expect(filing!.review).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          item: '3',
+          sentence: expect.stringMatching(/^The aggregate purchase price of the 25,229 Shares/),
+        }),
+      ]),
+    );
+    expect(filing!.review).not.toContainEqual(
+      expect.objectContaining({ sentence: expect.stringMatching(/^On November 6, 2023/) }),
+    );
   });
 
   it('writes nothing with --dry-run, and says what it would write', async () => {
@@ -99,7 +126,11 @@ describe('13d-ledger ingest', () => {
     const result = JSON.parse(out) as { dryRun: boolean; filings: { status: string; message: string }[] };
     expect(result.dryRun).toBe(true);
     expect(result.filings.map((f) => f.status)).toEqual(['dry-run', 'dry-run', 'dry-run']);
-    expect(result.filings.map((f) => f.message)).toEqual(['would append 3 events (dry run, nothing written)', 'would append 3 events (dry run, nothing written)', 'would append 62 events (dry run, nothing written)']);
+    expect(result.filings.map((f) => f.message)).toEqual([
+      'would append 3 events (dry run, nothing written)',
+      'would append 3 events (dry run, nothing written)',
+      'would append 62 events (dry run, nothing written)',
+    ]);
   });
 
   it('writes the good filings and names a bad one among them: exit 1, the file and the place named', async () => {
@@ -110,18 +141,39 @@ describe('13d-ledger ingest', () => {
     const { code, out, err } = await run(store, 'ingest', AULT_TEXT, bad, SYNTHETIC_XML, '--json');
     // Then the exit code is 1, the error names the file and its line, and the two good filings are written
     expect(code).toBe(1);
-    expect(err).toMatch(new RegExp(`FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: CUSIP "09175M 508" is not a valid CUSIP`));
-    const result = JSON.parse(out) as { filings: { status: string; appended: number }[]; refused: { file: string; place: unknown; problem: string }[] };
-    expect(result.filings.map((f) => [f.status, f.appended])).toEqual([['appended', 62], ['appended', 3]]);
-    expect(result.refused).toEqual([{ file: bad, place: { line: 23 }, problem: 'CUSIP "09175M 508" is not a valid CUSIP (check digit)' }]);
+    expect(err).toMatch(
+      new RegExp(
+        `FilingParseError: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: CUSIP "09175M 508" is not a valid CUSIP`,
+      ),
+    );
+    const result = JSON.parse(out) as {
+      filings: { status: string; appended: number }[];
+      refused: { file: string; place: unknown; problem: string }[];
+    };
+    expect(result.filings.map((f) => [f.status, f.appended])).toEqual([
+      ['appended', 62],
+      ['appended', 3],
+    ]);
+    expect(result.refused).toEqual([
+      { file: bad, place: { line: 23 }, problem: 'CUSIP "09175M 508" is not a valid CUSIP (check digit)' },
+    ]);
     expect(await eventCount(store)).toBe(62 + 3);
   });
 
   it('writes nothing at all with --all-or-nothing when one file is bad', async () => {
     const store = freshStore();
-    const { code, err } = await run(store, 'ingest', AULT_TEXT, fixture('bad-cusip.txt'), SYNTHETIC_XML, '--all-or-nothing');
+    const { code, err } = await run(
+      store,
+      'ingest',
+      AULT_TEXT,
+      fixture('bad-cusip.txt'),
+      SYNTHETIC_XML,
+      '--all-or-nothing',
+    );
     expect(code).toBe(1);
-    expect(err.trimEnd().split('\n').at(-1)).toBe('13d-ledger: IngestPathError: 1 of 3 files could not be read; nothing written');
+    expect(err.trimEnd().split('\n').at(-1)).toBe(
+      '13d-ledger: IngestPathError: 1 of 3 files could not be read; nothing written',
+    );
     expect(await eventCount(store)).toBe(0);
   });
 
@@ -134,7 +186,9 @@ describe('13d-ledger ingest', () => {
     const again = await run(store, 'ingest', AULT_TEXT, fixture('ault-a8-submission.txt'));
     // Then both are reported as already recorded, nothing is written, and the exit code is 0
     expect(again.code).toBe(0);
-    expect(again.out.match(/already recorded from ingest:.*; nothing written — use `13d-ledger correct` to change it/g)).toHaveLength(2);
+    expect(
+      again.out.match(/already recorded from ingest:.*; nothing written — use `13d-ledger correct` to change it/g),
+    ).toHaveLength(2);
     expect(await eventCount(store)).toBe(before);
   });
 
@@ -147,7 +201,11 @@ describe('13d-ledger ingest', () => {
     const { code, out } = await run(store, 'ingest', AULT_TEXT, '--json');
     // Then it is recognised as the sample's Amendment No. 8: nothing written
     expect(code).toBe(0);
-    expect(JSON.parse(out).filings[0]).toMatchObject({ status: 'already-recorded', alreadyRecordedFrom: 'sample:ault-alliance', appended: 0 });
+    expect(JSON.parse(out).filings[0]).toMatchObject({
+      status: 'already-recorded',
+      alreadyRecordedFrom: 'sample:ault-alliance',
+      appended: 0,
+    });
     expect(await eventCount(store)).toBe(before);
   });
 
@@ -159,7 +217,10 @@ describe('13d-ledger ingest', () => {
     // Then the first would be appended and the second is recognised as the same filing
     const [first, second] = (JSON.parse(out) as { filings: { status: string; message: string }[] }).filings;
     expect(first!.status).toBe('dry-run');
-    expect(second).toMatchObject({ status: 'already-recorded', message: `same filing as ${AULT_TEXT} earlier in this run; nothing would be written` });
+    expect(second).toMatchObject({
+      status: 'already-recorded',
+      message: `same filing as ${AULT_TEXT} earlier in this run; nothing would be written`,
+    });
   });
 });
 
@@ -173,7 +234,9 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
     const { code, out, err } = await run(store, 'ingest', empty);
     // Then it says no filings were found there, exits 1, prints nothing on stdout and creates no database
     expect(code).toBe(1);
-    expect(err).toBe(`13d-ledger: IngestPathError: no filings found in ${empty} (ingest reads .txt, .htm, .html and .xml files)\n`);
+    expect(err).toBe(
+      `13d-ledger: IngestPathError: no filings found in ${empty} (ingest reads .txt, .htm, .html and .xml files)\n`,
+    );
     expect(out).toBe('');
     expect(existsSync(store)).toBe(false);
   });
@@ -199,7 +262,11 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
     expect(code).toBe(1);
     const lines = err.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^13d-ledger: FilingParseError: ${join(mixed, 'bad-a-cusip.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: `));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^13d-ledger: FilingParseError: ${join(mixed, 'bad-a-cusip.txt').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:23: `,
+      ),
+    );
     expect(lines[1]).toMatch(/^13d-ledger: FilingParseError: .*bad-b-namespace\.xml( at |: )/);
     expect(lines[2]).toBe('13d-ledger: 2 of 5 files could not be read; the other 3 were ingested');
     expect(out.match(/^\S.*: SC 13D/gm)).toHaveLength(3);
@@ -227,21 +294,34 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
     const { code, out } = await run(store, 'ingest', AULT_TEXT);
     // Then one line says it is already recorded, naming Amendment No. 8's statement event (its id is a UUID v5 of the filing's identity, the same in every store)
     expect(code).toBe(0);
-    expect(out).toBe(`${AULT_TEXT}: SC 13D/A No. 8 on issuer-09175M507: already recorded from ingest:${AULT_TEXT} (event 5c3b40be-b920-5a0c-a9b5-9461d7c8528a); nothing written — use \`13d-ledger correct\` to change it\n`);
+    expect(out).toBe(
+      `${AULT_TEXT}: SC 13D/A No. 8 on issuer-09175M507: already recorded from ingest:${AULT_TEXT} (event 5c3b40be-b920-5a0c-a9b5-9461d7c8528a); nothing written — use \`13d-ledger correct\` to change it\n`,
+    );
   });
 });
 
 describe('13d-ledger reconcile on ingested filings', () => {
-  it('reports the seed text\'s cover vs Item 5 difference and the synthetic XML percents it cannot check', async () => {
+  it("reports the seed text's cover vs Item 5 difference and the synthetic XML percents it cannot check", async () => {
     // Given the seed text and the synthetic XML ingested
     const store = freshStore();
     await run(store, 'ingest', AULT_TEXT, SYNTHETIC_XML);
     // When each issuer is reconciled with --json
-    const ault = JSON.parse((await run(store, 'reconcile', '--issuer', '09175M507', '--json')).out) as { findings: Record<string, unknown>[] };
-    const synthetic = JSON.parse((await run(store, 'reconcile', '--issuer', '75934R103', '--json')).out) as { findings: Record<string, unknown>[] };
+    const ault = JSON.parse((await run(store, 'reconcile', '--issuer', '09175M507', '--json')).out) as {
+      findings: Record<string, unknown>[];
+    };
+    const synthetic = JSON.parse((await run(store, 'reconcile', '--issuer', '75934R103', '--json')).out) as {
+      findings: Record<string, unknown>[];
+    };
     // Then Mr. Horne's 162 (cover) against 81 (Item 5(b)) is a finding with both numbers
-    expect(ault.findings).toEqual(expect.arrayContaining([expect.objectContaining({ filing: 'Amendment No. 8', kind: 'cover-vs-item-5', reported: 162, computed: 81 })]));
+    expect(ault.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ filing: 'Amendment No. 8', kind: 'cover-vs-item-5', reported: 162, computed: 81 }),
+      ]),
+    );
     // And each synthetic percent (7.7 and 8.6 on its two cover pages) is reported as not checkable, no shares outstanding being stated
-    expect(synthetic.findings.map((f) => [f.kind, f.reported])).toEqual([['percent-denominator-not-stated', '7.7'], ['percent-denominator-not-stated', '8.6']]);
+    expect(synthetic.findings.map((f) => [f.kind, f.reported])).toEqual([
+      ['percent-denominator-not-stated', '7.7'],
+      ['percent-denominator-not-stated', '8.6'],
+    ]);
   });
 });

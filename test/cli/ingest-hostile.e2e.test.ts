@@ -27,8 +27,14 @@ function hostileDir(): string {
   mkdirSync(path);
   copyFileSync(AULT_TEXT, join(path, 'ault-a8.txt'));
   const xml = readFileSync(SYNTHETIC_XML, 'utf8');
-  writeFileSync(join(path, 'dtd.xml'), xml.replace('?>\n', '?>\n<!DOCTYPE edgarSubmission [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>\n'));
-  writeFileSync(join(path, 'deep.xml'), xml.replace('<commentContent>', `<commentContent>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`));
+  writeFileSync(
+    join(path, 'dtd.xml'),
+    xml.replace('?>\n', '?>\n<!DOCTYPE edgarSubmission [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>\n'),
+  );
+  writeFileSync(
+    join(path, 'deep.xml'),
+    xml.replace('<commentContent>', `<commentContent>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`),
+  );
   symlinkSync('loop.txt', join(path, 'loop.txt'));
   // Named like a filing, so the directory walk follows it: without a guard it recurses until the path is huge.
   symlinkSync('.', join(path, 'back-up.txt'));
@@ -44,15 +50,29 @@ describe('13d-ledger ingest of a directory with hostile files', () => {
     const { code, out, err } = await runCliCapturing(`sqlite:${store}`, 'ingest', path, '--json');
     // Then the run exits 1, the good filing is written in full, and each bad one is refused by name
     expect(code).toBe(1);
-    const result = JSON.parse(out) as { filings: { file: string; status: string }[]; refused: { file: string; place: unknown; problem: string }[] };
+    const result = JSON.parse(out) as {
+      filings: { file: string; status: string }[];
+      refused: { file: string; place: unknown; problem: string }[];
+    };
     expect(result.filings.map((f) => [f.file, f.status])).toEqual([[join(path, 'ault-a8.txt'), 'appended']]);
     expect(await issuerEventCount(store)).toBe(62);
-    const refused = Object.fromEntries(result.refused.map((r) => [r.file.slice(path.length + 1), { place: r.place, problem: r.problem }]));
+    const refused = Object.fromEntries(
+      result.refused.map((r) => [r.file.slice(path.length + 1), { place: r.place, problem: r.problem }]),
+    );
     expect(refused).toEqual({
-      'back-up.txt': { place: 'whole file', problem: 'a directory already read (a symbolic link back up the tree); skipped' },
+      'back-up.txt': {
+        place: 'whole file',
+        problem: 'a directory already read (a symbolic link back up the tree); skipped',
+      },
       'loop.txt': { place: 'whole file', problem: 'cannot open the file: a loop of symbolic links (ELOOP)' },
-      'dtd.xml': { place: { line: 2 }, problem: expect.stringMatching(/^a document type declaration \(<!DOCTYPE \.\.\.>\) is not allowed/) },
-      'deep.xml': { place: { line: expect.any(Number) }, problem: expect.stringMatching(/^elements nested more than 64 deep/) },
+      'dtd.xml': {
+        place: { line: 2 },
+        problem: expect.stringMatching(/^a document type declaration \(<!DOCTYPE \.\.\.>\) is not allowed/),
+      },
+      'deep.xml': {
+        place: { line: expect.any(Number) },
+        problem: expect.stringMatching(/^elements nested more than 64 deep/),
+      },
     });
     // And stderr has one line per bad file and the count, no stack and no raw system message
     expect(err).toContain('13d-ledger: 4 of 5 files could not be read; the other 1 were ingested');
@@ -68,7 +88,9 @@ describe('13d-ledger ingest of a directory with hostile files', () => {
     const { code, err } = await runCliCapturing(`sqlite:${store}`, 'ingest', loop, AULT_TEXT);
     // Then the loop is named, the text is written
     expect(code).toBe(1);
-    expect(err).toContain(`13d-ledger: FilingParseError: ${loop}: cannot open the file: a loop of symbolic links (ELOOP)\n`);
+    expect(err).toContain(
+      `13d-ledger: FilingParseError: ${loop}: cannot open the file: a loop of symbolic links (ELOOP)\n`,
+    );
     expect(await issuerEventCount(store)).toBe(62);
   });
 
@@ -85,9 +107,20 @@ describe('13d-ledger ingest of a directory with hostile files', () => {
     const { code, out, err } = await runCliCapturing(`sqlite:${store}`, 'ingest', AULT_TEXT, SYNTHETIC_XML, '--json');
     // Then the genuine text is refused as a conflict naming both copies' content hashes, the XML is appended
     expect(code).toBe(1);
-    const result = JSON.parse(out) as { filings: { file: string; status: string; appended: number }[]; refused: { file: string; problem: string }[] };
+    const result = JSON.parse(out) as {
+      filings: { file: string; status: string; appended: number }[];
+      refused: { file: string; problem: string }[];
+    };
     expect(result.filings.map((f) => [f.file, f.status])).toEqual([[SYNTHETIC_XML, 'appended']]);
-    expect(result.refused).toEqual([{ file: AULT_TEXT, place: 'whole file', problem: expect.stringMatching(/^conflict: Amendment No\. 8 filed 2024-07-24 is already recorded from ingest:.*damaged-a8\.txt \(content sha256:[0-9a-f]{64}\) with other reporting persons than this copy \(content sha256:[0-9a-f]{64}\): only this copy names WILLIAM B\. HORNE/) }]);
+    expect(result.refused).toEqual([
+      {
+        file: AULT_TEXT,
+        place: 'whole file',
+        problem: expect.stringMatching(
+          /^conflict: Amendment No\. 8 filed 2024-07-24 is already recorded from ingest:.*damaged-a8\.txt \(content sha256:[0-9a-f]{64}\) with other reporting persons than this copy \(content sha256:[0-9a-f]{64}\): only this copy names WILLIAM B\. HORNE/,
+        ),
+      },
+    ]);
     expect(err).toContain(`13d-ledger: FilingConflictError: ${AULT_TEXT}: conflict:`);
     expect(await issuerEventCount(store)).toBe(before + result.filings[0]!.appended);
   });

@@ -3,13 +3,23 @@ import type { Holder, SecurityHolding } from '../../projections/views/holdings.j
 import { showCoverValue, showFigures } from '../../src/cli/commands/diff-format.js';
 import { notCountedReason } from '../../src/cli/commands/holdings-securities.js';
 import { holderPercent } from '../../src/cli/commands/ledger-format.js';
-import { formatPercent, formatReportedPercent, formatReportedPercentValue } from '../../src/cli/commands/percent-format.js';
+import {
+  formatPercent,
+  formatReportedPercent,
+  formatReportedPercentValue,
+} from '../../src/cli/commands/percent-format.js';
 import { formatCount, formatMoney, groupDigits } from '../../src/cli/output.js';
 
 describe('groupDigits', () => {
   it.each([
-    ['reported 25229, transactions give 10179: +15050 unexplained', 'reported 25,229, transactions give 10,179: +15,050 unexplained'],
-    ['at most 7165523 shares issuable (19.99% of 35846318)', 'at most 7,165,523 shares issuable (19.99% of 35,846,318)'],
+    [
+      'reported 25229, transactions give 10179: +15050 unexplained',
+      'reported 25,229, transactions give 10,179: +15,050 unexplained',
+    ],
+    [
+      'at most 7165523 shares issuable (19.99% of 35846318)',
+      'at most 7,165,523 shares issuable (19.99% of 35,846,318)',
+    ],
     ['a difference of -600000', 'a difference of -600,000'],
     ['$2600324.89 paid', '$2,600,324.89 paid'],
     ['2000 shares bought', '2,000 shares bought'],
@@ -63,12 +73,48 @@ describe('percent of class', () => {
 });
 
 describe('the securities table', () => {
-  const base = { securityId: 's', title: 'T', heldBy: 'p', ownership: 'direct', quantity: 10, blockedByCap: 0, conversionPrice: null, basis: 'transactions', reportedAsOf: null } as const;
+  const base = {
+    securityId: 's',
+    title: 'T',
+    heldBy: 'p',
+    ownership: 'direct',
+    quantity: 10,
+    blockedByCap: 0,
+    conversionPrice: null,
+    basis: 'transactions',
+    reportedAsOf: null,
+  } as const;
   it.each([
-    [{ ...base, kind: 'convertible-note', sharesIssuable: null, exercisableWithin60Days: false, countedShares: 0 }, 'not counted: no conversion price into the class is known'],
-    [{ ...base, kind: 'warrant', sharesIssuable: 10, exercisableWithin60Days: false, countedShares: 0 }, 'not counted: not exercisable within 60 days'],
-    [{ ...base, kind: 'warrant', sharesIssuable: 10, exercisableWithin60Days: true, blockedByCap: 10, countedShares: 0 }, 'not counted: the exchange cap blocks all of it'],
-    [{ ...base, kind: 'warrant', sharesIssuable: 10, exercisableWithin60Days: true, blockedByCap: 4, countedShares: 6 }, '4 blocked by the exchange cap'],
+    [
+      { ...base, kind: 'convertible-note', sharesIssuable: null, exercisableWithin60Days: false, countedShares: 0 },
+      'not counted: no conversion price into the class is known',
+    ],
+    [
+      { ...base, kind: 'warrant', sharesIssuable: 10, exercisableWithin60Days: false, countedShares: 0 },
+      'not counted: not exercisable within 60 days',
+    ],
+    [
+      {
+        ...base,
+        kind: 'warrant',
+        sharesIssuable: 10,
+        exercisableWithin60Days: true,
+        blockedByCap: 10,
+        countedShares: 0,
+      },
+      'not counted: the exchange cap blocks all of it',
+    ],
+    [
+      {
+        ...base,
+        kind: 'warrant',
+        sharesIssuable: 10,
+        exercisableWithin60Days: true,
+        blockedByCap: 4,
+        countedShares: 6,
+      },
+      '4 blocked by the exchange cap',
+    ],
     [{ ...base, kind: 'common', sharesIssuable: null, exercisableWithin60Days: false, countedShares: 10 }, ''],
   ])('says why a security counts less than it converts into (%#)', (security, reason) => {
     expect(notCountedReason(security as SecurityHolding)).toBe(reason);
@@ -86,7 +132,17 @@ describe('diff values', () => {
   });
 
   it('says what a holding figure rests on and why its percent is unknown', () => {
-    const figures = { asOf: '2023-10-24', aggregate: 179, percentOfClass: null, percentOfClassReason: 'shares outstanding are not known on or before 2023-10-24', soleVotingPower: 179, sharedVotingPower: 0, soleDispositivePower: 179, sharedDispositivePower: 0, basis: 'transactions' } as const;
+    const figures = {
+      asOf: '2023-10-24',
+      aggregate: 179,
+      percentOfClass: null,
+      percentOfClassReason: 'shares outstanding are not known on or before 2023-10-24',
+      soleVotingPower: 179,
+      sharedVotingPower: 0,
+      soleDispositivePower: 179,
+      sharedDispositivePower: 0,
+      basis: 'transactions',
+    } as const;
     expect(showFigures(figures)).toBe('179 (from transactions; percent unknown: shares outstanding not known)');
     expect(showFigures(null)).toBe('none known');
   });

@@ -23,12 +23,27 @@ async function table(...args: string[]): Promise<string> {
 function everyQuery(): string[][] {
   const queries: string[][] = [];
   for (const date of DATES) {
-    queries.push(['holdings', ...ISSUER, '--as-of', date], ['group', ...ISSUER, '--as-of', date], ['statement', ...ISSUER, '--as-of', date]);
-    queries.push(['holdings', ...ISSUER, '--as-of', '2024-07-23', '--filed-by', date], ['holdings', ...ISSUER, '--as-of', date, '--share-basis', 'adjusted']);
+    queries.push(
+      ['holdings', ...ISSUER, '--as-of', date],
+      ['group', ...ISSUER, '--as-of', date],
+      ['statement', ...ISSUER, '--as-of', date],
+    );
+    queries.push(
+      ['holdings', ...ISSUER, '--as-of', '2024-07-23', '--filed-by', date],
+      ['holdings', ...ISSUER, '--as-of', date, '--share-basis', 'adjusted'],
+    );
     for (const person of PERSONS) queries.push(['history', ...ISSUER, '--person', person, '--as-of', date]);
   }
-  queries.push(['holdings', ...ISSUER, '--as-of', '2024-07-23', '--recorded-by', '2020-01-01'], ['reconcile', ...ISSUER]);
-  for (const [from, to] of [['0', '1'], ['7', '8'], ['0', '8']]) queries.push(['diff', ...ISSUER, '--from', from!, '--to', to!]);
+  queries.push(
+    ['holdings', ...ISSUER, '--as-of', '2024-07-23', '--recorded-by', '2020-01-01'],
+    ['reconcile', ...ISSUER],
+  );
+  for (const [from, to] of [
+    ['0', '1'],
+    ['7', '8'],
+    ['0', '8'],
+  ])
+    queries.push(['diff', ...ISSUER, '--from', from!, '--to', to!]);
   return queries;
 }
 
@@ -41,7 +56,8 @@ describe('the query commands in table form', () => {
   it('never print undefined, null, NaN or [object Object] at any date or clock', async () => {
     for (const args of everyQuery()) {
       const out = await table(...args);
-      for (const bad of [/\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\[object Object\]/, /\{"/]) expect(out, `${args.join(' ')}\n${out}`).not.toMatch(bad);
+      for (const bad of [/\bundefined\b/, /\bnull\b/, /\bNaN\b/, /\[object Object\]/, /\{"/])
+        expect(out, `${args.join(' ')}\n${out}`).not.toMatch(bad);
     }
   });
 
@@ -77,9 +93,18 @@ describe('statement', () => {
 
 describe('holdings with nothing to show', () => {
   it.each([
-    [['--as-of', '2019-12-01'], /No holdings facts are effective on or before 2019-12-01; the earliest date with holdings is 2020-01-15\./],
-    [['--as-of', '2024-07-23', '--filed-by', '2020-01-01'], /No filing about this issuer had been filed by 2020-01-01; the first, Original Schedule 13D, was filed on 2021-10-12/],
-    [['--as-of', '2024-07-23', '--recorded-by', '2020-01-01'], /The ledger had recorded nothing for this issuer by 2020-01-02T04:59:59\.999Z; its first event was recorded at /],
+    [
+      ['--as-of', '2019-12-01'],
+      /No holdings facts are effective on or before 2019-12-01; the earliest date with holdings is 2020-01-15\./,
+    ],
+    [
+      ['--as-of', '2024-07-23', '--filed-by', '2020-01-01'],
+      /No filing about this issuer had been filed by 2020-01-01; the first, Original Schedule 13D, was filed on 2021-10-12/,
+    ],
+    [
+      ['--as-of', '2024-07-23', '--recorded-by', '2020-01-01'],
+      /The ledger had recorded nothing for this issuer by 2020-01-02T04:59:59\.999Z; its first event was recorded at /,
+    ],
   ])('explains in one sentence why %j is empty', async (args, sentence) => {
     const out = await table('holdings', ...ISSUER, ...args);
     expect(out).toMatch(sentence);
@@ -90,14 +115,18 @@ describe('holdings with nothing to show', () => {
 describe('holdings', () => {
   it('says why a security counts nothing', async () => {
     const out = await table('holdings', ...ISSUER, '--as-of', '2024-03-10');
-    expect(out).toMatch(/Senior Secured Convertible Promissory Note\s+\$17,500,000\s+unknown.*not counted: no conversion price into the class is known/);
+    expect(out).toMatch(
+      /Senior Secured Convertible Promissory Note\s+\$17,500,000\s+unknown.*not counted: no conversion price into the class is known/,
+    );
     expect(out).toMatch(/Series C Warrants.*not counted: the exchange cap blocks all of it/);
   });
 
   it('groups every note under the table with grouped digits', async () => {
     const out = await table('holdings', ...ISSUER, '--as-of', '2026-01-01');
     expect(out).toMatch(/Notes\n {2}This view:\n {4}- shares outstanding as of 2024-07-23/);
-    expect(out).toContain('Class A Common Stock: reported 25,229 as of 2024-07-23, but the transactions give 10,179: +15,050 unexplained');
+    expect(out).toContain(
+      'Class A Common Stock: reported 25,229 as of 2024-07-23, but the transactions give 10,179: +15,050 unexplained',
+    );
   });
 });
 
@@ -110,7 +139,10 @@ describe('history', () => {
     expect(out).toContain('$10,989/share conversion');
     expect(out).toContain('Ault & Company, Inc.');
     expect(out).not.toMatch(/^\S+\s+ault-and-company\s/m);
-    const dates = out.split('\n').map((line) => /^(?:on or before )?(\d{4}-\d{2}-\d{2})\s/.exec(line)?.[1]).filter((d): d is string => d !== undefined);
+    const dates = out
+      .split('\n')
+      .map((line) => /^(?:on or before )?(\d{4}-\d{2}-\d{2})\s/.exec(line)?.[1])
+      .filter((d): d is string => d !== undefined);
     expect(dates.length).toBeGreaterThan(10);
     expect(dates).toEqual([...dates].sort());
   });

@@ -14,7 +14,10 @@ import { summaryLine } from '../../src/corpus/format-report.js';
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const FILINGS = `${CORPUS}filings`;
 const SHARED_TRUTH = `${CORPUS}truth.json`;
-const missing = existsSync(FILINGS) && existsSync(SHARED_TRUTH) ? undefined : `no real-filing corpus at ${CORPUS} (it sits beside the project in the development workspace, not in a clone)`;
+const missing =
+  existsSync(FILINGS) && existsSync(SHARED_TRUTH)
+    ? undefined
+    : `no real-filing corpus at ${CORPUS} (it sits beside the project in the development workspace, not in a clone)`;
 if (missing !== undefined) console.warn(`corpus score skipped: ${missing}`);
 
 describe.skipIf(missing !== undefined)('the real-filing corpus', () => {
@@ -36,7 +39,9 @@ describe.skipIf(missing !== undefined)('the real-filing corpus', () => {
 
   it('accepts every filing whose cover pages carry numbers, and refuses the others with the reason', async () => {
     const { filings } = await scored();
-    const notLoaded = filings.filter((f) => f.expected === 'accept' && f.status !== 'accepted').map((f) => `${f.file}: ${f.reason}`);
+    const notLoaded = filings
+      .filter((f) => f.expected === 'accept' && f.status !== 'accepted')
+      .map((f) => `${f.file}: ${f.reason}`);
     expect(notLoaded).toEqual([]);
     for (const f of filings.filter((g) => g.status === 'refused')) expect(f.reason).toMatch(/no cover page/);
   }, 60_000);

@@ -31,9 +31,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const QUERIES: [name: string, args: string[]][] = [
   ['holdings-2024-07-23', ['holdings', '--issuer', '09175M507', '--as-of', '2024-07-23']],
   ['holdings-2024-03-10', ['holdings', '--issuer', '09175M507', '--as-of', '2024-03-10']],
-  ['holdings-2023-12-31-filed-by-2023-12-31', ['holdings', '--issuer', '09175M507', '--as-of', '2023-12-31', '--filed-by', '2023-12-31']],
-  ['holdings-2024-07-23-recorded-by-2024-07-31', ['holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--recorded-by', '2024-07-31']],
-  ['holdings-2029-01-01-adjusted', ['holdings', '--issuer', '09175M507', '--as-of', '2029-01-01', '--share-basis', 'adjusted']],
+  [
+    'holdings-2023-12-31-filed-by-2023-12-31',
+    ['holdings', '--issuer', '09175M507', '--as-of', '2023-12-31', '--filed-by', '2023-12-31'],
+  ],
+  [
+    'holdings-2024-07-23-recorded-by-2024-07-31',
+    ['holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--recorded-by', '2024-07-31'],
+  ],
+  [
+    'holdings-2029-01-01-adjusted',
+    ['holdings', '--issuer', '09175M507', '--as-of', '2029-01-01', '--share-basis', 'adjusted'],
+  ],
   ['group-2024-07-23', ['group', '--issuer', '09175M507', '--as-of', '2024-07-23']],
   ['history-ault-and-company', ['history', '--issuer', '09175M507', '--person', 'ault-and-company']],
   ['history-milton-c-ault-iii', ['history', '--issuer', '09175M507', '--person', 'milton-c-ault-iii']],
@@ -50,7 +59,8 @@ describe('the CLI JSON answers on the bundled sample', () => {
     expect(code).toBe(0);
     const file = join(GOLDEN, `${name}.json`);
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-      if (process.env.CI !== undefined && !existsSync(file)) throw new Error(`no golden answer ${file}: record it with UPDATE_GOLDEN=1 and commit it`);
+      if (process.env.CI !== undefined && !existsSync(file))
+        throw new Error(`no golden answer ${file}: record it with UPDATE_GOLDEN=1 and commit it`);
       writeFileSync(file, out);
     }
     expect(out).toBe(readFileSync(file, 'utf8'));

@@ -10,7 +10,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { ingestFiling, loadSample, queryGroup, queryHistory, queryHoldings, queryStatement } from '../../src/ledger/index.js';
+import {
+  ingestFiling,
+  loadSample,
+  queryGroup,
+  queryHistory,
+  queryHoldings,
+  queryStatement,
+} from '../../src/ledger/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -37,20 +44,42 @@ async function figures(store: EventStore): Promise<Record<string, unknown>> {
   const holdings = await queryHoldings(store, { issuer: ISSUER, asOf: '2024-07-23' });
   out['sharesOutstanding'] = holdings.sharesOutstanding?.value ?? null;
   for (const h of holdings.holders) {
-    for (const field of ['aggregate', 'percentOfClass', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'basis'] as const) {
+    for (const field of [
+      'aggregate',
+      'percentOfClass',
+      'soleVotingPower',
+      'sharedVotingPower',
+      'soleDispositivePower',
+      'sharedDispositivePower',
+      'basis',
+    ] as const) {
       out[`holdings.${h.personId}.${field}`] = h[field];
     }
-    for (const s of h.securities) out[`holdings.${h.personId}.${s.heldBy}.${s.securityId}`] = { quantity: s.quantity, countedShares: s.countedShares, basis: s.basis };
+    for (const s of h.securities)
+      out[`holdings.${h.personId}.${s.heldBy}.${s.securityId}`] = {
+        quantity: s.quantity,
+        countedShares: s.countedShares,
+        basis: s.basis,
+      };
   }
   for (const h of holdings.holders) {
     const history = await queryHistory(store, { issuer: ISSUER, person: h.personId });
-    out[`history.${h.personId}`] = history.changes.map((c) => `${c.date} ${c.securityId} ${c.change} -> ${c.quantityAfter}`);
+    out[`history.${h.personId}`] = history.changes.map(
+      (c) => `${c.date} ${c.securityId} ${c.change} -> ${c.quantityAfter}`,
+    );
   }
   const group = await queryGroup(store, { issuer: ISSUER, asOf: '2024-07-23' });
   out['group.members'] = group.members.map((m) => m.personId).sort();
   const statement = await queryStatement(store, { issuer: ISSUER, asOf: '2024-07-24' });
   for (const page of statement.coverPages) {
-    out[`cover.${page.personId}`] = [page.soleVotingPower, page.sharedVotingPower, page.soleDispositivePower, page.sharedDispositivePower, page.aggregate, page.percentOfClass?.text ?? null];
+    out[`cover.${page.personId}`] = [
+      page.soleVotingPower,
+      page.sharedVotingPower,
+      page.soleDispositivePower,
+      page.sharedDispositivePower,
+      page.aggregate,
+      page.percentOfClass?.text ?? null,
+    ];
   }
   return out;
 }
@@ -70,7 +99,8 @@ describe('the bundled sample against an ingest of Amendment No. 8', () => {
     }
     const actual = `${JSON.stringify({ same, differ }, null, 2)}\n`;
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) {
-      if (process.env.CI !== undefined && !existsSync(GOLDEN)) throw new Error(`no golden file ${GOLDEN}: record it with UPDATE_GOLDEN=1`);
+      if (process.env.CI !== undefined && !existsSync(GOLDEN))
+        throw new Error(`no golden file ${GOLDEN}: record it with UPDATE_GOLDEN=1`);
       writeFileSync(GOLDEN, actual);
     }
     expect(actual).toBe(readFileSync(GOLDEN, 'utf8'));

@@ -51,7 +51,9 @@ describe('the live index', () => {
     const cli = await runCli('--store', `sqlite:${join(server.dir, 'ledger.db')}`, 'ingest', SYNTHETIC_XML, '--json');
     expect(cli.code, cli.err).toBe(0);
     // Then the server's issuer list shows Veridane Therapeutics, and a holder query finds its persons
-    const veridane = await eventually(async () => (await server!.get('/api/issuers')).json.issuers.find((i: { cusip: string }) => i.cusip === '75934R103'));
+    const veridane = await eventually(async () =>
+      (await server!.get('/api/issuers')).json.issuers.find((i: { cusip: string }) => i.cusip === '75934R103'),
+    );
     expect(veridane.name).toBe('Veridane Therapeutics, Inc.');
     const positions = await server.get('/api/holders/kestrel-hollow-partners-lp/positions?asOf=2025-01-06');
     expect(positions.json.positions[0].holding).toMatchObject({ aggregate: 1_640_000 });
@@ -62,7 +64,13 @@ describe('the live index', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ledger-live-index-'));
     const storeUrl = `sqlite:${join(dir, 'ledger.db')}`;
     const indexFile = join(dir, 'index.json');
-    const loaded = await startServer({ storeUrl, port: 0, tokens: { write: null, read: null }, indexFile: null, loadSampleIfEmpty: true });
+    const loaded = await startServer({
+      storeUrl,
+      port: 0,
+      tokens: { write: null, read: null },
+      indexFile: null,
+      loadSampleIfEmpty: true,
+    });
     await loaded.close();
     const first = await startServer({ storeUrl, port: 0, tokens: { write: null, read: null }, indexFile });
     expect(first.index.start.from).toBe('zero');
@@ -78,7 +86,12 @@ describe('the live index', () => {
       await second.close();
     }
     // And over another store (an empty one), the same snapshot is recognised as not its own
-    const other = await startServer({ storeUrl: `sqlite:${join(dir, 'other.db')}`, port: 0, tokens: { write: null, read: null }, indexFile });
+    const other = await startServer({
+      storeUrl: `sqlite:${join(dir, 'other.db')}`,
+      port: 0,
+      tokens: { write: null, read: null },
+      indexFile,
+    });
     try {
       expect(other.index.start.from).toBe('zero');
       expect(other.index.current().issuers).toEqual({});

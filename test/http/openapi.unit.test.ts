@@ -48,7 +48,19 @@ describe('the OpenAPI document', () => {
       expect(components[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
     }
     const ingest = document.paths['/api/filings'].post;
-    expect(Object.keys(ingest.responses).sort()).toEqual(['200', '201', '400', '401', '403', '404', '409', '413', '415', '500', '503']);
+    expect(Object.keys(ingest.responses).sort()).toEqual([
+      '200',
+      '201',
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '500',
+      '503',
+    ]);
     expect(ingest.responses['409'].content['application/problem+json']).toBeDefined();
     expect(ingest.security).toEqual([{ bearer: [] }]);
   });

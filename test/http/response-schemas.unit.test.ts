@@ -62,7 +62,11 @@ interface Case {
 /** Each response, the schema it must parse with, and a nested object to test strictness on. */
 const CASES: Case[] = [
   { name: 'holdings', schema: HoldingsResponse, nested: ['holders', 0, 'securities', 0] },
-  { name: 'holdings of an ingested XML filing', schema: HoldingsResponse, nested: ['holders', 0, 'reportedFigures', 'percentOfClass'] },
+  {
+    name: 'holdings of an ingested XML filing',
+    schema: HoldingsResponse,
+    nested: ['holders', 0, 'reportedFigures', 'percentOfClass'],
+  },
   { name: 'group', schema: GroupResponse, nested: ['groups', 0, 'members', 0] },
   { name: 'history', schema: HistoryResponse, nested: ['changes', 0, 'source'] },
   { name: 'statement', schema: StatementResponse, nested: ['coverPages', 0, 'memberOfGroup'] },
@@ -72,7 +76,12 @@ const CASES: Case[] = [
     name: 'filings',
     schema: FilingsResponse,
     // Only filings with an event date have a lag (on the sample: Amendment No. 8).
-    nested: (json) => ['filings', (json.filings as { lag: unknown }[]).findIndex((f) => f.lag !== null), 'lag', 'deadline'],
+    nested: (json) => [
+      'filings',
+      (json.filings as { lag: unknown }[]).findIndex((f) => f.lag !== null),
+      'lag',
+      'deadline',
+    ],
   },
   { name: 'timeline', schema: TimelineResponse, nested: ['persons', 0, 'points', 0] },
   { name: 'crossings', schema: CrossingsResponse, nested: ['crossings', 0] },
@@ -115,12 +124,19 @@ beforeAll(async () => {
   };
   // A purchase the sample records with its total price only: its price per share, corrected
   const stream = await store.readStream(`issuer-${AULT}`);
-  const purchase = stream.find((event) => event.type === 'SharesPurchased' && (event.data as { pricePerShare: unknown }).pricePerShare === null);
+  const purchase = stream.find(
+    (event) => event.type === 'SharesPurchased' && (event.data as { pricePerShare: unknown }).pricePerShare === null,
+  );
   if (purchase === undefined) throw new Error('The sample has no purchase without a price per share');
   const { shares, totalPrice } = purchase.data as { shares: number; totalPrice: number };
   results.command = await runLedgerCommand(
     store,
-    { kind: 'CorrectEvent', eventId: purchase.id, set: { pricePerShare: totalPrice / shares }, reason: 'the total price over the shares bought' },
+    {
+      kind: 'CorrectEvent',
+      eventId: purchase.id,
+      set: { pricePerShare: totalPrice / shares },
+      reason: 'the total price over the shares bought',
+    },
     { issuer: AULT },
   );
   for (const [name, result] of Object.entries(results)) responses.set(name, asJson(result));
@@ -140,14 +156,19 @@ function response(name: string): Record<string, unknown> {
 function objectAt(root: unknown, path: Path): Record<string, unknown> {
   let node = root;
   for (const key of path) node = (node as Record<string | number, unknown>)[key];
-  if (node === null || typeof node !== 'object' || Array.isArray(node)) throw new Error(`No object at ${path.join('.')} in the sample's response`);
+  if (node === null || typeof node !== 'object' || Array.isArray(node))
+    throw new Error(`No object at ${path.join('.')} in the sample's response`);
   return node as Record<string, unknown>;
 }
 
 /** The issues the parse gives, as "path: code" (empty when it parses). */
 function issuesOf(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.code}${'keys' in issue ? ` ${issue.keys.join(',')}` : ''}`);
+  return result.success
+    ? []
+    : result.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.code}${'keys' in issue ? ` ${issue.keys.join(',')}` : ''}`,
+      );
 }
 
 describe('the response schemas describe what each query returns', () => {
@@ -159,12 +180,15 @@ describe('the response schemas describe what each query returns', () => {
     expect(issuesOf(schema, json)).toEqual([]);
   });
 
-  it.each(CASES.filter((c) => c.schema !== ProblemResponse))('refuse a field the $name schema does not name, at the top', ({ name, schema }) => {
-    // Given the response with one field no schema names, at the top
-    const json = { ...response(name), undocumentedField: 1 };
-    // When it is parsed, Then the parse fails on that field alone
-    expect(issuesOf(schema, json)).toEqual([': unrecognized_keys undocumentedField']);
-  });
+  it.each(CASES.filter((c) => c.schema !== ProblemResponse))(
+    'refuse a field the $name schema does not name, at the top',
+    ({ name, schema }) => {
+      // Given the response with one field no schema names, at the top
+      const json = { ...response(name), undocumentedField: 1 };
+      // When it is parsed, Then the parse fails on that field alone
+      expect(issuesOf(schema, json)).toEqual([': unrecognized_keys undocumentedField']);
+    },
+  );
 
   it.each(CASES)('refuse a field the $name schema does not name, in a nested object', ({ name, schema, nested }) => {
     // Given the response with one field no schema names, in a nested object
@@ -177,7 +201,11 @@ describe('the response schemas describe what each query returns', () => {
 
   it('leaves a problem open to extension members at the top, as RFC 9457 allows', () => {
     // Given a problem the API gives for an issuer it does not know, with an extension member
-    const problem = { ...problemOf(new IssuerNotFoundError('The ledger has no events for issuer 000000000')), instance: '/api/issuers/000000000/holdings', traceId: 'abc' };
+    const problem = {
+      ...problemOf(new IssuerNotFoundError('The ledger has no events for issuer 000000000')),
+      instance: '/api/issuers/000000000/holdings',
+      traceId: 'abc',
+    };
     // When it is parsed, Then it parses
     expect(issuesOf(ProblemResponse, problem)).toEqual([]);
     // And a problem without its detail does not
@@ -203,11 +231,27 @@ describe('the response schemas convert to JSON Schema for the OpenAPI document',
   it('names the holdings components, each once, and refers to them', () => {
     // Given the holdings schema
     // When it is converted
-    const json = z.toJSONSchema(HoldingsResponse, { target: 'draft-2020-12' }) as { $ref?: string; $defs?: Record<string, { additionalProperties?: unknown }> };
+    const json = z.toJSONSchema(HoldingsResponse, { target: 'draft-2020-12' }) as {
+      $ref?: string;
+      $defs?: Record<string, { additionalProperties?: unknown }>;
+    };
     // Then the response is a component, and so is each shape it reuses
     expect(json.$ref).toBe('#/$defs/HoldingsResponse');
     expect(Object.keys(json.$defs ?? {})).toEqual(
-      expect.arrayContaining(['HoldingsResponse', 'Holder', 'SecurityHolding', 'ReportedFigures', 'FigureDifference', 'UnexplainedDifference', 'ShareBasisAdjustment', 'UnreadableEvent', 'ReportedPercent', 'IssuerHeader', 'Source', 'Basis']),
+      expect.arrayContaining([
+        'HoldingsResponse',
+        'Holder',
+        'SecurityHolding',
+        'ReportedFigures',
+        'FigureDifference',
+        'UnexplainedDifference',
+        'ShareBasisAdjustment',
+        'UnreadableEvent',
+        'ReportedPercent',
+        'IssuerHeader',
+        'Source',
+        'Basis',
+      ]),
     );
     // And objects refuse undocumented fields in the document too
     expect(json.$defs?.Holder?.additionalProperties).toBe(false);

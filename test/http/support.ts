@@ -39,11 +39,25 @@ export async function testServer(options: Partial<ServerOptions> & { empty?: boo
     log: () => {},
     ...options,
   });
-  const request = async (method: string, path: string, body: string | Buffer | undefined, headers: Record<string, string> = {}): Promise<Answer> => {
-    const response = await fetch(new URL(path, server.url), { method, headers, ...(body === undefined ? {} : { body }) });
+  const request = async (
+    method: string,
+    path: string,
+    body: string | Buffer | undefined,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
+    const response = await fetch(new URL(path, server.url), {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
-    const answer = { status: response.status, contentType, text, json: /json/.test(contentType) ? JSON.parse(text) : undefined };
+    const answer = {
+      status: response.status,
+      contentType,
+      text,
+      json: /json/.test(contentType) ? JSON.parse(text) : undefined,
+    };
     checkAgainstDocument(method, path, answer);
     return answer;
   };
@@ -79,7 +93,10 @@ function checkAgainstDocument(method: string, path: string, answer: Answer): voi
 }
 
 export function routeOf(method: string, pathname: string): Route | undefined {
-  return ROUTES.find((route) => route.method === method.toLowerCase() && new RegExp(`^${route.path.replace(/:\w+/g, '[^/]+')}$`).test(pathname));
+  return ROUTES.find(
+    (route) =>
+      route.method === method.toLowerCase() && new RegExp(`^${route.path.replace(/:\w+/g, '[^/]+')}$`).test(pathname),
+  );
 }
 
 export const bearer = (token = WRITE_TOKEN) => ({ authorization: `Bearer ${token}` });

@@ -14,8 +14,13 @@ describe('a submission that combines a 13D/A with another form', () => {
     const filing = await readFilingFile(COMBINED);
     // Then the 13D part is found: its amendment number (8, not the Schedule TO's 2), issuer and five cover pages
     expect(filing).toMatchObject({
-      format: 'submission', formType: 'SC 13D/A', amendmentNo: 8, accessionNumber: '0001213900-24-062999', filingDate: '2024-07-24',
-      issuer: { cusip: '09175M507' }, eventDate: '2024-07-23',
+      format: 'submission',
+      formType: 'SC 13D/A',
+      amendmentNo: 8,
+      accessionNumber: '0001213900-24-062999',
+      filingDate: '2024-07-24',
+      issuer: { cusip: '09175M507' },
+      eventDate: '2024-07-23',
       submission: { submissionType: 'SC TO-T/A', documentTypes: ['EX-99.9', 'SC TO-T/A', 'EX-99.1'] },
     });
     expect(filing.coverPages.map((c) => [c.name, c.aggregate])).toEqual([

@@ -4,11 +4,51 @@ import { AULT_TEXT, fixture } from './fixtures.js';
 
 // Expected figures are those printed on the cover pages of Amendment No. 8 (2024-07-24).
 const EXPECTED = [
-  { name: 'AULT & COMPANY, INC.', sole: 214_940_800, shared: 0, aggregate: 214_940_800, percent: { kind: 'value', value: 85.72 }, type: ['CO'], citizenship: 'Delaware' },
-  { name: 'MILTON C. AULT, III', sole: 2_326, shared: 214_940_800, aggregate: 214_943_126, percent: { kind: 'value', value: 85.72 }, type: ['IN'], citizenship: 'U.S.A.' },
-  { name: 'WILLIAM B. HORNE', sole: 162, shared: 0, aggregate: 162, percent: { kind: 'less-than', bound: 1 }, type: ['IN'], citizenship: 'U.S.A.' },
-  { name: 'HENRY C.W. NISSER', sole: 163, shared: 0, aggregate: 163, percent: { kind: 'less-than', bound: 1 }, type: ['IN'], citizenship: 'SWEDEN' },
-  { name: 'KENNETH S. CRAGUN', sole: 77, shared: 0, aggregate: 77, percent: { kind: 'less-than', bound: 1 }, type: ['IN'], citizenship: 'U.S.A.' },
+  {
+    name: 'AULT & COMPANY, INC.',
+    sole: 214_940_800,
+    shared: 0,
+    aggregate: 214_940_800,
+    percent: { kind: 'value', value: 85.72 },
+    type: ['CO'],
+    citizenship: 'Delaware',
+  },
+  {
+    name: 'MILTON C. AULT, III',
+    sole: 2_326,
+    shared: 214_940_800,
+    aggregate: 214_943_126,
+    percent: { kind: 'value', value: 85.72 },
+    type: ['IN'],
+    citizenship: 'U.S.A.',
+  },
+  {
+    name: 'WILLIAM B. HORNE',
+    sole: 162,
+    shared: 0,
+    aggregate: 162,
+    percent: { kind: 'less-than', bound: 1 },
+    type: ['IN'],
+    citizenship: 'U.S.A.',
+  },
+  {
+    name: 'HENRY C.W. NISSER',
+    sole: 163,
+    shared: 0,
+    aggregate: 163,
+    percent: { kind: 'less-than', bound: 1 },
+    type: ['IN'],
+    citizenship: 'SWEDEN',
+  },
+  {
+    name: 'KENNETH S. CRAGUN',
+    sole: 77,
+    shared: 0,
+    aggregate: 77,
+    percent: { kind: 'less-than', bound: 1 },
+    type: ['IN'],
+    citizenship: 'U.S.A.',
+  },
 ];
 
 describe('cover pages', () => {
@@ -55,10 +95,15 @@ describe('cover pages', () => {
     });
   });
 
-  it('reads Horne\'s multi-line rows exactly like Ault & Company\'s one-line rows', async () => {
+  it("reads Horne's multi-line rows exactly like Ault & Company's one-line rows", async () => {
     // Given the seed text, where Horne's values sit on the line after each label
     const filing = await readFilingFile(AULT_TEXT);
     // Then his cover page parses to the figures printed under the labels
-    expect(filing.coverPages[2]).toMatchObject({ name: 'WILLIAM B. HORNE', soleVotingPower: 162, aggregate: 162, place: 'line 81' });
+    expect(filing.coverPages[2]).toMatchObject({
+      name: 'WILLIAM B. HORNE',
+      soleVotingPower: 162,
+      aggregate: 162,
+      place: 'line 81',
+    });
   });
 });

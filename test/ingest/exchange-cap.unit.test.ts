@@ -7,7 +7,8 @@ import { queryHoldings } from '../../src/ledger/holdings-query.js';
 import { openStore } from '../../src/store/open-store.js';
 import { AULT_TEXT } from './fixtures.js';
 
-const LIFT_SENTENCE = /^This Amendment No\. 8 is being filed to reflect.*in excess of the initial 19\.99% of Common Stock/;
+const LIFT_SENTENCE =
+  /^This Amendment No\. 8 is being filed to reflect.*in excess of the initial 19\.99% of Common Stock/;
 
 describe('the 19.99% exchange cap read from the seed text', () => {
   it('sets the cap the lifting sentence calls "initial", on the securities it names, citing that sentence', async () => {
@@ -20,22 +21,41 @@ describe('the 19.99% exchange cap read from the seed text', () => {
     // (canonical security ids, as the bundled sample names them), dated on or before the earliest issuance of
     // those securities the filing discloses: the note warrants of October 13, 2023
     expect(set).toMatchObject({
-      capId: 'nyse-american-19-99', capPercent: 19.99, exchange: 'NYSE American', baseSharesOutstanding: null,
+      capId: 'nyse-american-19-99',
+      capPercent: 19.99,
+      exchange: 'NYSE American',
+      baseSharesOutstanding: null,
       securityIds: ['series-c-preferred', 'series-c-warrants', 'note-warrants'],
-      effectiveDate: '2023-10-13', effectiveDatePrecision: 'on-or-before', source: { item: 'preamble', quote: expect.stringMatching(LIFT_SENTENCE) },
+      effectiveDate: '2023-10-13',
+      effectiveDatePrecision: 'on-or-before',
+      source: { item: 'preamble', quote: expect.stringMatching(LIFT_SENTENCE) },
     });
     expect(lifted).toMatchObject({ capId: 'nyse-american-19-99', effectiveDate: '2024-07-23' });
   });
 
   it('leaves the cap to review when the sentence names a security the filing does not describe', () => {
     // Given a lift naming Series D preferred, and a filing that describes only Series C
-    const sentence = 'approval by the NYSE American, effective July 23, 2024, allowing the issuance of shares of Common Stock upon conversion of Series D Preferred Stock, in excess of the initial 19.99% of Common Stock.';
-    const events = [{ type: 'SecurityDescribed' as const, data: { securityId: 'series-c-preferred-stock', title: 'Series C Preferred Stock', kind: 'convertible-preferred' } as never }];
+    const sentence =
+      'approval by the NYSE American, effective July 23, 2024, allowing the issuance of shares of Common Stock upon conversion of Series D Preferred Stock, in excess of the initial 19.99% of Common Stock.';
+    const events = [
+      {
+        type: 'SecurityDescribed' as const,
+        data: {
+          securityId: 'series-c-preferred-stock',
+          title: 'Series C Preferred Stock',
+          kind: 'convertible-preferred',
+        } as never,
+      },
+    ];
     // When the cap is read
     const result = capSetFromLift({ capPercent: 19.99, exchange: 'NYSE American', sentence, item: 'preamble' }, events);
     // Then no cap is set and the sentence is listed for review with the reason
     expect(result.plan).toBeUndefined();
-    expect(result.review).toMatchObject({ item: 'preamble', sentence, reason: expect.stringContaining('conversion of Series D Preferred Stock') });
+    expect(result.review).toMatchObject({
+      item: 'preamble',
+      sentence,
+      reason: expect.stringContaining('conversion of Series D Preferred Stock'),
+    });
   });
 });
 
@@ -57,7 +77,11 @@ describe('holdings from the seed text alone, before July 23, 2024', () => {
       // 19.99% cap, whose base is unknown (no share count is stated before July 23); so are the 43,500 Series C
       // preferred, whose terms the November 6, 2023 SPA dates: 43,500 x $1,000 / $0.22
       expect(company.rightsCounted).toBe(0);
-      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')).toMatchObject({ sharesIssuable: 197_727_272, blockedByCap: 197_727_272, countedShares: 0 });
+      expect(company.securities.find((s) => s.securityId === 'series-c-preferred')).toMatchObject({
+        sharesIssuable: 197_727_272,
+        blockedByCap: 197_727_272,
+        countedShares: 0,
+      });
       const warrants = company.securities.find((s) => s.securityId === 'series-c-warrants');
       expect(warrants).toMatchObject({ quantity: 12_269_031 + 4 * 147_820, blockedByCap: 12_860_311 });
       expect(company.securities.find((s) => s.securityId === 'series-c-preferred')?.quantity).toBe(41_500 + 4 * 500);

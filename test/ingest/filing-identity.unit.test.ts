@@ -17,9 +17,16 @@ const A8_KEY = `${AULT}|ault-and-company,henry-c-w-nisser,kenneth-s-cragun,milto
 describe('one filing, one identity, whatever the format', () => {
   it('keys Amendment No. 8 by CUSIP, sorted reporting persons and amendment number in every format', async () => {
     // Given the seed filing as text, as HTML, as a full submission and inside a combined SC TO-T/A submission
-    const files = [AULT_TEXT, fixture('ault-a8.htm'), fixture('ault-a8-submission.txt'), fixture('ault-a8-combined-sc-to-t-a.txt')];
+    const files = [
+      AULT_TEXT,
+      fixture('ault-a8.htm'),
+      fixture('ault-a8-submission.txt'),
+      fixture('ault-a8-combined-sc-to-t-a.txt'),
+    ];
     // When each is planned
-    const keys = await Promise.all(files.map(async (file) => (await ingestFiling(undefined, await readFilingFile(file))).identityKey));
+    const keys = await Promise.all(
+      files.map(async (file) => (await ingestFiling(undefined, await readFilingFile(file))).identityKey),
+    );
     // Then they share one key, although only the submissions carry an accession number
     expect(keys).toEqual([A8_KEY, A8_KEY, A8_KEY, A8_KEY]);
   });
@@ -34,8 +41,14 @@ describe('one filing, one identity, whatever the format', () => {
       const second = await ingestFiling(store, await readFilingFile(fixture('ault-a8-submission.txt')));
       // Then the second writes no event and says where the filing was recorded from
       expect(first.status).toBe('appended');
-      expect(second).toMatchObject({ status: 'already-recorded', appended: 0, alreadyRecordedFrom: `ingest:${AULT_TEXT}` });
-      expect(second.message).toMatch(/^already recorded from ingest:.*; nothing written — use `13d-ledger correct` to change it$/);
+      expect(second).toMatchObject({
+        status: 'already-recorded',
+        appended: 0,
+        alreadyRecordedFrom: `ingest:${AULT_TEXT}`,
+      });
+      expect(second.message).toMatch(
+        /^already recorded from ingest:.*; nothing written — use `13d-ledger correct` to change it$/,
+      );
       expect(await issuerEvents(store)).toHaveLength(first.appended);
       // And no one's holdings are counted twice
       expect((await queryHoldings(store, { issuer: AULT, asOf: '2024-07-23' })).holders).toEqual(before.holders);
@@ -52,7 +65,11 @@ describe('one filing, one identity, whatever the format', () => {
       // When the seed text is ingested
       const outcome = await ingestFiling(store, await readFilingFile(AULT_TEXT));
       // Then nothing is written and the report names the sample
-      expect(outcome).toMatchObject({ status: 'already-recorded', appended: 0, alreadyRecordedFrom: 'sample:ault-alliance' });
+      expect(outcome).toMatchObject({
+        status: 'already-recorded',
+        appended: 0,
+        alreadyRecordedFrom: 'sample:ault-alliance',
+      });
       expect(await issuerEvents(store)).toHaveLength(loaded.total);
     } finally {
       await store.close();
@@ -70,28 +87,46 @@ describe('one filing, one identity, whatever the format', () => {
       opened.push(a);
       const b = await openStore(`sqlite:${path}`);
       opened.push(b);
-      const [text, submission] = [await readFilingFile(AULT_TEXT), await readFilingFile(fixture('ault-a8-submission.txt'))];
+      const [text, submission] = [
+        await readFilingFile(AULT_TEXT),
+        await readFilingFile(fixture('ault-a8-submission.txt')),
+      ];
       // When both ingest at once: neither may append before both have read the issuer's stream
       const refused: string[] = [];
       let reads = 0;
       let bothRead: () => void = () => {};
       const barrier = new Promise<void>((resolve) => (bothRead = resolve));
-      const counting = (store: typeof a, name: string): typeof a => ({
-        ...store,
-        readStream: async (stream, options) => {
-          const events = await store.readStream(stream, options);
-          // The whole-stream read ingest decides on (not the directory's one-event probe for the stream).
-          const decisive = stream === `issuer-${AULT}` && options?.limit === undefined;
-          if (decisive && ++reads === 2) bothRead();
-          if (decisive && reads <= 2) await barrier;
-          return events;
-        },
-        append: (stream, events, options) => store.append(stream, events, options).catch((error: Error) => { refused.push(`${name}: ${error.name}`); throw error; }),
-        // The ledger appends through the store's sealed append (src/store/attestation.ts): watched the same way.
-        [ATTESTED_APPEND]: (stream: string, events: Parameters<typeof store.append>[1], options: Parameters<typeof store.append>[2]) =>
-          appendAttested(store, stream, events, options).catch((error: Error) => { refused.push(`${name}: ${error.name}`); throw error; }),
-      }) as typeof a;
-      const outcomes = await Promise.all([ingestFiling(counting(a, 'a'), text), ingestFiling(counting(b, 'b'), submission)]);
+      const counting = (store: typeof a, name: string): typeof a =>
+        ({
+          ...store,
+          readStream: async (stream, options) => {
+            const events = await store.readStream(stream, options);
+            // The whole-stream read ingest decides on (not the directory's one-event probe for the stream).
+            const decisive = stream === `issuer-${AULT}` && options?.limit === undefined;
+            if (decisive && ++reads === 2) bothRead();
+            if (decisive && reads <= 2) await barrier;
+            return events;
+          },
+          append: (stream, events, options) =>
+            store.append(stream, events, options).catch((error: Error) => {
+              refused.push(`${name}: ${error.name}`);
+              throw error;
+            }),
+          // The ledger appends through the store's sealed append (src/store/attestation.ts): watched the same way.
+          [ATTESTED_APPEND]: (
+            stream: string,
+            events: Parameters<typeof store.append>[1],
+            options: Parameters<typeof store.append>[2],
+          ) =>
+            appendAttested(store, stream, events, options).catch((error: Error) => {
+              refused.push(`${name}: ${error.name}`);
+              throw error;
+            }),
+        }) as typeof a;
+      const outcomes = await Promise.all([
+        ingestFiling(counting(a, 'a'), text),
+        ingestFiling(counting(b, 'b'), submission),
+      ]);
       // Then one appended, the other re-read after the revision conflict and wrote nothing
       expect(outcomes.map((o) => o.status).sort()).toEqual(['already-recorded', 'appended']);
       // (the shared event may be an earlier filing known by date, whose id both batches carry: an id conflict)

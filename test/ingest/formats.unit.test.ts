@@ -18,13 +18,18 @@ describe('format detection', () => {
   });
 
   it('refuses markup of another kind rather than guessing', () => {
-    expect(() => detectFormat('<?xml version="1.0"?><ownershipDocument/>', 'form4.xml')).toThrow(/root <ownershipDocument>/);
+    expect(() => detectFormat('<?xml version="1.0"?><ownershipDocument/>', 'form4.xml')).toThrow(
+      /root <ownershipDocument>/,
+    );
   });
 });
 
 describe('raw EDGAR HTML', () => {
   it('turns each table row into one tab-separated line and checkboxes into ☒/☐', () => {
-    const text = htmlToText('<html><body><table><tr><td>2</td><td><p>CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP</p><p>(a) <input type="checkbox" checked> (b) <input type="checkbox"></p></td></tr></table><p>A &amp; B&#8217;s</p></body></html>', 'x.htm');
+    const text = htmlToText(
+      '<html><body><table><tr><td>2</td><td><p>CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP</p><p>(a) <input type="checkbox" checked> (b) <input type="checkbox"></p></td></tr></table><p>A &amp; B&#8217;s</p></body></html>',
+      'x.htm',
+    );
     expect(text).toContain('2\tCHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP (a) ☒ (b) ☐');
     expect(text).toContain('A & B’s');
   });
@@ -50,7 +55,12 @@ describe('the full submission text file', () => {
 
   it('gives the parsed filing its accession number and filing date', async () => {
     const filing = await readFilingFile(fixture('ault-a8-submission.txt'));
-    expect(filing).toMatchObject({ format: 'submission', accessionNumber: '0001213900-24-062810', filingDate: '2024-07-24', amendmentNo: 8 });
+    expect(filing).toMatchObject({
+      format: 'submission',
+      accessionNumber: '0001213900-24-062810',
+      filingDate: '2024-07-24',
+      amendmentNo: 8,
+    });
     expect(filing.coverPages).toHaveLength(5);
   });
 });

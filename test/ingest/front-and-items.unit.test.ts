@@ -24,11 +24,19 @@ describe('the front page and items of a text filing', () => {
     expect(filing.sharesOutstanding).toMatchObject({ count: 35_846_318, asOf: '2024-07-23' });
   });
 
-  it('reads each person\'s Item 5(a) and (b), keeping Horne\'s 81 that differs from his cover page', async () => {
+  it("reads each person's Item 5(a) and (b), keeping Horne's 81 that differs from his cover page", async () => {
     const filing = await readFilingFile(AULT_TEXT);
     const byName = Object.fromEntries(filing.item5.map((p) => [p.coverName, p]));
-    expect(byName['AULT & COMPANY, INC.']).toMatchObject({ aggregate: 214_940_800, soleVotingPower: 214_940_800, sharedVotingPower: 0 });
-    expect(byName['MILTON C. AULT, III']).toMatchObject({ aggregate: 214_943_126, soleVotingPower: 2_326, sharedVotingPower: 214_940_800 });
+    expect(byName['AULT & COMPANY, INC.']).toMatchObject({
+      aggregate: 214_940_800,
+      soleVotingPower: 214_940_800,
+      sharedVotingPower: 0,
+    });
+    expect(byName['MILTON C. AULT, III']).toMatchObject({
+      aggregate: 214_943_126,
+      soleVotingPower: 2_326,
+      sharedVotingPower: 214_940_800,
+    });
     // DOMAIN.md: Horne's sole voting power is 162 on the cover page but 81 in Item 5(b); kept as reported.
     expect(byName['WILLIAM B. HORNE']).toMatchObject({ aggregate: 162, soleVotingPower: 81 });
     expect(filing.coverPages[2]!.soleVotingPower).toBe(162);

@@ -30,7 +30,9 @@ export function submissionWithDocuments(n: number): string {
   const paragraph = 'This exhibit is a letter to the board of directors of the Issuer. '.repeat(14);
   const documents: string[] = [];
   for (let i = 1; i <= n; i++) {
-    documents.push(`<DOCUMENT>\n<TYPE>EX-99.${i + 100}\n<SEQUENCE>${i + 3}\n<FILENAME>ex99-${i}.txt\n<DESCRIPTION>LETTER ${i}\n<TEXT>\n${paragraph}\n</TEXT>\n</DOCUMENT>\n`);
+    documents.push(
+      `<DOCUMENT>\n<TYPE>EX-99.${i + 100}\n<SEQUENCE>${i + 3}\n<FILENAME>ex99-${i}.txt\n<DESCRIPTION>LETTER ${i}\n<TEXT>\n${paragraph}\n</TEXT>\n</DOCUMENT>\n`,
+    );
   }
   return submission.slice(0, end) + documents.join('') + submission.slice(end);
 }
@@ -60,7 +62,8 @@ export function textWithDenseCoverPages(n: number): string {
   const { before, page, after } = firstCoverPage(aultText());
   const rows = page.slice(0, page.indexOf('\n\n') + 1);
   const extra: string[] = [];
-  for (let i = 1; i <= n; i++) extra.push(rows.replace('AULT & COMPANY, INC.', `EXTRA HOLDING ${i}, INC.`).replace(/ ⁽¹⁾/g, ''));
+  for (let i = 1; i <= n; i++)
+    extra.push(rows.replace('AULT & COMPANY, INC.', `EXTRA HOLDING ${i}, INC.`).replace(/ ⁽¹⁾/g, ''));
   return before + extra.join('') + '\n' + page + after;
 }
 
@@ -73,8 +76,15 @@ export function textWithManyPersons(n: number): string {
   const { before, page, after } = firstCoverPage(text);
   const names = Array.from({ length: n }, (_, i) => `EXTRA HOLDING ${i + 1}, INC.`);
   const pages = names.map((name) => page.replace('AULT & COMPANY, INC.', name)).join('');
-  const entries = names.map((name, i) => `- (${['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][i % 10]}) ${titleCase(name)}, a Delaware corporation;\n`).join('');
-  const signatures = names.map((name) => `${name}\n\nBy: /s/ Milton C. Ault, III\nName: Milton C. Ault, III\nTitle: Director\n\n`).join('');
+  const entries = names
+    .map(
+      (name, i) =>
+        `- (${['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'][i % 10]}) ${titleCase(name)}, a Delaware corporation;\n`,
+    )
+    .join('');
+  const signatures = names
+    .map((name) => `${name}\n\nBy: /s/ Milton C. Ault, III\nName: Milton C. Ault, III\nTitle: Director\n\n`)
+    .join('');
   return (before + page + pages + after)
     .replace('- (v) Kenneth S. Cragun, Chief Financial Officer of the Issuer.\n', (line) => `${line}${entries}`)
     .replace(/\/s\/ Kenneth S\. Cragun\nKENNETH S\. CRAGUN\n/g, (line) => `${line}\n${signatures}`);
@@ -91,18 +101,31 @@ export function htmlWithManyPersons(n: number): string {
   const table = html.slice(start, html.indexOf('</table>', start) + '</table>'.length);
   const names = Array.from({ length: n }, (_, i) => `EXTRA HOLDING ${i + 1}, INC.`);
   const tables = names.map((name) => `${table.replace('AULT &amp; COMPANY, INC.', name)}\n`).join('');
-  const entries = names.map((name) => `<p style="margin-left:24pt">(v) ${titleCase(name)}, a Delaware corporation;</p>\n`).join('');
+  const entries = names
+    .map((name) => `<p style="margin-left:24pt">(v) ${titleCase(name)}, a Delaware corporation;</p>\n`)
+    .join('');
   const signatures = names.map((name) => `<p>${name}</p>\n<p>By: /s/ Milton C. Ault, III</p>\n`).join('');
   const cragun = '<p style="margin-left:24pt">(v) Kenneth S. Cragun, Chief Financial Officer of the Issuer.</p>\n';
   const signed = '<p>KENNETH S. CRAGUN</p>\n';
-  return (html.slice(0, start) + tables + html.slice(start)).replace(cragun, `${cragun}${entries}`).replace(signed, `${signed}${signatures}`);
+  return (html.slice(0, start) + tables + html.slice(start))
+    .replace(cragun, `${cragun}${entries}`)
+    .replace(signed, `${signed}${signatures}`);
 }
 
 /** `body` (a filing's HTML or text) as the Schedule 13D of a full submission whose header names `filers` (FILED BY), with `exhibits` more documents. */
 export function asSubmission(body: string, filers: readonly string[] = [], exhibits = 0): string {
-  const filedBy = filers.map((name, i) => `FILED BY:\n\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\t${name}\n\t\tCENTRAL INDEX KEY:\t\t\t${String(2000000 + i).padStart(10, '0')}\n\n`).join('');
+  const filedBy = filers
+    .map(
+      (name, i) =>
+        `FILED BY:\n\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\t${name}\n\t\tCENTRAL INDEX KEY:\t\t\t${String(2000000 + i).padStart(10, '0')}\n\n`,
+    )
+    .join('');
   const paragraph = 'This exhibit is a letter to the board of directors of the Issuer. '.repeat(14);
-  const documents = Array.from({ length: exhibits }, (_, i) => `<DOCUMENT>\n<TYPE>EX-99.${i + 100}\n<SEQUENCE>${i + 2}\n<FILENAME>ex99-${i}.txt\n<DESCRIPTION>LETTER ${i}\n<TEXT>\n${paragraph}\n</TEXT>\n</DOCUMENT>\n`).join('');
+  const documents = Array.from(
+    { length: exhibits },
+    (_, i) =>
+      `<DOCUMENT>\n<TYPE>EX-99.${i + 100}\n<SEQUENCE>${i + 2}\n<FILENAME>ex99-${i}.txt\n<DESCRIPTION>LETTER ${i}\n<TEXT>\n${paragraph}\n</TEXT>\n</DOCUMENT>\n`,
+  ).join('');
   return [
     '<SEC-DOCUMENT>0001213900-24-062810.txt : 20240724',
     '<SEC-HEADER>0001213900-24-062810.hdr.sgml : 20240724',
@@ -121,7 +144,8 @@ export function asSubmission(body: string, filers: readonly string[] = [], exhib
 
 /** The seed filing with one line of about `bytes` characters after Item 3: sentences with no line break between them. */
 export function textWithLongLine(bytes: number): string {
-  const sentence = 'The Reporting Persons may from time to time acquire or dispose of Shares in the open market or otherwise. ';
+  const sentence =
+    'The Reporting Persons may from time to time acquire or dispose of Shares in the open market or otherwise. ';
   const line = sentence.repeat(Math.ceil(bytes / sentence.length));
   const text = aultText();
   const item3 = text.indexOf('\n', text.indexOf('\nItem 3. Source and Amount of Funds') + 1);
@@ -140,19 +164,52 @@ export function textWithTradeRows(n: number): string {
     return `${long}\t${(100 + (i % 50)).toLocaleString('en-US')}\t$${(16 + (i % 100) / 100).toFixed(2)}`;
   });
   return [
-    'SCHEDULE 13D', '(Amendment No. 2)', '', 'Northwind Robotics, Inc.', '(Name of Issuer)', '', 'Common Stock, $0.01 par value',
-    '(Title of Class of Securities)', '', '66510N 10 3', '(CUSIP Number)', '', 'May 13, 2010',
-    '(Date of Event Which Requires Filing of this Statement)', '',
-    '1  NAME OF REPORTING PERSON  Olivia M. Vale', '2  CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP  (a) [ ]  (b) [ ]',
-    '3  SEC USE ONLY', '4  SOURCE OF FUNDS  PF', '6  CITIZENSHIP OR PLACE OF ORGANIZATION  United States',
-    '7  SOLE VOTING POWER  97,330', '8  SHARED VOTING POWER  0', '9  SOLE DISPOSITIVE POWER  97,330', '10  SHARED DISPOSITIVE POWER  0',
+    'SCHEDULE 13D',
+    '(Amendment No. 2)',
+    '',
+    'Northwind Robotics, Inc.',
+    '(Name of Issuer)',
+    '',
+    'Common Stock, $0.01 par value',
+    '(Title of Class of Securities)',
+    '',
+    '66510N 10 3',
+    '(CUSIP Number)',
+    '',
+    'May 13, 2010',
+    '(Date of Event Which Requires Filing of this Statement)',
+    '',
+    '1  NAME OF REPORTING PERSON  Olivia M. Vale',
+    '2  CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP  (a) [ ]  (b) [ ]',
+    '3  SEC USE ONLY',
+    '4  SOURCE OF FUNDS  PF',
+    '6  CITIZENSHIP OR PLACE OF ORGANIZATION  United States',
+    '7  SOLE VOTING POWER  97,330',
+    '8  SHARED VOTING POWER  0',
+    '9  SOLE DISPOSITIVE POWER  97,330',
+    '10  SHARED DISPOSITIVE POWER  0',
     '11  AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON  97,330',
     '12  CHECK IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES  [ ]',
-    '13  PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)  1.2%', '14  TYPE OF REPORTING PERSON  IN', '',
-    'Item 1. Security and Issuer.', '', 'This Amendment No. 2 relates to the Common Stock of Northwind Robotics, Inc.', '',
-    'Item 5. Interest in Securities of the Issuer.', '',
-    '(c) Mrs. Vale sold shares in open market transactions. Information regarding the sales is as follows:', '',
-    'Date\tNumber of Shares Sold\tPrice per Share', ...rows, '', 'SIGNATURE', '', 'Dated: June 11, 2010', '', '/s/ Olivia M. Vale', '',
+    '13  PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)  1.2%',
+    '14  TYPE OF REPORTING PERSON  IN',
+    '',
+    'Item 1. Security and Issuer.',
+    '',
+    'This Amendment No. 2 relates to the Common Stock of Northwind Robotics, Inc.',
+    '',
+    'Item 5. Interest in Securities of the Issuer.',
+    '',
+    '(c) Mrs. Vale sold shares in open market transactions. Information regarding the sales is as follows:',
+    '',
+    'Date\tNumber of Shares Sold\tPrice per Share',
+    ...rows,
+    '',
+    'SIGNATURE',
+    '',
+    'Dated: June 11, 2010',
+    '',
+    '/s/ Olivia M. Vale',
+    '',
   ].join('\n');
 }
 
@@ -167,7 +224,21 @@ export function xmlWithManyPersons(n: number): string {
   const person = xml.slice(start, end);
   const name = /<reportingPersonName>([^<]*)<\/reportingPersonName>/.exec(person)![1]!;
   const names = Array.from({ length: n }, (_, i) => `Extra Holding ${i + 1}, L.P.`);
-  const covers = names.map((extra, i) => person.replace(name, extra).replace(/<reportingPersonCIK>\d+</, `<reportingPersonCIK>${String(8000000 + i).padStart(10, '0')}<`)).join('\n');
-  const paragraphs = names.map((extra) => `&#13;\n&#13;\n${extra} - ${extra} has its business address at 18 Millrace Row, Alder Falls, OR 97999.`).join('');
-  return (xml.slice(0, end) + '\n' + covers + xml.slice(end)).replace('</filingPersonName>', `${paragraphs}</filingPersonName>`);
+  const covers = names
+    .map((extra, i) =>
+      person
+        .replace(name, extra)
+        .replace(/<reportingPersonCIK>\d+</, `<reportingPersonCIK>${String(8000000 + i).padStart(10, '0')}<`),
+    )
+    .join('\n');
+  const paragraphs = names
+    .map(
+      (extra) =>
+        `&#13;\n&#13;\n${extra} - ${extra} has its business address at 18 Millrace Row, Alder Falls, OR 97999.`,
+    )
+    .join('');
+  return (xml.slice(0, end) + '\n' + covers + xml.slice(end)).replace(
+    '</filingPersonName>',
+    `${paragraphs}</filingPersonName>`,
+  );
 }

@@ -36,7 +36,11 @@ describe('hostile XML', () => {
     ['nested internal entities (a billion laughs)', LAUGHS, '&lol9;'],
     ['a simple internal entity', '<!DOCTYPE edgarSubmission [ <!ENTITY co "Acme Holdings, Inc."> ]>', '&co;'],
     ['an external entity', '<!DOCTYPE edgarSubmission [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>', '&secret;'],
-    ['an external DTD', '<!DOCTYPE edgarSubmission SYSTEM "http://127.0.0.1:9/schedule13d.dtd">', 'Veridane Therapeutics, Inc.'],
+    [
+      'an external DTD',
+      '<!DOCTYPE edgarSubmission SYSTEM "http://127.0.0.1:9/schedule13d.dtd">',
+      'Veridane Therapeutics, Inc.',
+    ],
   ])('refuses a standalone XML statement declaring %s, naming the file and the line', (_, dtd, name) => {
     // Given the synthetic statement with a DTD on line 2 (and the issuer's name an entity it declares)
     // When it is read / Then it is refused at line 2, before any entity is expanded

@@ -35,9 +35,19 @@ describe('values that cannot be true', () => {
     // When it is planned
     const statement = statementOf(text, 'percent.txt');
     // Then row 13 of that cover page is absent, and the doubt quotes what was read
-    expect(statement.coverPages[0]).toMatchObject({ name: 'AULT & COMPANY, INC.', aggregate: 214_940_800, percentOfClass: null });
+    expect(statement.coverPages[0]).toMatchObject({
+      name: 'AULT & COMPANY, INC.',
+      aggregate: 214_940_800,
+      percentOfClass: null,
+    });
     expect(statement.readingDoubts).toEqual([
-      { personId: 'ault-and-company', row: 13, read: '185.72%', reason: 'percent of class 185.72% is over 100%: cannot be true; left out of the figures', place: 'line 45' },
+      {
+        personId: 'ault-and-company',
+        row: 13,
+        read: '185.72%',
+        reason: 'percent of class 185.72% is over 100%: cannot be true; left out of the figures',
+        place: 'line 45',
+      },
     ]);
     // And Milton C. Ault's 85.72% on the next page stands
     expect(statement.coverPages[1]!.percentOfClass).toMatchObject({ kind: 'value', value: 85.72 });
@@ -50,24 +60,52 @@ describe('values that cannot be true', () => {
     const statement = statementOf(text, 'blank-11.txt');
     // Then the aggregate is null (absent), not 0, and the doubt says why it matters on an original
     expect(statement.coverPages[0]).toMatchObject({ name: 'AULT & COMPANY, INC.', aggregate: null });
-    expect(statement.readingDoubts).toEqual([expect.objectContaining({ row: 11, read: '', place: 'line 45', reason: expect.stringMatching(/^row 11 \(aggregate amount beneficially owned\) is blank on an original statement/) })]);
+    expect(statement.readingDoubts).toEqual([
+      expect.objectContaining({
+        row: 11,
+        read: '',
+        place: 'line 45',
+        reason: expect.stringMatching(
+          /^row 11 \(aggregate amount beneficially owned\) is blank on an original statement/,
+        ),
+      }),
+    ]);
   });
 
   it('records an aggregate left out of an XML original as blank on a full cover page, with a doubt', () => {
     // Given the synthetic XML original with its first person's aggregateAmountOwned left out
     const xml = readFileSync(SYNTHETIC_XML, 'utf8').replace(/<aggregateAmountOwned>[^<]*<\/aggregateAmountOwned>/, '');
     // When it is planned
-    const statement = statementOf(xml, 'no-aggregate.xml') as ReturnType<typeof statementOf> & { partialCoverPages: unknown[] };
+    const statement = statementOf(xml, 'no-aggregate.xml') as ReturnType<typeof statementOf> & {
+      partialCoverPages: unknown[];
+    };
     // Then the page is a full one whose row 11 is null (an original leaves nothing "unchanged"), read with doubt
     expect(statement.partialCoverPages).toEqual([]);
     expect(statement.coverPages[0]).toMatchObject({ name: 'Kestrel Hollow Partners, L.P.', aggregate: null });
-    expect(statement.readingDoubts).toEqual([expect.objectContaining({ row: 11, place: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[1]' })]);
+    expect(statement.readingDoubts).toEqual([
+      expect.objectContaining({ row: 11, place: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[1]' }),
+    ]);
   });
 
   it.each([
-    ['a signature (filing) date after today', (t: string) => t.replace(/Dated: July 24, 2024/g, 'Dated: December 31, 2099'), 288, /^signature date 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): cannot be true$/],
-    ['a signature (filing) date before EDGAR', (t: string) => t.replace(/Dated: July 24, 2024/g, 'Dated: July 24, 1992'), 288, /^signature date 1992-07-24 is before EDGAR \(1993-01-01\): cannot be true$/],
-    ['an event date after today', (t: string) => t.replace('July 23, 2024\n(Date of Event', 'December 31, 2099\n(Date of Event'), 34, /^date of event 2099-12-31 is after today/],
+    [
+      'a signature (filing) date after today',
+      (t: string) => t.replace(/Dated: July 24, 2024/g, 'Dated: December 31, 2099'),
+      288,
+      /^signature date 2099-12-31 is after today \(\d{4}-\d{2}-\d{2}\): cannot be true$/,
+    ],
+    [
+      'a signature (filing) date before EDGAR',
+      (t: string) => t.replace(/Dated: July 24, 2024/g, 'Dated: July 24, 1992'),
+      288,
+      /^signature date 1992-07-24 is before EDGAR \(1993-01-01\): cannot be true$/,
+    ],
+    [
+      'an event date after today',
+      (t: string) => t.replace('July 23, 2024\n(Date of Event', 'December 31, 2099\n(Date of Event'),
+      34,
+      /^date of event 2099-12-31 is after today/,
+    ],
   ])('refuses %s, naming the line', (_, damage, line, problem) => {
     // Given the seed with the date changed / When it is read / Then it is refused at the date's line
     const error = refusal(damage(seed()), 'dates.txt');
@@ -88,20 +126,39 @@ describe('values that cannot be true', () => {
 
   it('keeps an event date before EDGAR (a paper-era event in a late statement), read with doubt', () => {
     // Given the seed with its event date (line 34) moved to 1990
-    const filing = parseFilingContent(seed().replace('July 23, 2024\n(Date of Event', 'December 31, 1990\n(Date of Event'), 'old-event.txt');
+    const filing = parseFilingContent(
+      seed().replace('July 23, 2024\n(Date of Event', 'December 31, 1990\n(Date of Event'),
+      'old-event.txt',
+    );
     // Then the date is kept and a front-page doubt (row 0) points at its line
     expect(filing.eventDate).toBe('1990-12-31');
-    expect(filing.doubts).toEqual([{ row: 0, read: '1990-12-31', reason: 'date of event 1990-12-31 is before EDGAR (1993-01-01): kept, for review', place: 'line 34' }]);
+    expect(filing.doubts).toEqual([
+      {
+        row: 0,
+        read: '1990-12-31',
+        reason: 'date of event 1990-12-31 is before EDGAR (1993-01-01): kept, for review',
+        place: 'line 34',
+      },
+    ]);
   });
 
   it.each([
     ['a NUL inside a name', 'NAME OF REPORTING PERSON AULT & COMP\u0000ANY, INC.', 'U+0000'],
-    ['a NUL that joins rows 1 and 2 into one bogus person', 'NAME OF REPORTING PERSON AULT & COMPANY, INC.\t\n2\tCHECK THE APPROPRIATE\u0000BOX', 'U+0000'],
+    [
+      'a NUL that joins rows 1 and 2 into one bogus person',
+      'NAME OF REPORTING PERSON AULT & COMPANY, INC.\t\n2\tCHECK THE APPROPRIATE\u0000BOX',
+      'U+0000',
+    ],
     ['a replacement character (U+FFFD)', 'NAME OF REPORTING PERSON AULT & COMP\uFFFDANY, INC.', 'U+FFFD'],
   ])('refuses %s, naming the cover page line', (_, damaged, code) => {
     // Given the seed whose first cover page (line 45) carries the damage
     const original = /NAME OF REPORTING PERSON AULT & COMPANY, INC\.(\t\n2\tCHECK THE APPROPRIATE BOX)?/;
-    const text = seed().replace(damaged.includes('2\tCHECK') ? /NAME OF REPORTING PERSON AULT & COMPANY, INC\.\t\n2\tCHECK THE APPROPRIATE BOX/ : original, damaged);
+    const text = seed().replace(
+      damaged.includes('2\tCHECK')
+        ? /NAME OF REPORTING PERSON AULT & COMPANY, INC\.\t\n2\tCHECK THE APPROPRIATE BOX/
+        : original,
+      damaged,
+    );
     // When it is read / Then it is refused there: no person is made of a damaged name
     const error = refusal(text, 'nul.txt');
     expect(error.place).toEqual({ line: 45 });
@@ -110,22 +167,36 @@ describe('values that cannot be true', () => {
 
   it('sets aside a transaction whose amount is over 2^53, for review, and records the rest', () => {
     // Given the seed whose 8% Convertible Promissory Note (Item 6) has a principal above 2^53 dollars
-    const text = seed().replace('principal amount of \\$1,000,000 (the', 'principal amount of \\$90,071,992,547,409,930 (the');
+    const text = seed().replace(
+      'principal amount of \\$1,000,000 (the',
+      'principal amount of \\$90,071,992,547,409,930 (the',
+    );
     // When it is planned
     const planned = planIngest(parseFilingContent(text, 'money.txt'));
     // Then no note issue is recorded, the sentence is listed for review with the reason, and the rest is planned
-    const issued = planned.events.filter((e) => e.type === 'ConvertibleNoteIssued').map((e) => (e.data as { securityId: string }).securityId);
+    const issued = planned.events
+      .filter((e) => e.type === 'ConvertibleNoteIssued')
+      .map((e) => (e.data as { securityId: string }).securityId);
     expect(issued).toEqual(['senior-note']);
-    expect(planned.review).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/^not recorded: principal \d+ is over 2\^53 and cannot be stored exactly$/) }));
+    expect(planned.review).toContainEqual(
+      expect.objectContaining({
+        reason: expect.stringMatching(/^not recorded: principal \d+ is over 2\^53 and cannot be stored exactly$/),
+      }),
+    );
     expect(planned.events.some((e) => e.type === 'ConvertibleNoteConverted')).toBe(true);
   });
 
   it('refuses an XML share count over 2^53, naming its path', () => {
     // Given the synthetic XML with the first person's aggregate at 2^53 + 2
-    const xml = readFileSync(SYNTHETIC_XML, 'utf8').replace(/<aggregateAmountOwned>[^<]*</, '<aggregateAmountOwned>9007199254740994<');
+    const xml = readFileSync(SYNTHETIC_XML, 'utf8').replace(
+      /<aggregateAmountOwned>[^<]*</,
+      '<aggregateAmountOwned>9007199254740994<',
+    );
     // When it is read / Then it is refused at that element
     const error = refusal(xml, 'huge.xml');
-    expect(error.place).toEqual({ xmlPath: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[1]/aggregateAmountOwned' });
+    expect(error.place).toEqual({
+      xmlPath: '/edgarSubmission/formData/reportingPersons/reportingPersonInfo[1]/aggregateAmountOwned',
+    });
     expect(error.problem).toMatch(/over 2\^53/);
   });
 });

@@ -29,7 +29,10 @@ describe('ingesting into the ledger', () => {
       expect(figures(got)).toEqual(figures(want));
       expect(got.sharesOutstanding?.value).toBe(35_846_318);
       expect(got.sharesOutstanding?.value).toBe(want.sharesOutstanding?.value);
-      expect(figures(got).find((h) => h.personId === 'ault-and-company')).toMatchObject({ aggregate: 214_940_800, percent: 85.72 });
+      expect(figures(got).find((h) => h.personId === 'ault-and-company')).toMatchObject({
+        aggregate: 214_940_800,
+        percent: 85.72,
+      });
     } finally {
       await sample.close();
       await ingested.close();
@@ -77,6 +80,10 @@ describe('ingesting into the ledger', () => {
 
   it('ingests the synthetic XML with both reporting persons', async () => {
     const outcome = await ingestFiling(undefined, await readFilingFile(SYNTHETIC_XML));
-    expect(outcome).toMatchObject({ cusip: '75934R103', persons: ['Kestrel Hollow Partners, L.P.', 'Castellano Imogen Rose'], appended: 0 });
+    expect(outcome).toMatchObject({
+      cusip: '75934R103',
+      persons: ['Kestrel Hollow Partners, L.P.', 'Castellano Imogen Rose'],
+      appended: 0,
+    });
   });
 });

@@ -44,7 +44,11 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 const sameName = (text: string) => squeeze(text).replace(/[\u2018\u2019]/g, "'");
 
 const percentOf = (p: ReportedPercent | undefined): ExpectedPercent | undefined =>
-  p === undefined ? undefined : p.kind === 'value' ? { kind: 'value', value: p.value } : { kind: 'less-than', bound: p.bound };
+  p === undefined
+    ? undefined
+    : p.kind === 'value'
+      ? { kind: 'value', value: p.value }
+      : { kind: 'less-than', bound: p.bound };
 
 /** The parse in the shape of expected.json, so that one comparison shows every figure that differs. */
 function asRead(filing: ParsedFiling) {
@@ -86,7 +90,9 @@ describe('cover pages in the layouts filers used, 1994 to today', () => {
       // And a figure printed with a note is read with a doubt on its row, for its person
       for (const cover of want.covers) {
         for (const row of cover.doubtRows ?? []) {
-          const doubts = filing.doubts.filter((d) => d.row === row && sameName(d.person ?? '') === sameName(cover.name));
+          const doubts = filing.doubts.filter(
+            (d) => d.row === row && sameName(d.person ?? '') === sameName(cover.name),
+          );
           expect(doubts, `a doubt on row ${row} of ${cover.name}`).not.toHaveLength(0);
         }
       }

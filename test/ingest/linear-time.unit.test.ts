@@ -9,8 +9,17 @@ import { FilingParseError } from '../../src/ingest/filing-parse-error.js';
 import { planIngest } from '../../src/ingest/plan-filing.js';
 import { parseFilingContent } from '../../src/ingest/read-filing.js';
 import {
-  asSubmission, htmlLeftOpen, htmlWithManyPersons, largeHtml, submissionWithDocuments, textWithCoverPages,
-  textWithDenseCoverPages, textWithLongLine, textWithManyPersons, textWithTradeRows, xmlWithManyPersons,
+  asSubmission,
+  htmlLeftOpen,
+  htmlWithManyPersons,
+  largeHtml,
+  submissionWithDocuments,
+  textWithCoverPages,
+  textWithDenseCoverPages,
+  textWithLongLine,
+  textWithManyPersons,
+  textWithTradeRows,
+  xmlWithManyPersons,
 } from './hostile-inputs.js';
 
 const SCALES = [1, 2, 4, 8] as const;
@@ -49,7 +58,10 @@ const SHAPES: [string, (scale: number) => string][] = [
   ['an HTML filing naming many persons', (k) => htmlWithManyPersons(30 * k)],
   ['EDGAR XML with many reporting persons, each with a paragraph of Item 2', (k) => xmlWithManyPersons(300 * k)],
   ['a submission with many documents', (k) => submissionWithDocuments(150 * k)],
-  ['a submission of HTML with many persons, filers and exhibits', (k) => asSubmission(htmlWithManyPersons(20 * k), persons(20 * k), 20 * k)],
+  [
+    'a submission of HTML with many persons, filers and exhibits',
+    (k) => asSubmission(htmlWithManyPersons(20 * k), persons(20 * k), 20 * k),
+  ],
   ['a text filing with one very long line', (k) => textWithLongLine(60_000 * k)],
   ['a table of trades with many rows', (k) => textWithTradeRows(150 * k)],
   ['a large HTML filing', (k) => largeHtml(60_000 * k)],
@@ -58,17 +70,24 @@ const SHAPES: [string, (scale: number) => string][] = [
 ];
 
 describe('parsing time', () => {
-  it.each(SHAPES)('grows linearly with the input: %s', (_, build) => {
-    // Given the shape at 1x, 2x, 4x and 8x
-    const inputs = SCALES.map((k) => build(k));
-    ingestPlan(inputs[0]!); // compiled and warm before anything is timed
-    // When each is read, three times over
-    const times = inputs.map((content) => median([msPerRead(content), msPerRead(content), msPerRead(content)]));
-    // Then 8x the input takes at most twice as much longer as it is larger
-    const sizeRatio = inputs[3]!.length / inputs[0]!.length;
-    const timeRatio = times[3]! / times[0]!;
-    const shown = inputs.map((content, i) => `${content.length} chars: ${times[i]!.toFixed(1)} ms`).join(', ');
-    expect(sizeRatio, shown).toBeGreaterThan(4);
-    expect(timeRatio, `${shown} (time ratio ${timeRatio.toFixed(1)} for size ratio ${sizeRatio.toFixed(1)})`).toBeLessThan(2 * sizeRatio);
-  }, 120_000);
+  it.each(SHAPES)(
+    'grows linearly with the input: %s',
+    (_, build) => {
+      // Given the shape at 1x, 2x, 4x and 8x
+      const inputs = SCALES.map((k) => build(k));
+      ingestPlan(inputs[0]!); // compiled and warm before anything is timed
+      // When each is read, three times over
+      const times = inputs.map((content) => median([msPerRead(content), msPerRead(content), msPerRead(content)]));
+      // Then 8x the input takes at most twice as much longer as it is larger
+      const sizeRatio = inputs[3]!.length / inputs[0]!.length;
+      const timeRatio = times[3]! / times[0]!;
+      const shown = inputs.map((content, i) => `${content.length} chars: ${times[i]!.toFixed(1)} ms`).join(', ');
+      expect(sizeRatio, shown).toBeGreaterThan(4);
+      expect(
+        timeRatio,
+        `${shown} (time ratio ${timeRatio.toFixed(1)} for size ratio ${sizeRatio.toFixed(1)})`,
+      ).toBeLessThan(2 * sizeRatio);
+    },
+    120_000,
+  );
 });

@@ -6,7 +6,22 @@ import { openStore } from '../../src/store/open-store.js';
 import { AULT_TEXT } from './fixtures.js';
 import { amendmentNine } from './later-amendments.js';
 
-const TRANSACTIONS = new Set(['SharesPurchased', 'SharesSold', 'ConvertibleNoteIssued', 'ConvertibleNoteConverted', 'ConvertibleNoteRepaid', 'PreferredIssued', 'WarrantsIssued', 'OptionsGranted', 'OptionsVested', 'RsusVested', 'JointFilingAgreementSigned', 'ControlEstablished', 'GroupFormed', 'PersonIdentified']);
+const TRANSACTIONS = new Set([
+  'SharesPurchased',
+  'SharesSold',
+  'ConvertibleNoteIssued',
+  'ConvertibleNoteConverted',
+  'ConvertibleNoteRepaid',
+  'PreferredIssued',
+  'WarrantsIssued',
+  'OptionsGranted',
+  'OptionsVested',
+  'RsusVested',
+  'JointFilingAgreementSigned',
+  'ControlEstablished',
+  'GroupFormed',
+  'PersonIdentified',
+]);
 
 describe('a transaction restated by a later amendment', () => {
   it('has the same event id in both filings, so the second ingest appends no transaction', async () => {

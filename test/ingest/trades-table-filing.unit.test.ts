@@ -63,11 +63,18 @@ describe('a filing whose table of trades runs past its event date', () => {
       // Given the filing ingested
       const outcome = await ingestFiling(store, parseFilingContent(FILING, 'vale-a2.txt'));
       expect(outcome).toMatchObject({ status: 'appended', transactions: 2, cusip: '66510N103' });
-      const sales = (await store.readAll()).filter((e) => e.type === 'SharesSold').map((e) => e.data as { effectiveDate: string; shares: number; pricePerShare: number });
-      expect(sales.map((s) => [s.effectiveDate, s.shares, s.pricePerShare])).toEqual([['2010-05-12', 1_250, 16.28], ['2010-06-01', 500, 16.46]]);
+      const sales = (await store.readAll())
+        .filter((e) => e.type === 'SharesSold')
+        .map((e) => e.data as { effectiveDate: string; shares: number; pricePerShare: number });
+      expect(sales.map((s) => [s.effectiveDate, s.shares, s.pricePerShare])).toEqual([
+        ['2010-05-12', 1_250, 16.28],
+        ['2010-06-01', 500, 16.46],
+      ]);
       // When holdings are asked for after the June 1 sale, Then they are the cover's: the 500 shares are not taken off again
       const holdings = await queryHoldings(store, { issuer: '66510N103', asOf: '2010-06-30' });
-      expect(holdings.holders.map((h) => [h.name, h.aggregate, h.soleVotingPower])).toEqual([['Olivia M. Vale', 97_330, 97_330]]);
+      expect(holdings.holders.map((h) => [h.name, h.aggregate, h.soleVotingPower])).toEqual([
+        ['Olivia M. Vale', 97_330, 97_330],
+      ]);
       // And a sale from a holding no filing states is not called an undisclosed acquisition
       const reconciliation = await queryReconciliation(store, { issuer: '66510N103' });
       expect(reconciliation.findings.filter((f) => f.kind === 'unexplained-position-difference')).toEqual([]);

@@ -3,7 +3,8 @@ import type { CoverPage, ParsedTransaction } from '../../src/ingest/parsed-filin
 import { extractTableTransactions } from '../../src/ingest/transaction-tables.js';
 
 const cover = (name: string): CoverPage => ({ name, rowFootnotes: {}, footnotes: [], place: 'line 1' });
-const read = (text: string, covers: CoverPage[], item = '5(c)') => extractTableTransactions([{ text, item }], covers, []);
+const read = (text: string, covers: CoverPage[], item = '5(c)') =>
+  extractTableTransactions([{ text, item }], covers, []);
 type Trade = Extract<ParsedTransaction, { kind: 'shares-purchased' | 'shares-sold' }>;
 /** Every transaction a table gives is a purchase or a sale. */
 const trades = (transactions: ParsedTransaction[]): Trade[] => transactions.map((t) => t as Trade);
@@ -22,8 +23,30 @@ describe('tables of trades', () => {
     // Then each row is a sale by Olivia M. Vale ("Mrs. Vale"), in the open market, at the price printed
     expect(review).toEqual([]);
     expect(transactions).toEqual([
-      { kind: 'shares-sold', method: 'open-market', date: '2010-05-06', holder: 'Olivia M. Vale', shares: 1_250, pricePerShare: 16.2848, source: { item: '5(c)', sentence: 'Date Number of Shares Sold Price per Share | May 6, 2010 | 1,250 | $16.2848' } },
-      { kind: 'shares-sold', method: 'open-market', date: '2010-05-10', holder: 'Olivia M. Vale', shares: 500, pricePerShare: 16.4609, source: { item: '5(c)', sentence: 'Date Number of Shares Sold Price per Share | May 10, 2010 | 500 | $16.4609' } },
+      {
+        kind: 'shares-sold',
+        method: 'open-market',
+        date: '2010-05-06',
+        holder: 'Olivia M. Vale',
+        shares: 1_250,
+        pricePerShare: 16.2848,
+        source: {
+          item: '5(c)',
+          sentence: 'Date Number of Shares Sold Price per Share | May 6, 2010 | 1,250 | $16.2848',
+        },
+      },
+      {
+        kind: 'shares-sold',
+        method: 'open-market',
+        date: '2010-05-10',
+        holder: 'Olivia M. Vale',
+        shares: 500,
+        pricePerShare: 16.4609,
+        source: {
+          item: '5(c)',
+          sentence: 'Date Number of Shares Sold Price per Share | May 10, 2010 | 500 | $16.4609',
+        },
+      },
     ]);
   });
 
@@ -54,7 +77,11 @@ describe('tables of trades', () => {
       'Arden Q. Pike',
       '357,500\t1.1250\t10/01/2015',
     ].join('\n');
-    const { transactions } = read(text, [cover('Northwind Opportunities Fund, LP'), cover('Arden Q. Pike')], 'schedule');
+    const { transactions } = read(
+      text,
+      [cover('Northwind Opportunities Fund, LP'), cover('Arden Q. Pike')],
+      'schedule',
+    );
     expect(trades(transactions).map((t) => [t.kind, t.holder, t.shares, t.date])).toEqual([
       ['shares-purchased', 'Northwind Opportunities Fund, LP', 1_985_204, '2015-09-24'],
       ['shares-sold', 'Northwind Opportunities Fund, LP', 13_000, '2015-09-24'],
@@ -64,14 +91,32 @@ describe('tables of trades', () => {
   });
 
   it('matches a short name in the row ("Master") to the one cover page whose name has it', () => {
-    const text = ['Reporting Person\t\tTrade Date\t\tPurchased (Sold)\t\tPrice / Share', 'Master\t\t4/25/2016\t\t41,819\t\t$\t4.15'].join('\n');
-    const { transactions } = read(text, [cover('Cornell Master LP'), cover('Cornell Capital Management LP'), cover('James Q. Mai')]);
-    expect(transactions).toMatchObject([{ kind: 'shares-purchased', holder: 'Cornell Master LP', shares: 41_819, pricePerShare: 4.15, date: '2016-04-25' }]);
+    const text = [
+      'Reporting Person\t\tTrade Date\t\tPurchased (Sold)\t\tPrice / Share',
+      'Master\t\t4/25/2016\t\t41,819\t\t$\t4.15',
+    ].join('\n');
+    const { transactions } = read(text, [
+      cover('Cornell Master LP'),
+      cover('Cornell Capital Management LP'),
+      cover('James Q. Mai'),
+    ]);
+    expect(transactions).toMatchObject([
+      {
+        kind: 'shares-purchased',
+        holder: 'Cornell Master LP',
+        shares: 41_819,
+        pricePerShare: 4.15,
+        date: '2016-04-25',
+      },
+    ]);
   });
 
   it('lists for review what it cannot place: an exercise, or a row no holder can be told for', () => {
     const header = 'Date\tShares\tPrice\tNature of Transaction';
-    const { transactions, review } = read([header, '3/1/2021\t5,000\t$2.00\tExercise of warrants', '3/2/2021\t1,000\t$2.10\tPurchase'].join('\n'), [cover('First Fund LP'), cover('Second Fund LP')]);
+    const { transactions, review } = read(
+      [header, '3/1/2021\t5,000\t$2.00\tExercise of warrants', '3/2/2021\t1,000\t$2.10\tPurchase'].join('\n'),
+      [cover('First Fund LP'), cover('Second Fund LP')],
+    );
     expect(transactions).toEqual([]);
     expect(review.map((r) => r.reason)).toEqual([
       'a "Exercise of warrants" is not a purchase or sale the ledger records',
@@ -80,7 +125,11 @@ describe('tables of trades', () => {
   });
 
   it('reads no trade from prose or from a table that is not of trades', () => {
-    const text = ['On March 1, 2021, the Reporting Person purchased 1,000 shares at $2.00 per share.', 'Name\tAddress\tShares', 'Ann Lee\t1 Main St.\t1,000'].join('\n');
+    const text = [
+      'On March 1, 2021, the Reporting Person purchased 1,000 shares at $2.00 per share.',
+      'Name\tAddress\tShares',
+      'Ann Lee\t1 Main St.\t1,000',
+    ].join('\n');
     expect(read(text, [cover('Ann Lee')])).toEqual({ transactions: [], review: [] });
   });
 });

@@ -9,7 +9,13 @@ describe('ingesting into an issuer stream that holds an event another program wr
   it('still ingests, as the queries still answer: the bad event is left out, not a reason to refuse', async () => {
     await withMemoryStore(async (store) => {
       // Given a PositionReported with quantity "lots", appended straight to the store
-      await store.append('issuer-09175M507', [{ id: '88888888-8888-4888-8888-888888888888', type: 'PositionReported', data: { personId: 'x', quantity: 'lots' } }]);
+      await store.append('issuer-09175M507', [
+        {
+          id: '88888888-8888-4888-8888-888888888888',
+          type: 'PositionReported',
+          data: { personId: 'x', quantity: 'lots' },
+        },
+      ]);
       // When the seed filing is ingested
       const outcome = await ingestFiling(store, await readFilingFile(AULT_TEXT));
       // Then it is appended and the holdings reproduce Amendment No. 8's 214,940,800

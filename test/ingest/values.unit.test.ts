@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCusip, parseCount, parseDollars, parseLongDate, parsePercent, splitFootnoteMarkers } from '../../src/ingest/values.js';
+import {
+  isValidCusip,
+  parseCount,
+  parseDollars,
+  parseLongDate,
+  parsePercent,
+  splitFootnoteMarkers,
+} from '../../src/ingest/values.js';
 
 describe('values as filings write them', () => {
   it('checks the CUSIP check digit', () => {

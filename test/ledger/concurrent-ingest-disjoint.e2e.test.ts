@@ -27,8 +27,12 @@ describe('ingest from several processes at once, each with its own filings', () 
       writeFileSync(file, amendment(n, issuer));
       return file;
     };
-    const shared = Array.from({ length: 6 }, (_, p) => Array.from({ length: EACH }, (_, i) => write('ault', 9 + p * EACH + i)));
-    const own = (['northwind', 'apple'] as const).map((issuer) => Array.from({ length: EACH }, (_, i) => write(issuer, 9 + i)));
+    const shared = Array.from({ length: 6 }, (_, p) =>
+      Array.from({ length: EACH }, (_, i) => write('ault', 9 + p * EACH + i)),
+    );
+    const own = (['northwind', 'apple'] as const).map((issuer) =>
+      Array.from({ length: EACH }, (_, i) => write(issuer, 9 + i)),
+    );
     const store = `sqlite:${join(dir, 'ledger.db')}`;
     // When all eight run at once
     const runs = await Promise.all([...shared, ...own].map((files) => ingest(store, files)));
@@ -36,19 +40,28 @@ describe('ingest from several processes at once, each with its own filings', () 
     for (const [i, run] of runs.entries()) {
       expect(run.err, `process ${i}`).toBe('');
       expect(run.code, `process ${i}`).toBe(0);
-      expect(run.outcomes.map((o) => o.status), `process ${i}`).toEqual(Array(EACH).fill('appended'));
+      expect(
+        run.outcomes.map((o) => o.status),
+        `process ${i}`,
+      ).toEqual(Array(EACH).fill('appended'));
     }
     // And what they say they appended is exactly what the issuer streams hold, each filing's statement once
     const opened = await openStore(store);
     try {
       const stored = await opened.readAll({ filter: { streamPrefixes: ['issuer-'] } });
       expect(runs.flatMap((run) => run.outcomes).reduce((sum, o) => sum + o.appended, 0)).toBe(stored.length);
-      const statements = stored.filter((e) => e.type === 'StatementFiled' && (e.data as { contentsKnown: boolean }).contentsKnown);
+      const statements = stored.filter(
+        (e) => e.type === 'StatementFiled' && (e.data as { contentsKnown: boolean }).contentsKnown,
+      );
       const expected = [
         ...Array.from({ length: 6 * EACH }, (_, i) => `issuer-${ISSUERS.ault.key}#${9 + i}`),
-        ...(['northwind', 'apple'] as const).flatMap((issuer) => Array.from({ length: EACH }, (_, i) => `issuer-${ISSUERS[issuer].key}#${9 + i}`)),
+        ...(['northwind', 'apple'] as const).flatMap((issuer) =>
+          Array.from({ length: EACH }, (_, i) => `issuer-${ISSUERS[issuer].key}#${9 + i}`),
+        ),
       ];
-      expect(statements.map((e) => `${e.stream}#${(e.data as { amendmentNumber: number }).amendmentNumber}`).sort()).toEqual(expected.sort());
+      expect(
+        statements.map((e) => `${e.stream}#${(e.data as { amendmentNumber: number }).amendmentNumber}`).sort(),
+      ).toEqual(expected.sort());
     } finally {
       await opened.close();
     }

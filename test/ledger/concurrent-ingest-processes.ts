@@ -16,7 +16,10 @@ export const ISSUERS = {
 /** The seed text as Amendment No. n of one of the issuers. */
 export function amendment(n: number, issuer: keyof typeof ISSUERS = 'ault'): string {
   const { cusip, name } = ISSUERS[issuer];
-  return readFileSync(AULT_TEXT, 'utf8').replace('(Amendment No. 8)', `(Amendment No. ${n})`).replaceAll('09175M 507', cusip).replaceAll('Ault Alliance, Inc.', name);
+  return readFileSync(AULT_TEXT, 'utf8')
+    .replace('(Amendment No. 8)', `(Amendment No. ${n})`)
+    .replaceAll('09175M 507', cusip)
+    .replaceAll('Ault Alliance, Inc.', name);
 }
 
 export interface Outcome {
@@ -27,7 +30,10 @@ export interface Outcome {
 }
 
 /** `13d-ledger ingest FILES --json` in a process of its own. */
-export async function ingest(store: string, files: readonly string[]): Promise<{ code: number; outcomes: Outcome[]; err: string }> {
+export async function ingest(
+  store: string,
+  files: readonly string[],
+): Promise<{ code: number; outcomes: Outcome[]; err: string }> {
   const run = await runCli(['--store', store, 'ingest', ...files, '--json']);
   return { ...run, outcomes: run.out === '' ? [] : (JSON.parse(run.out) as { filings: Outcome[] }).filings };
 }

@@ -29,10 +29,17 @@ describe('sample load and ingest of the same filing from several processes at on
     const opened = await openStore(store);
     try {
       const stored = await opened.readAll({ filter: { streamPrefixes: ['issuer-'] } });
-      const reported = loads.reduce((sum, l) => sum + l.appended, 0) + ingests.flatMap((i) => i.outcomes).reduce((sum, o) => sum + o.appended, 0);
+      const reported =
+        loads.reduce((sum, l) => sum + l.appended, 0) +
+        ingests.flatMap((i) => i.outcomes).reduce((sum, o) => sum + o.appended, 0);
       expect(reported).toBe(stored.length);
       // And Amendment No. 8 is recorded once with its contents, whichever process got there first
-      const eighth = stored.filter((e) => e.type === 'StatementFiled' && (e.data as { contentsKnown: boolean; amendmentNumber: number }).contentsKnown && (e.data as { amendmentNumber: number }).amendmentNumber === 8);
+      const eighth = stored.filter(
+        (e) =>
+          e.type === 'StatementFiled' &&
+          (e.data as { contentsKnown: boolean; amendmentNumber: number }).contentsKnown &&
+          (e.data as { amendmentNumber: number }).amendmentNumber === 8,
+      );
       expect(eighth).toHaveLength(1);
       // And at most one ingest process says it appended the text
       expect(ingests.flatMap((i) => i.outcomes).filter((o) => o.status === 'appended').length).toBeLessThanOrEqual(1);

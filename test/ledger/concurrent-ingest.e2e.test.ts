@@ -30,7 +30,9 @@ describe('ingest from several processes at once', () => {
     }
     const store = `sqlite:${join(dir, 'ledger.db')}`;
     // When four processes ingest all of them at once, each in another order
-    const orders = Array.from({ length: PROCESSES }, (_, p) => files.map((_, i) => files[(i * (2 * p + 1) + p) % files.length]!));
+    const orders = Array.from({ length: PROCESSES }, (_, p) =>
+      files.map((_, i) => files[(i * (2 * p + 1) + p) % files.length]!),
+    );
     const runs = await Promise.all(orders.map((order) => ingest(store, order)));
     // Then every process exits 0 with an outcome for each file
     for (const run of runs) {
@@ -40,16 +42,19 @@ describe('ingest from several processes at once', () => {
     }
     // And each filing was appended by exactly one process
     const outcomes = runs.flatMap((run) => run.outcomes);
-    for (const file of files) expect(outcomes.filter((o) => o.file === file && o.status === 'appended')).toHaveLength(1);
+    for (const file of files)
+      expect(outcomes.filter((o) => o.file === file && o.status === 'appended')).toHaveLength(1);
     // And the events the processes say they appended are exactly the events stored in the two issuers' streams
     const opened = await openStore(store);
     try {
       const stored = await opened.readAll({ filter: { streamPrefixes: ['issuer-'] } });
       expect(outcomes.reduce((sum, o) => sum + o.appended, 0)).toBe(stored.length);
-      const statements = stored.filter((e) => e.type === 'StatementFiled' && (e.data as { contentsKnown: boolean }).contentsKnown);
-      expect(statements.map((e) => `${e.stream}#${(e.data as { amendmentNumber: number }).amendmentNumber}`).sort()).toEqual(
-        AMENDMENTS.flatMap((n) => [`issuer-09175M507#${n}`, `issuer-66510N103#${n}`]).sort(),
+      const statements = stored.filter(
+        (e) => e.type === 'StatementFiled' && (e.data as { contentsKnown: boolean }).contentsKnown,
       );
+      expect(
+        statements.map((e) => `${e.stream}#${(e.data as { amendmentNumber: number }).amendmentNumber}`).sort(),
+      ).toEqual(AMENDMENTS.flatMap((n) => [`issuer-09175M507#${n}`, `issuer-66510N103#${n}`]).sort());
     } finally {
       await opened.close();
     }

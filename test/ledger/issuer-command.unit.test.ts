@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConflictRetriesExhaustedError, handleIssuerCommand, type Decision, type IssuerRecord } from '../../src/ledger/issuer-command.js';
+import {
+  ConflictRetriesExhaustedError,
+  handleIssuerCommand,
+  type Decision,
+  type IssuerRecord,
+} from '../../src/ledger/issuer-command.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { withMemoryStore } from '../support/memory-store.js';
 
@@ -9,7 +14,14 @@ const STREAM = 'issuer-09175M507';
 const split = (id: string) => ({
   id,
   type: 'StockSplit',
-  data: { effectiveDate: '2024-01-02', effectiveDatePrecision: 'exact', disclosedOn: '2024-01-02', source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-02', item: '5', quote: 'test' }, from: 10, to: 1 },
+  data: {
+    effectiveDate: '2024-01-02',
+    effectiveDatePrecision: 'exact',
+    disclosedOn: '2024-01-02',
+    source: { amendmentNumber: 1, accessionNumber: null, filedOn: '2024-01-02', item: '5', quote: 'test' },
+    from: 10,
+    to: 1,
+  },
 });
 
 /** Appends one event of its own before each of the first `times` reads return: a writer that always gets in first. */
@@ -26,10 +38,12 @@ function withIntruder(store: EventStore, times: number): EventStore {
 }
 
 /** Decides to append one given event, and reports what it saw and whether it wrote. */
-const appendOne = (id: string, seen: number[]) => (record: IssuerRecord): Decision<{ wrote: boolean; revision: bigint | null }> => {
-  seen.push(record.recorded.length);
-  return { events: [split(id)], report: (wrote) => ({ wrote, revision: record.lastRevision }) };
-};
+const appendOne =
+  (id: string, seen: number[]) =>
+  (record: IssuerRecord): Decision<{ wrote: boolean; revision: bigint | null }> => {
+    seen.push(record.recorded.length);
+    return { events: [split(id)], report: (wrote) => ({ wrote, revision: record.lastRevision }) };
+  };
 
 describe('the one write path to an issuer', () => {
   it('reads and decides again after another writer gets in, until its append lands', async () => {
@@ -38,7 +52,10 @@ describe('the one write path to an issuer', () => {
       const seen: number[] = [];
       const id = randomUUID();
       // When the command runs
-      const result = await handleIssuerCommand(withIntruder(store, 3), STREAM, appendOne(id, seen), { source: 'test', backoffMs: 1 });
+      const result = await handleIssuerCommand(withIntruder(store, 3), STREAM, appendOne(id, seen), {
+        source: 'test',
+        backoffMs: 1,
+      });
       // Then it decided four times, each on what the stream held by then, and its event landed last
       expect(seen).toEqual([0, 1, 2, 3]);
       expect(result).toEqual({ wrote: true, revision: 2n });
@@ -49,7 +66,11 @@ describe('the one write path to an issuer', () => {
   it('gives up after its bound, having written nothing, and says so', async () => {
     await withMemoryStore(async (store) => {
       const id = randomUUID();
-      const attempt = handleIssuerCommand(withIntruder(store, 10), STREAM, appendOne(id, []), { source: 'test', attempts: 3, backoffMs: 1 });
+      const attempt = handleIssuerCommand(withIntruder(store, 10), STREAM, appendOne(id, []), {
+        source: 'test',
+        attempts: 3,
+        backoffMs: 1,
+      });
       await expect(attempt).rejects.toThrowError(ConflictRetriesExhaustedError);
       await expect(attempt).rejects.toThrowError(/gave up after 3 attempts, nothing of this command written/);
       expect((await store.readStream(STREAM)).some((e) => e.id === id)).toBe(false);
@@ -72,8 +93,13 @@ describe('the one write path to an issuer', () => {
 
   it('writes nothing on a dry run, or when the decision has nothing to write', async () => {
     await withMemoryStore(async (store) => {
-      const dry = await handleIssuerCommand(store, STREAM, appendOne(randomUUID(), []), { source: 'test', dryRun: true });
-      const none = await handleIssuerCommand(store, STREAM, () => ({ events: [], report: (wrote) => wrote }), { source: 'test' });
+      const dry = await handleIssuerCommand(store, STREAM, appendOne(randomUUID(), []), {
+        source: 'test',
+        dryRun: true,
+      });
+      const none = await handleIssuerCommand(store, STREAM, () => ({ events: [], report: (wrote) => wrote }), {
+        source: 'test',
+      });
       expect([dry.wrote, none]).toEqual([false, false]);
       expect(await store.readStream(STREAM)).toEqual([]);
     });

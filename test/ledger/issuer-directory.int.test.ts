@@ -20,7 +20,7 @@ const targets = await storeTargets('the issuer and its identifiers', () => 'sqli
 
 describe.each(targets)('the issuer and its identifiers on $name', (target) => {
   onTarget(target);
-  it('files an amendment printing the chain\'s earlier CUSIP (09175M408) in the chain of 09175M507', async () => {
+  it("files an amendment printing the chain's earlier CUSIP (09175M408) in the chain of 09175M507", async () => {
     await withFreshStore(async (store) => {
       // Given the bundled sample, which knows Amendment No. 7's CUSIP as an alias
       await loadSample(store);
@@ -28,8 +28,15 @@ describe.each(targets)('the issuer and its identifiers on $name', (target) => {
       const text = renumbered(seed(), 9).replace('09175M 507', '09175M 408');
       const outcome = await ingestFiling(store, parseFilingContent(text, 'a9-old-cusip.txt'));
       // Then it lands in the issuer's one stream, keeps the CUSIP it printed, and says so
-      expect(outcome).toMatchObject({ status: 'appended', cusip: '09175M408', issuerKey: '09175M507', stream: 'issuer-09175M507' });
-      expect(outcome.notes).toContain("continues the chain of issuer 09175M507, which the ledger already knows (this filing's CUSIP 09175M408)");
+      expect(outcome).toMatchObject({
+        status: 'appended',
+        cusip: '09175M408',
+        issuerKey: '09175M507',
+        stream: 'issuer-09175M507',
+      });
+      expect(outcome.notes).toContain(
+        "continues the chain of issuer 09175M507, which the ledger already knows (this filing's CUSIP 09175M408)",
+      );
       // And a query by either CUSIP sees the whole chain: the original, Amendments 1-8 and this one
       for (const issuer of ['09175M507', '09175M408']) {
         const statement = await queryStatement(store, { issuer, asOf: '2024-12-31' });
@@ -38,7 +45,7 @@ describe.each(targets)('the issuer and its identifiers on $name', (target) => {
     });
   });
 
-  it('answers a query by the issuer\'s CIK as by its CUSIP', async () => {
+  it("answers a query by the issuer's CIK as by its CUSIP", async () => {
     await withFreshStore(async (store) => {
       await loadSample(store);
       const byCusip = await queryHoldings(store, { issuer: '09175M507', asOf: '2024-07-23' });
@@ -48,16 +55,30 @@ describe.each(targets)('the issuer and its identifiers on $name', (target) => {
     });
   });
 
-  it('files a filing that prints no CUSIP by its subject company\'s CIK, and the same issuer\'s next filing with a CUSIP continues it', async () => {
+  it("files a filing that prints no CUSIP by its subject company's CIK, and the same issuer's next filing with a CUSIP continues it", async () => {
     await withFreshStore(async (store) => {
       // Given a full submission whose "(CUSIP Number)" line is left blank: the header names SUBJECT COMPANY CIK 0000896493
-      const noCusip = parseFilingContent(submission().replace('<p>09175M 507</p>', '<p>__________</p>'), 'no-cusip.txt');
+      const noCusip = parseFilingContent(
+        submission().replace('<p>09175M 507</p>', '<p>__________</p>'),
+        'no-cusip.txt',
+      );
       expect(noCusip.issuer).toMatchObject({ cusip: undefined, cik: '0000896493' });
       const first = await ingestFiling(store, noCusip);
       // Then it is filed under the CIK, its statement naming no CUSIP
-      expect(first).toMatchObject({ status: 'appended', cusip: null, issuerKey: 'cik-0000896493', stream: 'issuer-cik-0000896493' });
+      expect(first).toMatchObject({
+        status: 'appended',
+        cusip: null,
+        issuerKey: 'cik-0000896493',
+        stream: 'issuer-cik-0000896493',
+      });
       // When the next amendment arrives with both its CUSIP and the CIK
-      const next = await ingestFiling(store, parseFilingContent(renumbered(submission(), 9).replaceAll('0001213900-24-062810', '0001213900-24-099999'), 'a9.txt'));
+      const next = await ingestFiling(
+        store,
+        parseFilingContent(
+          renumbered(submission(), 9).replaceAll('0001213900-24-062810', '0001213900-24-099999'),
+          'a9.txt',
+        ),
+      );
       // Then it continues the same stream, and the CUSIP now finds it
       expect(next).toMatchObject({ status: 'appended', cusip: '09175M507', issuerKey: 'cik-0000896493' });
       const statement = await queryStatement(store, { issuer: '09175M507', asOf: '2024-12-31' });

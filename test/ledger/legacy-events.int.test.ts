@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEGACY_SCHEMA_VERSION } from '../../src/domain/index.js';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { ingestFiling, loadSample, queryDiff, queryHistory, queryHoldings, queryStatement } from '../../src/ledger/index.js';
+import {
+  ingestFiling,
+  loadSample,
+  queryDiff,
+  queryHistory,
+  queryHoldings,
+  queryStatement,
+} from '../../src/ledger/index.js';
 import type { EventStore, RecordedEvent } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { SYNTHETIC_AMENDMENT_XML, SYNTHETIC_XML } from '../ingest/fixtures.js';
@@ -35,10 +42,21 @@ function asVersion1(type: string, data: Data): { data: Data; removed: number } {
   let out = drop(data, 'effectiveDatePrecision', 'exact');
   if (type === 'SharesSold') out = drop(out, 'totalPrice', null);
   if (type === 'StatementFiled') {
-    for (const [field, absentMeans] of [['previousAccessionNumber', null], ['filedOnFrom', null], ['partialCoverPages', []], ['readingDoubts', []]] as const) {
+    for (const [field, absentMeans] of [
+      ['previousAccessionNumber', null],
+      ['filedOnFrom', null],
+      ['partialCoverPages', []],
+      ['readingDoubts', []],
+    ] as const) {
       out = drop(out, field, absentMeans);
     }
-    out = { ...out, coverPages: (out.coverPages as Data[]).map((page) => ({ ...page, footnotes: (page.footnotes as Data[]).map((f) => drop(f, 'rows', null)) })) };
+    out = {
+      ...out,
+      coverPages: (out.coverPages as Data[]).map((page) => ({
+        ...page,
+        footnotes: (page.footnotes as Data[]).map((f) => drop(f, 'rows', null)),
+      })),
+    };
   }
   return { data: out, removed };
 }
@@ -55,7 +73,8 @@ async function currentStore(): Promise<EventStore> {
 async function legacyCopy(source: EventStore): Promise<{ store: EventStore; removed: number }> {
   const store = await memoryStore();
   const byStream = new Map<string, RecordedEvent[]>();
-  for (const event of await source.readAll()) byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event]);
+  for (const event of await source.readAll())
+    byStream.set(event.stream, [...(byStream.get(event.stream) ?? []), event]);
   let removed = 0;
   for (const [stream, events] of byStream) {
     await store.append(
@@ -64,7 +83,12 @@ async function legacyCopy(source: EventStore): Promise<{ store: EventStore; remo
         const old = asVersion1(event.type, event.data as Data);
         removed += old.removed;
         const { recordedAt: _, ...metadata } = event.metadata;
-        return { id: event.id, type: event.type, data: old.data, metadata: { ...metadata, schema: LEGACY_SCHEMA_VERSION } };
+        return {
+          id: event.id,
+          type: event.type,
+          data: old.data,
+          metadata: { ...metadata, schema: LEGACY_SCHEMA_VERSION },
+        };
       }),
     );
   }

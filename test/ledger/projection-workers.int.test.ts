@@ -6,7 +6,13 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFilingFile } from '../../src/ingest/read-filing.js';
-import { ingestFiling, loadSample, partitionOf, startProjectionWorker, type ProjectionWorker } from '../../src/ledger/index.js';
+import {
+  ingestFiling,
+  loadSample,
+  partitionOf,
+  startProjectionWorker,
+  type ProjectionWorker,
+} from '../../src/ledger/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -20,7 +26,10 @@ async function ledgerOfManyIssuers(): Promise<EventStore> {
   const store = await openStore('sqlite::memory:');
   open.push(store);
   await loadSample(store);
-  for (const name of readdirSync(LAYOUTS).filter((f) => f !== 'expected.json').sort()) await ingestFiling(store, await readFilingFile(`${LAYOUTS}${name}`));
+  for (const name of readdirSync(LAYOUTS)
+    .filter((f) => f !== 'expected.json')
+    .sort())
+    await ingestFiling(store, await readFilingFile(`${LAYOUTS}${name}`));
   return store;
 }
 
@@ -40,13 +49,16 @@ describe('projection workers on partitions of the issuers', () => {
     // Then each issuer is in exactly one half, the one its key hashes to, and the halves cover the whole
     const all = whole.issuers();
     expect(all.length).toBeGreaterThan(10);
-    halves.forEach((half, partition) => expect(half.issuers().every((key) => partitionOf(key, 2) === partition)).toBe(true));
+    halves.forEach((half, partition) =>
+      expect(half.issuers().every((key) => partitionOf(key, 2) === partition)).toBe(true),
+    );
     expect(halves.every((half) => half.issuers().length > 0)).toBe(true);
     expect([...halves[0]!.issuers(), ...halves[1]!.issuers()].sort()).toEqual(all);
     // And for every issuer, at dates through its history, the half that holds it answers as the whole does
     for (const key of all) {
       const half = halves[partitionOf(key, 2)]!;
-      for (const asOf of ['2000-01-01', '2015-06-30', '2024-07-23', '2026-01-01']) expect(half.holdings(key, asOf)).toEqual(whole.holdings(key, asOf));
+      for (const asOf of ['2000-01-01', '2015-06-30', '2024-07-23', '2026-01-01'])
+        expect(half.holdings(key, asOf)).toEqual(whole.holdings(key, asOf));
       expect(halves[1 - partitionOf(key, 2)]!.holdings(key, '2024-07-23')).toBeUndefined();
     }
   });
@@ -60,7 +72,8 @@ describe('projection workers on partitions of the issuers', () => {
     await first.caughtUp;
     const checkpoint = first.checkpoint()!;
     // When more filings arrive and a new worker starts after that checkpoint (holding only what came after)
-    for (const name of ['l08-2003-html-br-in-cells.htm', 'l13-2021-html-grid-value-below-entities.htm']) await ingestFiling(store, await readFilingFile(`${LAYOUTS}${name}`));
+    for (const name of ['l08-2003-html-br-in-cells.htm', 'l13-2021-html-grid-value-below-entities.htm'])
+      await ingestFiling(store, await readFilingFile(`${LAYOUTS}${name}`));
     const resumed = worker(store, 0, 1);
     const later = startProjectionWorker(store, { partition: 0, partitions: 1, afterPosition: checkpoint });
     open.push(later);
@@ -69,7 +82,8 @@ describe('projection workers on partitions of the issuers', () => {
     const newIssuers = later.issuers();
     expect(newIssuers).not.toContain('09175M507');
     expect(newIssuers.length).toBe(2);
-    for (const key of newIssuers) expect(later.holdings(key, '2026-01-01')).toEqual(resumed.holdings(key, '2026-01-01'));
+    for (const key of newIssuers)
+      expect(later.holdings(key, '2026-01-01')).toEqual(resumed.holdings(key, '2026-01-01'));
     expect(later.checkpoint()).toBe(resumed.checkpoint());
   });
 });

@@ -3,7 +3,13 @@
  * an event another program wrote into an issuer stream is checked on every read.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EVENT_SCHEMA_VERSION, EventValidationError, decodeEvent, parseCusip, validateEvent } from '../../src/domain/index.js';
+import {
+  EVENT_SCHEMA_VERSION,
+  EventValidationError,
+  decodeEvent,
+  parseCusip,
+  validateEvent,
+} from '../../src/domain/index.js';
 import { loadSample, queryHoldings, readIssuer, runLedgerCommand } from '../../src/ledger/index.js';
 import type { EventStore } from '../../src/store/event-store.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -22,7 +28,13 @@ const purchase = (shares: unknown) => ({
   data: {
     effectiveDate: '2024-06-18',
     disclosedOn: '2024-07-24',
-    source: { amendmentNumber: 8, accessionNumber: null, filedOn: '2024-07-24', item: '5(c)', quote: 'written by another program' },
+    source: {
+      amendmentNumber: 8,
+      accessionNumber: null,
+      filedOn: '2024-07-24',
+      item: '5(c)',
+      quote: 'written by another program',
+    },
     personId: 'ault-and-company',
     shares,
     method: 'open-market',
@@ -53,9 +65,13 @@ describe.each(targets)('reading an issuer stream on $name', (target) => {
     // When the issuer is read
     const read = await readIssuer(store, CUSIP);
     // Then the bad event is listed with the field that fails, and holdings still reproduce Amendment No. 8
-    expect(read.unreadable).toEqual([{ id, type: 'SharesPurchased', recordedAt: expect.any(String), problems: [expect.stringMatching(/^shares: /)] }]);
+    expect(read.unreadable).toEqual([
+      { id, type: 'SharesPurchased', recordedAt: expect.any(String), problems: [expect.stringMatching(/^shares: /)] },
+    ]);
     const report = await queryHoldings(store, { issuer: '09175M507', asOf: '2024-07-23' });
-    expect(report.holders.find((h) => h.personId === 'ault-and-company')?.aggregate).toBe(25_229 + (44_000 * 1_000) / 0.22 + 13_008_131 + 1_907_440);
+    expect(report.holders.find((h) => h.personId === 'ault-and-company')?.aggregate).toBe(
+      25_229 + (44_000 * 1_000) / 0.22 + 13_008_131 + 1_907_440,
+    );
   });
 
   it('lets the bad event be retracted (then it is no longer listed) but not corrected', async () => {
@@ -66,7 +82,9 @@ describe.each(targets)('reading an issuer stream on $name', (target) => {
     await store.append('issuer-09175M507', [{ id, ...purchase(-5) }]);
     // When it is corrected, Then that is refused and nothing is written
     const before = (await store.readStream('issuer-09175M507')).length;
-    await expect(runLedgerCommand(store, { kind: 'CorrectEvent', eventId: id, set: { shares: 5 }, reason: 'sign' })).rejects.toThrow(/fails its schema \(shares: .*\): retract it/);
+    await expect(
+      runLedgerCommand(store, { kind: 'CorrectEvent', eventId: id, set: { shares: 5 }, reason: 'sign' }),
+    ).rejects.toThrow(/fails its schema \(shares: .*\): retract it/);
     expect((await store.readStream('issuer-09175M507')).length).toBe(before);
     // When it is retracted, Then the retraction is recorded and the event is no longer listed as unreadable
     await runLedgerCommand(store, { kind: 'RetractEvent', eventId: id, reason: 'written by a test program' });
@@ -86,7 +104,13 @@ describe.each(targets)('reading an issuer stream on $name', (target) => {
   });
 
   it('validates an event that carries the marker but a type the ledger does not know', async () => {
-    const stored = { id: '55555555-5555-4555-8555-555555555555', type: 'SharesTeleported', data: {}, metadata: { recordedAt: '2024-08-01T00:00:00.000Z', schema: EVENT_SCHEMA_VERSION }, position: 1 };
+    const stored = {
+      id: '55555555-5555-4555-8555-555555555555',
+      type: 'SharesTeleported',
+      data: {},
+      metadata: { recordedAt: '2024-08-01T00:00:00.000Z', schema: EVENT_SCHEMA_VERSION },
+      position: 1,
+    };
     expect(() => decodeEvent(stored)).toThrow(EventValidationError);
   });
 });

@@ -19,10 +19,20 @@ describe('the built package', () => {
     mkdirSync(installed, { recursive: true });
     cpSync(join(root, 'package.json'), join(installed, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(installed, 'node_modules'));
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', join(installed, 'dist')], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(root, 'tsconfig.build.json'),
+        '--outDir',
+        join(installed, 'dist'),
+      ],
+      {
+        cwd: root,
+        stdio: 'pipe',
+      },
+    );
     const consumer = join(scratch, 'consumer.mjs');
     writeFileSync(
       consumer,

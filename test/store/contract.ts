@@ -8,11 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/store/event-store.js';
-import {
-  EventIdConflictError,
-  InvalidStoreInputError,
-  WrongExpectedRevisionError,
-} from '../../src/store/errors.js';
+import { EventIdConflictError, InvalidStoreInputError, WrongExpectedRevisionError } from '../../src/store/errors.js';
 
 export type OpenContractStore = (options: { now?: () => Date }) => Promise<EventStore>;
 
@@ -52,11 +48,15 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         // Given
         const store = await openStore({ now: () => FIXED_NOW });
         const stream = `${prefix()}filing`;
-        const filed = newEvent('StatementFiled', { amendment: 8, cusip: '09175M507', persons: ['Ault & Company, Inc.'] }, {
-          correlationId: 'c-1',
-          causationId: 'k-1',
-          source: 'ault-alliance-sc13d-a8-2024-07-24.txt',
-        });
+        const filed = newEvent(
+          'StatementFiled',
+          { amendment: 8, cusip: '09175M507', persons: ['Ault & Company, Inc.'] },
+          {
+            correlationId: 'c-1',
+            causationId: 'k-1',
+            source: 'ault-alliance-sc13d-a8-2024-07-24.txt',
+          },
+        );
         const outstanding = newEvent('SharesOutstandingReported', { shares: 35_846_318, asOf: '2024-07-23' });
 
         // When
@@ -72,7 +72,12 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
           id: filed.id,
           type: 'StatementFiled',
           data: { amendment: 8, cusip: '09175M507', persons: ['Ault & Company, Inc.'] },
-          metadata: { correlationId: 'c-1', causationId: 'k-1', source: 'ault-alliance-sc13d-a8-2024-07-24.txt', recordedAt: FIXED_NOW.toISOString() },
+          metadata: {
+            correlationId: 'c-1',
+            causationId: 'k-1',
+            source: 'ault-alliance-sc13d-a8-2024-07-24.txt',
+            recordedAt: FIXED_NOW.toISOString(),
+          },
           stream,
           revision: 0n,
           position: result.events[0]!.position,
@@ -101,7 +106,9 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         const store = await openStore();
         const stream = `${prefix()}s`;
         await store.append(stream, [newEvent('A', {})], { expectedRevision: 'no_stream' });
-        const error = await store.append(stream, [newEvent('B', {})], { expectedRevision: 'no_stream' }).catch((e: unknown) => e);
+        const error = await store
+          .append(stream, [newEvent('B', {})], { expectedRevision: 'no_stream' })
+          .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ stream, expected: 'no_stream', actual: 0n });
         expect(await store.readStream(stream)).toHaveLength(1);
@@ -110,7 +117,9 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
       it("refuses 'stream_exists' for a new stream and accepts it afterwards", async () => {
         const store = await openStore();
         const stream = `${prefix()}s`;
-        const error = await store.append(stream, [newEvent('A', {})], { expectedRevision: 'stream_exists' }).catch((e: unknown) => e);
+        const error = await store
+          .append(stream, [newEvent('A', {})], { expectedRevision: 'stream_exists' })
+          .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ expected: 'stream_exists', actual: 'no_stream' });
         expect(await store.readStream(stream)).toEqual([]);
@@ -144,7 +153,9 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
       it('refuses an exact revision on a stream that does not exist', async () => {
         const store = await openStore();
         const stream = `${prefix()}s`;
-        const error = await store.append(stream, [newEvent('A', {})], { expectedRevision: 0n }).catch((e: unknown) => e);
+        const error = await store
+          .append(stream, [newEvent('A', {})], { expectedRevision: 0n })
+          .catch((e: unknown) => e);
         expect(error).toMatchObject({ name: 'WrongExpectedRevisionError', expected: 0n, actual: 'no_stream' });
         expect(await store.readStream(stream)).toEqual([]);
       });
@@ -193,12 +204,19 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         const stream = `${prefix()}s`;
         const id = randomUUID();
         const metadata = { correlationId: 'c-1', causationId: 'k-1', source: 'ault-alliance-sc13d-a8-2024-07-24.txt' };
-        const original = await store.append(stream, [{ id, type: 'A', data: { shares: 88 }, metadata }], { expectedRevision: 'no_stream' });
+        const original = await store.append(stream, [{ id, type: 'A', data: { shares: 88 }, metadata }], {
+          expectedRevision: 'no_stream',
+        });
         const stored = await store.readStream(stream);
 
         // When it is appended again with the same metadata, keys in another order, at a later time
         const retry = await store.append(stream, [
-          { id, type: 'A', data: { shares: 88 }, metadata: { source: metadata.source, causationId: 'k-1', correlationId: 'c-1' } },
+          {
+            id,
+            type: 'A',
+            data: { shares: 88 },
+            metadata: { source: metadata.source, causationId: 'k-1', correlationId: 'c-1' },
+          },
         ]);
 
         // Then it is a retry: recordedAt, stamped by the store, is not part of the compared content
@@ -225,7 +243,12 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         ];
         for (const [what, other] of others) {
           // When the batch is appended again with one event's metadata changed
-          const changed = { id: second.id, type: second.type, data: second.data, ...(other ? { metadata: other } : {}) };
+          const changed = {
+            id: second.id,
+            type: second.type,
+            data: second.data,
+            ...(other ? { metadata: other } : {}),
+          };
           const error = await store.append(stream, [first, changed]).catch((e: unknown) => e);
           const alone = await store.append(stream, [changed], { expectedRevision: 1n }).catch((e: unknown) => e);
 
@@ -262,7 +285,12 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         await store.append(`${p}a`, [newEvent('A2', {})]);
         const all = await store.readAll({ filter: { streamPrefixes: [p] } });
         expect(all.map((e) => e.type)).toEqual(['A1', 'B1', 'B2', 'A2']);
-        expect(all.map((e) => [e.stream, e.revision])).toEqual([[`${p}a`, 0n], [`${p}b`, 0n], [`${p}b`, 1n], [`${p}a`, 1n]]);
+        expect(all.map((e) => [e.stream, e.revision])).toEqual([
+          [`${p}a`, 0n],
+          [`${p}b`, 0n],
+          [`${p}b`, 1n],
+          [`${p}a`, 1n],
+        ]);
         const positions = all.map((e) => e.position);
         expect([...positions].sort((x, y) => (x < y ? -1 : 1))).toEqual(positions);
         expect(new Set(positions).size).toBe(positions.length);
@@ -271,8 +299,17 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
       it('reads from a position, inclusive, with a limit, and filters by type', async () => {
         const store = await openStore();
         const p = prefix();
-        const { events } = await store.append(`${p}a`, [newEvent('A', { n: 0 }), newEvent('B', { n: 1 }), newEvent('A', { n: 2 }), newEvent('B', { n: 3 })]);
-        const fromSecond = await store.readAll({ fromPosition: events[1]!.position, limit: 2, filter: { streamPrefixes: [p] } });
+        const { events } = await store.append(`${p}a`, [
+          newEvent('A', { n: 0 }),
+          newEvent('B', { n: 1 }),
+          newEvent('A', { n: 2 }),
+          newEvent('B', { n: 3 }),
+        ]);
+        const fromSecond = await store.readAll({
+          fromPosition: events[1]!.position,
+          limit: 2,
+          filter: { streamPrefixes: [p] },
+        });
         expect(fromSecond.map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
         const onlyB = await store.readAll({ filter: { streamPrefixes: [p], types: ['B'] } });
         expect(onlyB.map((e) => e.data)).toEqual([{ n: 1 }, { n: 3 }]);
@@ -283,7 +320,10 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
       it('reads backward from the end, from a revision, and honours limits', async () => {
         const store = await openStore();
         const stream = `${prefix()}s`;
-        await store.append(stream, [0, 1, 2, 3, 4].map((n) => newEvent('N', { n })));
+        await store.append(
+          stream,
+          [0, 1, 2, 3, 4].map((n) => newEvent('N', { n })),
+        );
         const numbers = (events: RecordedEvent[]) => events.map((e) => (e.data as { n: number }).n);
         expect(numbers(await store.readStream(stream, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
         expect(numbers(await store.readStream(stream, { direction: 'backwards', limit: 2 }))).toEqual([4, 3]);
@@ -341,7 +381,10 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         const writer = await openStore();
         const p = prefix();
         const seen: string[] = [];
-        const subscription = reader.subscribeToAll({ filter: { streamPrefixes: [p] }, onEvent: (e) => void seen.push(e.type) });
+        const subscription = reader.subscribeToAll({
+          filter: { streamPrefixes: [p] },
+          onEvent: (e) => void seen.push(e.type),
+        });
         await writer.append(`${p}a`, [newEvent('FromElsewhere', {})]);
         await waitFor(() => seen.length === 1, 'an event written by another connection');
         await subscription.close();
@@ -373,14 +416,38 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
 
     describe('when the input is bad', () => {
       const cases: Array<[string, (store: EventStore, stream: string) => Promise<unknown>, RegExp]> = [
-        ['data with a bigint', (s, st) => s.append(st, [newEvent('A', { shares: 10n })]), /data\.shares is not JSON-serialisable/],
-        ['data with undefined', (s, st) => s.append(st, [newEvent('A', { shares: undefined })]), /data\.shares is not JSON-serialisable/],
+        [
+          'data with a bigint',
+          (s, st) => s.append(st, [newEvent('A', { shares: 10n })]),
+          /data\.shares is not JSON-serialisable/,
+        ],
+        [
+          'data with undefined',
+          (s, st) => s.append(st, [newEvent('A', { shares: undefined })]),
+          /data\.shares is not JSON-serialisable/,
+        ],
         ['data with NaN', (s, st) => s.append(st, [newEvent('A', { pct: Number.NaN })]), /not a finite number/],
-        ['data with a Date', (s, st) => s.append(st, [newEvent('A', { on: new Date() })]), /Date object is not plain JSON/],
+        [
+          'data with a Date',
+          (s, st) => s.append(st, [newEvent('A', { on: new Date() })]),
+          /Date object is not plain JSON/,
+        ],
         ['an empty stream name', (s) => s.append('', [newEvent('A', {})]), /Stream name must be a non-empty string/],
-        ['a negative expected revision', (s, st) => s.append(st, [newEvent('A', {})], { expectedRevision: -1n }), /expectedRevision must be a non-negative integer/],
-        ['a number as expected revision', (s, st) => s.append(st, [newEvent('A', {})], { expectedRevision: 1 as unknown as bigint }), /expectedRevision must be a non-negative integer/],
-        ['an id that is not a UUID', (s, st) => s.append(st, [{ id: 'not-a-uuid', type: 'A', data: {} }]), /id must be a UUID/],
+        [
+          'a negative expected revision',
+          (s, st) => s.append(st, [newEvent('A', {})], { expectedRevision: -1n }),
+          /expectedRevision must be a non-negative integer/,
+        ],
+        [
+          'a number as expected revision',
+          (s, st) => s.append(st, [newEvent('A', {})], { expectedRevision: 1 as unknown as bigint }),
+          /expectedRevision must be a non-negative integer/,
+        ],
+        [
+          'an id that is not a UUID',
+          (s, st) => s.append(st, [{ id: 'not-a-uuid', type: 'A', data: {} }]),
+          /id must be a UUID/,
+        ],
         ['an empty batch', (s, st) => s.append(st, []), /at least one event/],
       ];
       for (const [what, act, message] of cases) {
@@ -399,7 +466,9 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         const stream = `${prefix()}s`;
         const cyclic: Record<string, unknown> = { name: 'loop' };
         cyclic.self = cyclic;
-        const error = await store.append(stream, [newEvent('Good', {}), newEvent('Bad', cyclic)]).catch((e: unknown) => e);
+        const error = await store
+          .append(stream, [newEvent('Good', {}), newEvent('Bad', cyclic)])
+          .catch((e: unknown) => e);
         expect((error as Error).message).toMatch(/event 1 .* data\.self is not JSON-serialisable: it refers to itself/);
         expect(await store.readStream(stream)).toEqual([]);
       });

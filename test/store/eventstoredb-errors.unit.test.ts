@@ -6,7 +6,9 @@ import { toPortError } from '../../src/store/eventstoredb/mapping.js';
 describe('an EventStoreDB client error', () => {
   it('becomes StoreUnavailableError with a hint when the server cannot be reached, without the empty resolution note', () => {
     // Given the client's message for a refused connection, as it prints it
-    const refused = new Error('14 UNAVAILABLE: No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:2113. Resolution note: ');
+    const refused = new Error(
+      '14 UNAVAILABLE: No connection established. Last error: Error: connect ECONNREFUSED 127.0.0.1:2113. Resolution note: ',
+    );
     // When it is translated
     const error = toPortError(refused, 'read of $all');
     // Then it is the port's own error, says what failed, keeps the cause and ends with the hint

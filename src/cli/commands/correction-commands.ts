@@ -12,15 +12,24 @@ type RetractFlags = TargetFlags & { reason: string } & JsonFlag;
 /** The issuer (finds the stream without a scan) and the revision the user read (refused if another write came since). */
 function withTargetOptions(command: Command): Command {
   return command
-    .option('--issuer <cusip|cik:N>', "the event's issuer: any CUSIP it has used, or its CIK (found by a scan when left out)")
-    .option('--expected-revision <n>', "the issuer stream's revision you read: refused, nothing written, if it has moved on");
+    .option(
+      '--issuer <cusip|cik:N>',
+      "the event's issuer: any CUSIP it has used, or its CIK (found by a scan when left out)",
+    )
+    .option(
+      '--expected-revision <n>',
+      "the issuer stream's revision you read: refused, nothing written, if it has moved on",
+    );
 }
 
 function targetOptions(flags: TargetFlags) {
   if (flags.expectedRevision !== undefined && !/^\d+$/.test(flags.expectedRevision)) {
     throw new InvalidValueError(`--expected-revision "${flags.expectedRevision}" is not a revision (0 or more)`);
   }
-  return { issuer: flags.issuer, expectedRevision: flags.expectedRevision === undefined ? undefined : BigInt(flags.expectedRevision) };
+  return {
+    issuer: flags.issuer,
+    expectedRevision: flags.expectedRevision === undefined ? undefined : BigInt(flags.expectedRevision),
+  };
 }
 
 export function registerCorrectCommand(program: Command): void {
@@ -35,7 +44,9 @@ export function registerCorrectCommand(program: Command): void {
     .action(async (flags: CorrectFlags, command: Command) => {
       const set = Object.fromEntries(flags.set.map(parseAssignment));
       const correction = { kind: 'CorrectEvent', eventId: flags.event, set, reason: flags.reason } as const;
-      const result = await withStore(storeFlag(command), (store) => runLedgerCommand(store, correction, targetOptions(flags)));
+      const result = await withStore(storeFlag(command), (store) =>
+        runLedgerCommand(store, correction, targetOptions(flags)),
+      );
       if (flags.json) return print(toJson(result));
       print(`corrected ${result.eventId} in ${result.stream} (correction ${result.appended[0]!.id})`);
     });
@@ -51,7 +62,9 @@ export function registerRetractCommand(program: Command): void {
     .option(...JSON_OPTION)
     .action(async (flags: RetractFlags, command: Command) => {
       const retraction = { kind: 'RetractEvent', eventId: flags.event, reason: flags.reason } as const;
-      const result = await withStore(storeFlag(command), (store) => runLedgerCommand(store, retraction, targetOptions(flags)));
+      const result = await withStore(storeFlag(command), (store) =>
+        runLedgerCommand(store, retraction, targetOptions(flags)),
+      );
       if (flags.json) return print(toJson(result));
       print(`retracted ${result.eventId} in ${result.stream} (retraction ${result.appended[0]!.id})`);
     });

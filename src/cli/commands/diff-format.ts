@@ -14,9 +14,19 @@ type Diff = AmendmentDiff & { issuer: IssuerHeader };
 /** Rows 7-11 and 13 carry the figures; the other rows are shown only where both sides are known. */
 const FIGURE_ROWS = ['7', '8', '9', '10', '11', '13'];
 const ROW_NAMES: Record<string, string> = {
-  '1': 'name', '2': 'member of a group', '4': 'source of funds', '5': 'legal proceedings', '6': 'citizenship or place',
-  '7': 'sole voting power', '8': 'shared voting power', '9': 'sole dispositive power', '10': 'shared dispositive power',
-  '11': 'aggregate', '12': 'excludes certain shares', '13': 'percent of class', '14': 'type of reporting person',
+  '1': 'name',
+  '2': 'member of a group',
+  '4': 'source of funds',
+  '5': 'legal proceedings',
+  '6': 'citizenship or place',
+  '7': 'sole voting power',
+  '8': 'shared voting power',
+  '9': 'sole dispositive power',
+  '10': 'shared dispositive power',
+  '11': 'aggregate',
+  '12': 'excludes certain shares',
+  '13': 'percent of class',
+  '14': 'type of reporting person',
   footnotes: 'footnotes',
 };
 const CHANGE_WORDS: Record<CoverChange['change'], string> = {
@@ -27,8 +37,13 @@ const CHANGE_WORDS: Record<CoverChange['change'], string> = {
   'after-unknown': 'later page not known',
 };
 const FIELD_NAMES: Record<string, string> = {
-  aggregate: 'aggregate', percentOfClass: 'percent', soleVotingPower: 'sole vote', sharedVotingPower: 'shared vote',
-  soleDispositivePower: 'sole disp.', sharedDispositivePower: 'shared disp.', basis: 'basis',
+  aggregate: 'aggregate',
+  percentOfClass: 'percent',
+  soleVotingPower: 'sole vote',
+  sharedVotingPower: 'shared vote',
+  soleDispositivePower: 'sole disp.',
+  sharedDispositivePower: 'shared disp.',
+  basis: 'basis',
 };
 const BASIS_WORDS: Record<string, string> = {
   reported: 'reported',
@@ -46,7 +61,10 @@ export function showCoverValue(value: unknown): string {
   else if (isReportedPercent(value)) text = formatReportedPercent(value);
   else if (Array.isArray(value)) text = value.map(showListEntry).join('; ') || 'none';
   else if (typeof value === 'object' && 'a' in value && 'b' in value) text = showBoxes(value);
-  else text = Object.entries(value).map(([k, v]) => `${k}: ${showCoverValue(v)}`).join(', ');
+  else
+    text = Object.entries(value)
+      .map(([k, v]) => `${k}: ${showCoverValue(v)}`)
+      .join(', ');
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -23,7 +23,9 @@ export function registerGroupCommand(program: Command): void {
     .command('group')
     .description('group members (Rule 13d-5) at a date')
     .requiredOption(...ISSUER_OPTION);
-  withClockOptions(command, { asOf: 'required' }).option(...JSON_OPTION).action(showGroup);
+  withClockOptions(command, { asOf: 'required' })
+    .option(...JSON_OPTION)
+    .action(showGroup);
 }
 
 async function showGroup(flags: GroupFlags, command: Command): Promise<void> {

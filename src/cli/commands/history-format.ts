@@ -21,7 +21,6 @@ import type { FactEventType } from '../../domain/index.js';
 
 type History = HistoryView & { issuer: IssuerHeader };
 
-
 /** Rows in date order; on one date the person's own rows first, then the entities' (a stable sort keeps that). */
 export function historyRows(view: HistoryView): HistoryEntry[] {
   return [...view.changes, ...view.throughControlledEntities].sort((a, b) => a.date.localeCompare(b.date));
@@ -32,7 +31,7 @@ export function formatHistory(view: History, context: HistoryContext): string {
   // Note principal is dollars: shown as money so it is not read as a share count.
   const isNote = (e: HistoryEntry) => context.notes.has(e.securityId);
   const after = (e: HistoryEntry) => (isNote(e) ? formatMoney(e.quantityAfter) : formatCount(e.quantityAfter));
-  const name = (id: string) => (id === view.personId ? view.name : context.names.get(id) ?? id);
+  const name = (id: string) => (id === view.personId ? view.name : (context.names.get(id) ?? id));
   const issuer = issuerLabel(view.issuer, 'the issuer');
   const head = `History of ${view.name} (${view.personId}) in ${issuer}; ${view.shareBasisNote}`;
   if (rows.length === 0) {

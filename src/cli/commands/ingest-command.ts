@@ -51,7 +51,8 @@ async function expandPaths(paths: readonly string[], top = true, seen = new Set<
     try {
       info = await stat(path);
     } catch (error) {
-      if (top && (error as NodeJS.ErrnoException).code === 'ENOENT') throw new IngestPathError(`no such file or directory: ${path}`);
+      if (top && (error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new IngestPathError(`no such file or directory: ${path}`);
       found.bad.push(asFilingError(path, error));
       continue;
     }
@@ -73,7 +74,11 @@ async function expandPaths(paths: readonly string[], top = true, seen = new Set<
 async function expandDirectory(path: string, info: Stats, seen: Set<string>): Promise<Expanded> {
   const identity = `${info.dev}:${info.ino}`;
   if (seen.has(identity)) {
-    const loop = new FilingParseError(path, 'whole file', 'a directory already read (a symbolic link back up the tree); skipped');
+    const loop = new FilingParseError(
+      path,
+      'whole file',
+      'a directory already read (a symbolic link back up the tree); skipped',
+    );
     return { files: [], bad: [loop] };
   }
   seen.add(identity);
@@ -84,14 +89,22 @@ async function expandDirectory(path: string, info: Stats, seen: Set<string>): Pr
     return { files: [], bad: [asFilingError(path, error)] };
   }
   const wanted = entries.filter((e) => e.isDirectory() || FILING_EXTENSIONS.test(e.name));
-  return expandPaths(wanted.map((e) => join(path, e.name)), false, seen);
+  return expandPaths(
+    wanted.map((e) => join(path, e.name)),
+    false,
+    seen,
+  );
 }
 
 /** Whatever went wrong with one file, as an error naming it (never its raw system message with a huge path). */
 function asFilingError(file: string, error: unknown): FilingParseError {
   if (error instanceof FilingParseError) return error;
   if ((error as NodeJS.ErrnoException | undefined)?.code === undefined) {
-    return new FilingParseError(file, 'whole file', `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return new FilingParseError(
+      file,
+      'whole file',
+      `could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     return unreadable(file, error);

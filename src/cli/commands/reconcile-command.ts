@@ -23,7 +23,9 @@ export function registerReconcileCommand(program: Command): void {
     .command('reconcile')
     .description("each filing's figures against its own transactions, Item 5 and arithmetic")
     .requiredOption(...ISSUER_OPTION);
-  withClockOptions(command, { asOf: 'none' }).option(...JSON_OPTION).action(showReconciliation);
+  withClockOptions(command, { asOf: 'none' })
+    .option(...JSON_OPTION)
+    .action(showReconciliation);
 }
 
 async function showReconciliation(flags: ReconcileFlags, command: Command): Promise<void> {

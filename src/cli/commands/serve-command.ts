@@ -14,14 +14,18 @@ export function registerServeCommand(program: Command): void {
     .description('serve the HTTP API (/api, /openapi.json) and the timeline page (/)')
     .option('--port <n>', 'port to listen on (PORT; default 3000; 0 for any free port)')
     .option('--host <address>', 'address to listen on (HOST; default 127.0.0.1; 0.0.0.0 for other machines)')
-    .option('--index-file <path>', 'where the issuer index keeps its snapshot and checkpoint (default beside the store)')
+    .option(
+      '--index-file <path>',
+      'where the issuer index keeps its snapshot and checkpoint (default beside the store)',
+    )
     .option('--sample-if-empty', 'load the bundled Ault Alliance history when the store holds no issuer')
     .action(serve);
 }
 
 async function serve(flags: ServeFlags, command: Command): Promise<void> {
   const port = flags.port ?? process.env.PORT ?? '3000';
-  if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) throw new InvalidValueError(`--port "${port}" is not a port number (0 to 65535)`);
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535)
+    throw new InvalidValueError(`--port "${port}" is not a port number (0 to 65535)`);
   const storeUrl = resolveStoreUrl(storeFlag(command));
   const tokens = tokensFromEnv();
   const server = await startServer({

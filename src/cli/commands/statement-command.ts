@@ -24,7 +24,9 @@ export function registerStatementCommand(program: Command): void {
     .command('statement')
     .description('the Schedule 13D as of a date: the original folded with every amendment filed by then')
     .requiredOption(...ISSUER_OPTION);
-  withClockOptions(command, { asOf: 'required' }).option(...JSON_OPTION).action(showStatement);
+  withClockOptions(command, { asOf: 'required' })
+    .option(...JSON_OPTION)
+    .action(showStatement);
 }
 
 async function showStatement(flags: StatementFlags, command: Command): Promise<void> {

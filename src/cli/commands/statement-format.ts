@@ -18,7 +18,7 @@ function issuer(view: Statement): string {
 function lastChanged(view: Statement, item: Statement['items'][number]): string {
   if (item.lastChangedBy === null) return 'none known';
   const original = view.filings.find((f) => f.label === item.lastChangedBy)?.amendmentNumber === 0;
-  return `${item.lastChangedBy} (${original ? 'filed' : item.change ?? 'changed'})`;
+  return `${item.lastChangedBy} (${original ? 'filed' : (item.change ?? 'changed')})`;
 }
 
 /** Filings of unknown contents since the item was last stated: they may have changed it. */

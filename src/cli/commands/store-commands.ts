@@ -22,7 +22,9 @@ export function registerStoreCommands(program: Command): void {
     .command('store')
     .description('manage the store itself')
     .command('migrate')
-    .description('create or upgrade the store\'s schema (PostgreSQL) and say what was done; run it before first use and after an upgrade')
+    .description(
+      "create or upgrade the store's schema (PostgreSQL) and say what was done; run it before first use and after an upgrade",
+    )
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       const result = await migrateStore(resolveStoreUrl(storeFlag(command)));
@@ -38,7 +40,7 @@ export function registerStoreCommands(program: Command): void {
     .requiredOption('--type <type>', 'event type')
     .requiredOption('--data <json>', 'event data as JSON')
     .option('--id <uuid>', 'event id (a retry with the same id writes nothing); default a new UUID')
-    .option('--expected-revision <rev>', "no_stream | stream_exists | any | a revision number", 'any')
+    .option('--expected-revision <rev>', 'no_stream | stream_exists | any | a revision number', 'any')
     .option('--json', 'print JSON')
     .action(async (options, command: Command) => {
       const data = parseJsonOption(options.data as string);
@@ -48,9 +50,15 @@ export function registerStoreCommands(program: Command): void {
         // An issuer stream holds ledger events: they pass their schema here, or nothing is written.
         (options.stream as string).startsWith(ISSUER_STREAM_PREFIX)
           ? appendDomainEvents(store, options.stream, [event], { expectedRevision, source: 'cli:events-append' })
-          : store.append(options.stream, [{ ...event, metadata: { source: 'cli:events-append' } }], { expectedRevision }),
+          : store.append(options.stream, [{ ...event, metadata: { source: 'cli:events-append' } }], {
+              expectedRevision,
+            }),
       );
-      console.log(options.json ? toJson(result) : `appended to ${options.stream}: revision ${result.nextExpectedRevision}, position ${result.events[0]!.position}`);
+      console.log(
+        options.json
+          ? toJson(result)
+          : `appended to ${options.stream}: revision ${result.nextExpectedRevision}, position ${result.events[0]!.position}`,
+      );
     });
 
   events
@@ -63,7 +71,10 @@ export function registerStoreCommands(program: Command): void {
     .action(async (options, command: Command) => {
       const read = await withStore(storeFlag(command), (store) =>
         options.stream
-          ? store.readStream(options.stream, { direction: options.backwards ? 'backwards' : 'forwards', limit: options.limit })
+          ? store.readStream(options.stream, {
+              direction: options.backwards ? 'backwards' : 'forwards',
+              limit: options.limit,
+            })
           : store.readAll({ limit: options.limit }),
       );
       console.log(options.json ? toJson(read) : formatEvents(read));
@@ -71,7 +82,9 @@ export function registerStoreCommands(program: Command): void {
 
   events
     .command('demo')
-    .description('append three sample events to a fresh stream and read them back (a store self-check; in memory unless --store or LEDGER_STORE names a store)')
+    .description(
+      'append three sample events to a fresh stream and read them back (a store self-check; in memory unless --store or LEDGER_STORE names a store)',
+    )
     .option('--json', 'print JSON')
     .action(async (options, command: Command) => {
       // A self-check, not ledger data: it writes to an in-memory store unless a store is named explicitly.
@@ -86,9 +99,17 @@ export async function runStoreDemo(store: EventStore): Promise<RecordedEvent[]> 
   await store.append(
     stream,
     [
-      { id: randomUUID(), type: 'DemoStatementFiled', data: { issuer: 'Ault Alliance, Inc.', cusip: '09175M507', amendment: 8, filed: '2024-07-24' } },
+      {
+        id: randomUUID(),
+        type: 'DemoStatementFiled',
+        data: { issuer: 'Ault Alliance, Inc.', cusip: '09175M507', amendment: 8, filed: '2024-07-24' },
+      },
       { id: randomUUID(), type: 'DemoSharesOutstandingReported', data: { shares: 35_846_318, asOf: '2024-07-23' } },
-      { id: randomUUID(), type: 'DemoSharesPurchased', data: { holder: 'Ault & Company, Inc.', shares: 10_000, on: '2024-06-17' } },
+      {
+        id: randomUUID(),
+        type: 'DemoSharesPurchased',
+        data: { holder: 'Ault & Company, Inc.', shares: 10_000, on: '2024-06-17' },
+      },
     ],
     { expectedRevision: 'no_stream' },
   );
@@ -118,7 +139,9 @@ function parseJsonOption(text: string): unknown {
 function parseExpectedRevision(text: string): 'no_stream' | 'stream_exists' | 'any' | bigint {
   if (text === 'no_stream' || text === 'stream_exists' || text === 'any') return text;
   if (!/^\d+$/.test(text)) {
-    throw new InvalidStoreInputError(`--expected-revision must be no_stream, stream_exists, any or a non-negative integer, got "${text}"`);
+    throw new InvalidStoreInputError(
+      `--expected-revision must be no_stream, stream_exists, any or a non-negative integer, got "${text}"`,
+    );
   }
   return BigInt(text);
 }

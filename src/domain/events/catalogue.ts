@@ -32,7 +32,14 @@ export interface EventTraits<T extends FactEventType> {
 export const EVENT_CATALOGUE: { readonly [T in FactEventType]: EventTraits<T> } = {
   StatementFiled: {
     kind: 'statement',
-    personFields: ['coverPages[].personId', 'partialCoverPages[].personId', 'noticeContact.careOf', 'businessAddresses[].personId', 'businessAddresses[].careOf', 'readingDoubts[].personId'],
+    personFields: [
+      'coverPages[].personId',
+      'partialCoverPages[].personId',
+      'noticeContact.careOf',
+      'businessAddresses[].personId',
+      'businessAddresses[].careOf',
+      'readingDoubts[].personId',
+    ],
     label: null,
   },
   PersonIdentified: { kind: 'definition', personFields: ['personId'], label: null },
@@ -43,11 +50,26 @@ export const EVENT_CATALOGUE: { readonly [T in FactEventType]: EventTraits<T> } 
   GroupMemberJoined: { kind: 'definition', personFields: ['personId'], label: null },
   GroupMemberLeft: { kind: 'definition', personFields: ['personId'], label: null },
   JointFilingAgreementSigned: { kind: 'definition', personFields: ['partyIds[]'], label: null },
-  SharesPurchased: { kind: 'transaction', personFields: ['personId'], label: 'purchase', commonShares: (d) => d.shares },
+  SharesPurchased: {
+    kind: 'transaction',
+    personFields: ['personId'],
+    label: 'purchase',
+    commonShares: (d) => d.shares,
+  },
   SharesSold: { kind: 'transaction', personFields: ['personId'], label: 'sale', commonShares: (d) => -d.shares },
-  RsusVested: { kind: 'transaction', personFields: ['personId'], label: 'RSUs vested', commonShares: (d) => d.sharesIssued },
+  RsusVested: {
+    kind: 'transaction',
+    personFields: ['personId'],
+    label: 'RSUs vested',
+    commonShares: (d) => d.sharesIssued,
+  },
   ConvertibleNoteIssued: { kind: 'transaction', personFields: ['personId'], label: 'note issued' },
-  ConvertibleNoteConverted: { kind: 'transaction', personFields: ['personId'], label: 'conversion', commonShares: (d) => d.sharesIssued },
+  ConvertibleNoteConverted: {
+    kind: 'transaction',
+    personFields: ['personId'],
+    label: 'conversion',
+    commonShares: (d) => d.sharesIssued,
+  },
   ConvertibleNoteRepaid: { kind: 'transaction', personFields: ['personId'], label: 'repaid' },
   PreferredIssued: { kind: 'transaction', personFields: ['personId'], label: 'preferred issued' },
   WarrantsIssued: { kind: 'transaction', personFields: ['personId'], label: 'warrants issued' },
@@ -82,13 +104,16 @@ export function isRestatable(type: FactEventType): boolean {
 
 /** Common shares a fact adds to its holder (in the basis of its disclosure); 0 for facts that are not such trades. */
 export function commonSharesOf(event: FactEvent): number {
-  const effect = (EVENT_CATALOGUE[event.type] as EventTraits<FactEventType>).commonShares as ((data: unknown) => number) | undefined;
+  const effect = (EVENT_CATALOGUE[event.type] as EventTraits<FactEventType>).commonShares as
+    ((data: unknown) => number) | undefined;
   return effect === undefined ? 0 : effect(event.data);
 }
 
 /** The last segment of every person field: what a correction's `set` path ends with when it names a person. */
 export const PERSON_FIELD_NAMES: ReadonlySet<string> = new Set(
-  Object.values(EVENT_CATALOGUE).flatMap((traits) => traits.personFields.map((path) => path.split('.').at(-1)!.replace('[]', ''))),
+  Object.values(EVENT_CATALOGUE).flatMap((traits) =>
+    traits.personFields.map((path) => path.split('.').at(-1)!.replace('[]', '')),
+  ),
 );
 
 /** Every person id the fact names, by its person fields. */

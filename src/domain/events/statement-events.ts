@@ -1,6 +1,13 @@
 /** Filings and who and what they name: statements with their cover pages, persons, security terms. */
 import { z } from 'zod';
-import { AccessionNumberSchema, CikSchema, CusipSchema, IsoDateSchema, PersonIdSchema, SecurityIdSchema } from '../ids.js';
+import {
+  AccessionNumberSchema,
+  CikSchema,
+  CusipSchema,
+  IsoDateSchema,
+  PersonIdSchema,
+  SecurityIdSchema,
+} from '../ids.js';
 import { count, money, text, fact, ReportedPercentSchema } from './fact-fields.js';
 
 /** One reporting person's cover page, rows 1-14 (3 is SEC use only). */
@@ -120,7 +127,9 @@ export const StatementFiledSchema = z.object({
     /** Cover pages of an amendment that restate only some rows (absent = unchanged). */
     partialCoverPages: z.array(PartialCoverPageSchema),
     /** Person authorized to receive notices (cover). */
-    noticeContact: z.object({ name: text, address: text, careOf: PersonIdSchema.nullable(), phone: z.string().nullable() }).nullable(),
+    noticeContact: z
+      .object({ name: text, address: text, careOf: PersonIdSchema.nullable(), phone: z.string().nullable() })
+      .nullable(),
     /** Item 2(b) principal business addresses. */
     businessAddresses: z.array(AddressSchema),
     /** Values read with doubt (empty when none). */

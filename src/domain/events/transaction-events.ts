@@ -25,7 +25,11 @@ export const SharesPurchasedSchema = z.object({
 export const SharesSoldSchema = z.object({
   type: z.literal('SharesSold'),
   data: z.object({
-    ...fact, personId: PersonIdSchema, shares: count, method: TradeMethodSchema, pricePerShare: money.nullable(),
+    ...fact,
+    personId: PersonIdSchema,
+    shares: count,
+    method: TradeMethodSchema,
+    pricePerShare: money.nullable(),
     /** "for an aggregate price of $Y"; null when not stated. */
     totalPrice: money.nullable(),
   }),
@@ -47,18 +51,35 @@ export const ConvertibleNoteIssuedSchema = z.object({
 
 export const ConvertibleNoteConvertedSchema = z.object({
   type: z.literal('ConvertibleNoteConverted'),
-  data: z.object({ ...fact, personId: PersonIdSchema, securityId: SecurityIdSchema, principalConverted: money, sharesIssued: count }),
+  data: z.object({
+    ...fact,
+    personId: PersonIdSchema,
+    securityId: SecurityIdSchema,
+    principalConverted: money,
+    sharesIssued: count,
+  }),
 });
 
 export const ConvertibleNoteRepaidSchema = z.object({
   type: z.literal('ConvertibleNoteRepaid'),
-  data: z.object({ ...fact, personId: PersonIdSchema, securityId: SecurityIdSchema, principalRepaid: money.nullable() }),
+  data: z.object({
+    ...fact,
+    personId: PersonIdSchema,
+    securityId: SecurityIdSchema,
+    principalRepaid: money.nullable(),
+  }),
 });
 
 /** Convertible preferred sold to a holder (one closing). */
 export const PreferredIssuedSchema = z.object({
   type: z.literal('PreferredIssued'),
-  data: z.object({ ...fact, personId: PersonIdSchema, securityId: SecurityIdSchema, shares: count, purchasePrice: money.nullable() }),
+  data: z.object({
+    ...fact,
+    personId: PersonIdSchema,
+    securityId: SecurityIdSchema,
+    shares: count,
+    purchasePrice: money.nullable(),
+  }),
 });
 
 /** Warrants to purchase `shares` common shares. */

@@ -5,7 +5,15 @@
  * EventStoreDB's (the first event is 0n); a port position is the event's commit
  * position in $all; the store's recorded time is kept in the event's metadata JSON.
  */
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, START, StreamNotFoundError } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+} from '@eventstore/db-client';
 import type { Direction, Position, ReadPosition, ReadRevision } from '@eventstore/db-client';
 import type {
   AppendResult,
@@ -85,7 +93,11 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
    * equal to the revision just read, so nothing can slip in between the check and the
    * write. The same id in another stream is NOT detected (that would need a scan of $all).
    */
-  async function appendBatch(stream: string, batch: SerialisedEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async function appendBatch(
+    stream: string,
+    batch: SerialisedEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     let actual: ActualRevision = 'no_stream';
     for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
       const scan = await scanForIds(stream, new Set(batch.map((event) => event.id)));
@@ -119,7 +131,12 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
       let count = 0;
       let last: bigint | undefined;
       try {
-        for await (const resolved of client.readStream(stream, { ...LEADER, direction: BACKWARDS, fromRevision: cursor, maxCount: PAGE_SIZE })) {
+        for await (const resolved of client.readStream(stream, {
+          ...LEADER,
+          direction: BACKWARDS,
+          fromRevision: cursor,
+          maxCount: PAGE_SIZE,
+        })) {
           const event = resolved.event;
           if (event === undefined) continue;
           count++;
@@ -137,7 +154,12 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
   }
 
   /** Reads a stream in pages, in the client's direction, from an inclusive revision. */
-  async function readPages(stream: string, direction: Direction, from: ReadRevision, limit: number): Promise<RecordedEvent[]> {
+  async function readPages(
+    stream: string,
+    direction: Direction,
+    from: ReadRevision,
+    limit: number,
+  ): Promise<RecordedEvent[]> {
     const out: RecordedEvent[] = [];
     let cursor = from;
     let first = true;
@@ -146,7 +168,12 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
       let count = 0;
       let last: bigint | undefined;
       try {
-        for await (const resolved of client.readStream(stream, { ...LEADER, direction, fromRevision: cursor, maxCount: want })) {
+        for await (const resolved of client.readStream(stream, {
+          ...LEADER,
+          direction,
+          fromRevision: cursor,
+          maxCount: want,
+        })) {
           count++;
           last = resolved.event?.revision ?? last;
           const event = toRecordedEvent(resolved);
@@ -204,7 +231,9 @@ export function getEventStoreDbEventStore(options: EventStoreDbEventStoreOptions
    */
   async function appendedResult(stream: string, batch: SerialisedEvent[], lastRevision: bigint): Promise<AppendResult> {
     const firstRevision = lastRevision - BigInt(batch.length - 1);
-    const stored = new Map((await readPages(stream, FORWARDS, firstRevision, batch.length)).map((event) => [event.id, event]));
+    const stored = new Map(
+      (await readPages(stream, FORWARDS, firstRevision, batch.length)).map((event) => [event.id, event]),
+    );
     const events = batch.map((event) => {
       const written = stored.get(event.id);
       if (written === undefined) throw new Error(`event ${event.id} was not found after writing it`);
@@ -307,7 +336,10 @@ function previousResult(batch: SerialisedEvent[], found: Map<string, RecordedEve
   let previous: bigint | undefined;
   const events = batch.map((event) => {
     if (!found.has(event.id)) {
-      throw new EventIdConflictError(firstFound, `part of this batch was appended before and part was not (${event.id} is new)`);
+      throw new EventIdConflictError(
+        firstFound,
+        `part of this batch was appended before and part was not (${event.id} is new)`,
+      );
     }
     const stored = found.get(event.id);
     assertSameContent(stored, event, event.id);

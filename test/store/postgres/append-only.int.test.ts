@@ -15,7 +15,11 @@ const skip = await postgresSkipReason('PostgreSQL append-only tests');
 const database = skip === undefined ? await createTestDatabase() : undefined;
 afterAll(() => database?.drop());
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: Error) => error.message);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'accepted',
+    (error: Error) => error.message,
+  );
 
 describe.skipIf(skip !== undefined)('the PostgreSQL event log', () => {
   describe('when something tries to change it behind the store, as the owner of the table', () => {
@@ -27,9 +31,15 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event log', () => {
       const before = await store.readAll();
       // When the superuser tries to change it
       // Then each statement is refused by name
-      expect(await refusal(database!.sql(`UPDATE ledger_events SET data = '{}'`, [], url))).toMatch(/append-only: UPDATE is refused/);
-      expect(await refusal(database!.sql('DELETE FROM ledger_events', [], url))).toMatch(/append-only: DELETE is refused/);
-      expect(await refusal(database!.sql('TRUNCATE ledger_events', [], url))).toMatch(/append-only: TRUNCATE is refused/);
+      expect(await refusal(database!.sql(`UPDATE ledger_events SET data = '{}'`, [], url))).toMatch(
+        /append-only: UPDATE is refused/,
+      );
+      expect(await refusal(database!.sql('DELETE FROM ledger_events', [], url))).toMatch(
+        /append-only: DELETE is refused/,
+      );
+      expect(await refusal(database!.sql('TRUNCATE ledger_events', [], url))).toMatch(
+        /append-only: TRUNCATE is refused/,
+      );
       expect(await store.readAll()).toEqual(before);
       await store.close();
     });
@@ -42,13 +52,18 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event log', () => {
                       VALUES (1000, $1, $2, $3, 'Raw', '{}', '{}', now()) RETURNING position`;
       const [row] = await database!.sql<{ position: string }>(insert, [randomUUID(), 'other', 0], url);
       expect(row!.position).toBe('2');
-      expect(await refusal(database!.sql(insert, [randomUUID(), 's', 0], url))).toMatch(/ledger_events_stream_revision_key/);
-      expect((await store.readAll()).map((e) => [e.stream, e.position])).toEqual([['s', 1n], ['other', 2n]]);
+      expect(await refusal(database!.sql(insert, [randomUUID(), 's', 0], url))).toMatch(
+        /ledger_events_stream_revision_key/,
+      );
+      expect((await store.readAll()).map((e) => [e.stream, e.position])).toEqual([
+        ['s', 1n],
+        ['other', 2n],
+      ]);
       await store.close();
     });
   });
 
-  describe('when the ledger connects as a role with SELECT and INSERT only (the README\'s setup)', () => {
+  describe("when the ledger connects as a role with SELECT and INSERT only (the README's setup)", () => {
     it('appends and reads, and cannot update, delete, truncate, disable the triggers or drop the table', async () => {
       // Given an owner role that migrated a schema of its own, and an everyday role granted SELECT and INSERT
       const suffix = randomUUID().slice(0, 8);
@@ -88,7 +103,9 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event log', () => {
           'ALTER TABLE ledger_events DISABLE TRIGGER ALL',
           'DROP TABLE ledger_events',
         ]) {
-          expect(await refusal(database!.sql(statement, [], as(app))), statement).toMatch(/permission denied|must be owner/);
+          expect(await refusal(database!.sql(statement, [], as(app))), statement).toMatch(
+            /permission denied|must be owner/,
+          );
         }
         // And `store migrate` as that role finds the schema current and changes nothing
         await expect(migrateStore(as(app))).resolves.toMatchObject({ from: 2, to: 2, applied: [] });

@@ -17,7 +17,10 @@ afterAll(() => database?.drop());
 
 describe.skipIf(skip !== undefined)('13d-ledger with LEDGER_STORE=postgres://...', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, LEDGER_STORE: database!.url } });
+    spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LEDGER_STORE: database!.url },
+    });
 
   it('refuses to work before `store migrate`, which creates the schema once; then quickstart and queries answer', async () => {
     // Given a new, empty database
@@ -26,13 +29,19 @@ describe.skipIf(skip !== undefined)('13d-ledger with LEDGER_STORE=postgres://...
     // Then it fails with one line naming the database and what to run
     expect(early.status).toBe(1);
     expect(early.stderr.trim().split('\n')).toHaveLength(1);
-    expect(early.stderr).toContain(`StoreSchemaError: The PostgreSQL store at 127.0.0.1:5432/${database!.name} has no ledger schema: run \`13d-ledger store migrate\``);
+    expect(early.stderr).toContain(
+      `StoreSchemaError: The PostgreSQL store at 127.0.0.1:5432/${database!.name} has no ledger schema: run \`13d-ledger store migrate\``,
+    );
 
     // When the schema is migrated
     const migrated = run('store', 'migrate');
     // Then it says it created version 2 (the log, then its hash chain)
     expect(migrated.status, migrated.stderr).toBe(0);
-    expect(migrated.stdout).toMatch(new RegExp(`^PostgreSQL store at 127\\.0\\.0\\.1:5432/${database!.name}: schema created at version 2; applied 1 \\(.*; 2 \\(`));
+    expect(migrated.stdout).toMatch(
+      new RegExp(
+        `^PostgreSQL store at 127\\.0\\.0\\.1:5432/${database!.name}: schema created at version 2; applied 1 \\(.*; 2 \\(`,
+      ),
+    );
 
     // When quickstart runs, Then it loads the sample and prints Amendment No. 8's holdings
     const quickstart = run('quickstart');

@@ -20,7 +20,8 @@ const skip = await postgresSkipReason('PostgreSQL connection-loss tests');
 const database = skip === undefined ? await createTestDatabase() : undefined;
 afterAll(() => database?.drop());
 
-const events = (count: number): NewEvent[] => Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type: 'N', data: { n } }));
+const events = (count: number): NewEvent[] =>
+  Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type: 'N', data: { n } }));
 /** A lock the test holds to stop an append at a chosen point. */
 const PAUSE_LOCK = 4242;
 
@@ -77,7 +78,11 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event store, when its connec
     const error = await appending;
     // Then the call fails with the port's error, naming the server and what to check
     expect(error).toBeInstanceOf(StoreUnavailableError);
-    expect((error as Error).message).toMatch(new RegExp(`append to "s" at 127\\.0\\.0\\.1:5432/${database!.name} failed: .*pg_isready -h 127\\.0\\.0\\.1 -p 5432`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `append to "s" at 127\\.0\\.0\\.1:5432/${database!.name} failed: .*pg_isready -h 127\\.0\\.0\\.1 -p 5432`,
+      ),
+    );
     // And nothing of the batch was committed
     await release();
     expect(await store.readStream('s')).toEqual([]);
@@ -149,7 +154,10 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event store, when its connec
     const writer = open(url);
     const seen: string[] = [];
     let caughtUp = false;
-    const subscription = subscriber.subscribeToAll({ onEvent: (e) => void seen.push(e.id), onCaughtUp: () => (caughtUp = true) });
+    const subscription = subscriber.subscribeToAll({
+      onEvent: (e) => void seen.push(e.id),
+      onCaughtUp: () => (caughtUp = true),
+    });
     cleanups.push(() => subscription.close());
     await waitUntil(() => caughtUp);
     await writer.append('s', events(1));
@@ -166,7 +174,14 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event store, when its connec
     await waitUntil(() => seen.length === 3);
     expect(seen.slice(1)).toEqual(later.map((e) => e.id));
     // And it listens again
-    await waitUntil(async () => (await database!.sql(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> $1`, [listening!.pid])).length > 0);
+    await waitUntil(
+      async () =>
+        (
+          await database!.sql(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> $1`, [
+            listening!.pid,
+          ])
+        ).length > 0,
+    );
   });
 
   it('refuses a server that is not there with StoreUnavailableError naming host, port and how to check', async () => {

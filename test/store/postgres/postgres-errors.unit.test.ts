@@ -1,17 +1,30 @@
 /** The PostgreSQL adapter's translation at the edge, on pg's own error shapes (no server needed). */
 import { describe, expect, it } from 'vitest';
-import { InvalidStoreInputError, StoreSchemaError, StoreUnavailableError, UnsupportedStoreUrlError } from '../../../src/store/errors.js';
+import {
+  InvalidStoreInputError,
+  StoreSchemaError,
+  StoreUnavailableError,
+  UnsupportedStoreUrlError,
+} from '../../../src/store/errors.js';
 import { describeTarget, isConnectionLoss, toPortError, uniqueViolation } from '../../../src/store/postgres/mapping.js';
 import { assertSchemaVersion } from '../../../src/store/postgres/schema.js';
 
 const target = describeTarget('postgres://ledger:secret@db.example.com:6543/ledger');
-const pgError = (code: string, message: string, extra: Record<string, string> = {}) => Object.assign(new Error(message), { code, ...extra });
+const pgError = (code: string, message: string, extra: Record<string, string> = {}) =>
+  Object.assign(new Error(message), { code, ...extra });
 
 describe('a PostgreSQL store URL', () => {
   it('is described by host, port and database, never the password', () => {
-    expect(target).toEqual({ host: 'db.example.com', port: '6543', database: 'ledger', display: 'db.example.com:6543/ledger' });
+    expect(target).toEqual({
+      host: 'db.example.com',
+      port: '6543',
+      database: 'ledger',
+      display: 'db.example.com:6543/ledger',
+    });
     expect(describeTarget('postgresql://postgres@localhost/ledger').display).toBe('localhost:5432/ledger');
-    expect(describeTarget('postgres://postgres@/ledger?host=/var/run/postgresql').display).toBe('/var/run/postgresql/ledger');
+    expect(describeTarget('postgres://postgres@/ledger?host=/var/run/postgresql').display).toBe(
+      '/var/run/postgresql/ledger',
+    );
     expect(describeTarget('postgres://ann@127.0.0.1:5432').database).toBe('ann');
   });
 
@@ -22,7 +35,16 @@ describe('a PostgreSQL store URL', () => {
 
 describe('a pg error', () => {
   it('for a refused connection (Node 20: an AggregateError with no message) becomes StoreUnavailableError naming the server and how to check it', () => {
-    const refused = Object.assign(new AggregateError([pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:6543'), pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:6543')], ''), { code: 'ECONNREFUSED' });
+    const refused = Object.assign(
+      new AggregateError(
+        [
+          pgError('ECONNREFUSED', 'connect ECONNREFUSED ::1:6543'),
+          pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:6543'),
+        ],
+        '',
+      ),
+      { code: 'ECONNREFUSED' },
+    );
     const error = toPortError(refused, 'read of all events', target);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(error.message).toBe(
@@ -39,16 +61,38 @@ describe('a pg error', () => {
     ['a connection timeout', new Error('timeout exceeded when trying to connect')],
   ])('for %s is a lost connection, with the hint', (_, cause) => {
     expect(isConnectionLoss(cause)).toBe(true);
-    expect(toPortError(cause, 'append to "s"', target).message).toMatch(/failed: .* \(is the PostgreSQL server at db\.example\.com:6543\/ledger running and reachable\?/);
+    expect(toPortError(cause, 'append to "s"', target).message).toMatch(
+      /failed: .* \(is the PostgreSQL server at db\.example\.com:6543\/ledger running and reachable\?/,
+    );
   });
 
   it.each([
-    ['3D000', 'database "ledger" does not exist', StoreUnavailableError, /create it with `createdb -h db\.example\.com -p 6543 ledger`, then run `13d-ledger store migrate`/],
-    ['42P01', 'relation "ledger_events" does not exist', StoreSchemaError, /the ledger schema is missing: run `13d-ledger store migrate`/],
-    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00', InvalidStoreInputError, /PostgreSQL cannot store this text/],
-    ['42501', 'permission denied for table ledger_events', StoreUnavailableError, /needs SELECT and INSERT on ledger_events/],
+    [
+      '3D000',
+      'database "ledger" does not exist',
+      StoreUnavailableError,
+      /create it with `createdb -h db\.example\.com -p 6543 ledger`, then run `13d-ledger store migrate`/,
+    ],
+    [
+      '42P01',
+      'relation "ledger_events" does not exist',
+      StoreSchemaError,
+      /the ledger schema is missing: run `13d-ledger store migrate`/,
+    ],
+    [
+      '22021',
+      'invalid byte sequence for encoding "UTF8": 0x00',
+      InvalidStoreInputError,
+      /PostgreSQL cannot store this text/,
+    ],
+    [
+      '42501',
+      'permission denied for table ledger_events',
+      StoreUnavailableError,
+      /needs SELECT and INSERT on ledger_events/,
+    ],
     ['28P01', 'password authentication failed for user "ledger"', StoreUnavailableError, /check the user and password/],
-  ] as const)('with SQLSTATE %s becomes the port\'s error with what to do', (code, message, type, hint) => {
+  ] as const)("with SQLSTATE %s becomes the port's error with what to do", (code, message, type, hint) => {
     const error = toPortError(pgError(code, message), 'append to "s"', target);
     expect(error).toBeInstanceOf(type);
     expect(error.message).toContain(message);
@@ -57,9 +101,16 @@ describe('a pg error', () => {
   });
 
   it('for a unique violation names the guard that refused the row', () => {
-    expect(uniqueViolation(pgError('23505', 'duplicate key', { constraint: 'ledger_events_stream_revision_key' }))).toEqual({ guard: 'revision' });
     expect(
-      uniqueViolation(pgError('23505', 'duplicate key', { constraint: 'ledger_events_id_key', detail: 'Key (id)=(0b6f1c1e-6f4e-4a53-9d3e-2f1a4a6f0d11) already exists.' })),
+      uniqueViolation(pgError('23505', 'duplicate key', { constraint: 'ledger_events_stream_revision_key' })),
+    ).toEqual({ guard: 'revision' });
+    expect(
+      uniqueViolation(
+        pgError('23505', 'duplicate key', {
+          constraint: 'ledger_events_id_key',
+          detail: 'Key (id)=(0b6f1c1e-6f4e-4a53-9d3e-2f1a4a6f0d11) already exists.',
+        }),
+      ),
     ).toEqual({ guard: 'id', id: '0b6f1c1e-6f4e-4a53-9d3e-2f1a4a6f0d11' });
     expect(uniqueViolation(pgError('23503', 'foreign key'))).toBeUndefined();
   });

@@ -17,7 +17,8 @@ const database = skip === undefined ? await createTestDatabase() : undefined;
 afterAll(() => database?.drop());
 const contractUrl = (await database?.freshStoreUrl()) ?? '';
 
-const events = (count: number, type = 'N'): NewEvent[] => Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type, data: { n } }));
+const events = (count: number, type = 'N'): NewEvent[] =>
+  Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type, data: { n } }));
 
 describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
   runEventStoreContract('PostgreSQL', async ({ now }) => openStore(contractUrl, now ? { now } : {}));
@@ -45,7 +46,11 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
         expect(error).toBeInstanceOf(StoreSchemaError);
         expect((error as Error).message).toMatch(/has no ledger schema: run `13d-ledger store migrate`/);
       }
-      const [table] = await database!.sql<{ present: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS present`, [], url);
+      const [table] = await database!.sql<{ present: boolean }>(
+        `SELECT to_regclass('ledger_events') IS NOT NULL AS present`,
+        [],
+        url,
+      );
       expect(table?.present).toBe(false);
       // And once migrated, the same store works
       expect((await migrateStore(url)).message).toMatch(/schema created at version 2/);
@@ -54,10 +59,18 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
 
     it('refuses a schema newer than it knows, and `store migrate` does not touch it', async () => {
       const url = await database!.freshStoreUrl();
-      await database!.sql(`INSERT INTO ledger_schema_migrations (version, description) VALUES (99, 'from the future')`, [], url);
-      const error = await open(url).readAll().catch((e: unknown) => e);
+      await database!.sql(
+        `INSERT INTO ledger_schema_migrations (version, description) VALUES (99, 'from the future')`,
+        [],
+        url,
+      );
+      const error = await open(url)
+        .readAll()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreSchemaError);
-      expect((error as Error).message).toMatch(/schema version 99, newer than version 2 that this program knows: upgrade 13d-ledger/);
+      expect((error as Error).message).toMatch(
+        /schema version 99, newer than version 2 that this program knows: upgrade 13d-ledger/,
+      );
       await expect(migrateStore(url)).rejects.toThrow(/newer than version 2/);
     });
 
@@ -99,7 +112,10 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
       await store.append(stream, events(2));
       const huge = 2n ** 70n;
       expect(await store.readStream(stream, { from: huge })).toEqual([]);
-      expect((await store.readStream(stream, { from: huge, direction: 'backwards' })).map((e) => e.revision)).toEqual([1n, 0n]);
+      expect((await store.readStream(stream, { from: huge, direction: 'backwards' })).map((e) => e.revision)).toEqual([
+        1n,
+        0n,
+      ]);
       expect(await store.readAll({ fromPosition: huge })).toEqual([]);
     });
   });
@@ -139,7 +155,9 @@ describe.skipIf(skip !== undefined)('PostgreSQL adapter', () => {
           const page = await reader.readAll({ fromPosition: BigInt(seen.length + 1) });
           reads++;
           // Then every read continues exactly where the last one stopped: no position is missing, none comes twice
-          page.forEach((event, i) => expect(event.position, `read ${reads}, event ${i}`).toBe(BigInt(seen.length + i + 1)));
+          page.forEach((event, i) =>
+            expect(event.position, `read ${reads}, event ${i}`).toBe(BigInt(seen.length + i + 1)),
+          );
           seen.push(...page);
         }
       })();

@@ -28,7 +28,14 @@ export interface Landed {
 
 export type WriterReport =
   | { type: 'ready' }
-  | { type: 'done'; intended: Array<{ id: string; stream: string }>; landed: Landed[]; conflicts: number; resent: number; failures: string[] };
+  | {
+      type: 'done';
+      intended: Array<{ id: string; stream: string }>;
+      landed: Landed[];
+      conflicts: number;
+      resent: number;
+      failures: string[];
+    };
 
 const [url, label, ownStream, sharedJson] = process.argv.slice(2) as [string, string, string, string];
 const shared = JSON.parse(sharedJson) as string[];
@@ -69,7 +76,10 @@ process.once('message', async (go: WriterGo) => {
         if (n % 7 === 3) {
           resent++;
           const again = await store.append(stream, [event], { expectedRevision });
-          if (again.written || again.events[0]!.position !== position) failures.push(`resending ${event.id} gave ${JSON.stringify(again, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`);
+          if (again.written || again.events[0]!.position !== position)
+            failures.push(
+              `resending ${event.id} gave ${JSON.stringify(again, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))}`,
+            );
         }
         break;
       } catch (error) {

@@ -63,7 +63,11 @@ describe.skipIf(skip !== undefined)('the PostgreSQL event store', () => {
         expect(log.map((e) => e.position)).toEqual(log.map((_, i) => BigInt(i + 1)));
         const byStream = new Map<string, RecordedEvent[]>();
         for (const e of log) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
-        for (const [stream, events] of byStream) expect(events.map((e) => e.revision), stream).toEqual(events.map((_, i) => BigInt(i)));
+        for (const [stream, events] of byStream)
+          expect(
+            events.map((e) => e.revision),
+            stream,
+          ).toEqual(events.map((_, i) => BigInt(i)));
         const told = new Map(landed.map((e) => [e.id, `${e.stream}@${e.revision}#${e.position}`]));
         for (const e of log) expect(told.get(e.id)).toBe(`${e.stream}@${e.revision}#${e.position}`);
         // And the subscriber received every event once, in the log's order, never a position out of turn
@@ -97,7 +101,10 @@ interface Child<Report> {
 }
 
 function startChild<Report>(script: string, args: string[]): Child<Report> {
-  const child = fork(join(import.meta.dirname, script), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(import.meta.dirname, script), args, {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const queued: Report[] = [];
   const waiting: Array<{ resolve: (report: Report) => void; reject: (error: Error) => void }> = [];
   let ended: Error | undefined;

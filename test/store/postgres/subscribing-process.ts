@@ -32,7 +32,8 @@ const subscription = store.subscribeToAll({
 
 process.once('message', async ({ count }: { count: number }) => {
   const deadline = Date.now() + 10_000;
-  while (received.length < count && failed === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (received.length < count && failed === undefined && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   await subscription.close();
   await store.close();
   send({ type: 'done', received, outOfOrder, ...(failed ? { error: failed.message } : {}) });

@@ -67,7 +67,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = withDatabase(ADMIN_URL, name);
   let schemas = 0;
-  const sql = async <Row,>(text: string, values: unknown[] = [], storeUrl = url): Promise<Row[]> => {
+  const sql = async <Row>(text: string, values: unknown[] = [], storeUrl = url): Promise<Row[]> => {
     const client = new Client({ connectionString: storeUrl });
     client.on('error', () => undefined);
     await client.connect();
@@ -108,12 +108,15 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 async function dropStaleDatabases(client: Client): Promise<void> {
-  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`);
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`,
+  );
   for (const { datname } of rows) {
     const stamp = /^ledger_test_(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/.exec(datname);
     if (!stamp) continue;
     const created = Date.UTC(+stamp[1]!, +stamp[2]! - 1, +stamp[3]!, +stamp[4]!, +stamp[5]!, +stamp[6]!);
-    if (Date.now() - created > STALE_MS) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    if (Date.now() - created > STALE_MS)
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
   }
 }
 

@@ -8,7 +8,11 @@ import { positionEvents } from './ault-alliance/positions.js';
 import { statementEvents } from './ault-alliance/statements.js';
 import { transactionEvents } from './ault-alliance/transactions.js';
 
-export { CUSIP as AULT_ALLIANCE_CUSIP, PERSON as AULT_ALLIANCE_PERSONS, SECURITY as AULT_ALLIANCE_SECURITIES } from './ault-alliance/common.js';
+export {
+  CUSIP as AULT_ALLIANCE_CUSIP,
+  PERSON as AULT_ALLIANCE_PERSONS,
+  SECURITY as AULT_ALLIANCE_SECURITIES,
+} from './ault-alliance/common.js';
 export type { SampleEvent } from './ault-alliance/common.js';
 
 export interface SampleHistory {

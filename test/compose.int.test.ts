@@ -1,7 +1,8 @@
 /**
  * docker-compose.yml stays valid and keeps its promises: the single EventStoreDB
  * node with the app pointed at it, the three-node cluster under the `cluster`
- * profile, and PostgreSQL with an app that migrates it under the `postgres` profile. `docker-compose config` (the Python v1 tool, Debian's docker-compose
+ * profile, and PostgreSQL with an app that migrates it under the `postgres` profile. `docker-compose config` (the
+ * Python v1 tool, Debian's docker-compose
  * package) checks the file without a Docker engine. Without the tool the test is
  * skipped with the reason printed, except on CI (CI set), where it fails.
  */

@@ -48,7 +48,9 @@ function showProblems() {
   $('problem').hidden = text === '';
 }
 
-/** Runs one load of a kind; a newer load of the same kind aborts it, so only the newest shows its result or its problem. */
+/**
+ * Runs one load of a kind; a newer load of the same kind aborts it, so only the newest shows its result or its problem.
+ */
 async function run(kind, load) {
   controllers[kind]?.abort();
   const controller = (controllers[kind] = new AbortController());

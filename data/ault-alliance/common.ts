@@ -1,5 +1,12 @@
 /** Shared pieces of the bundled Ault Alliance history: ids, sources, the event builder. */
-import { parseCusip, stableUuid, withPrecision, type DomainEvent, type DomainEventInput, type Source } from '../../src/domain/index.js';
+import {
+  parseCusip,
+  stableUuid,
+  withPrecision,
+  type DomainEvent,
+  type DomainEventInput,
+  type Source,
+} from '../../src/domain/index.js';
 
 /** As printed on the cover, "09175M 507"; the check digit is verified. */
 export const CUSIP = parseCusip('09175M 507');
@@ -52,7 +59,10 @@ export interface SampleEvent {
   data: DomainEvent['data'];
 }
 
-/** Gives an event its deterministic id from a stable key, so reloading writes nothing; a fact's precision defaults to 'exact'. */
+/**
+ * Gives an event its deterministic id from a stable key, so reloading writes nothing; a fact's precision defaults to
+ * 'exact'.
+ */
 export function sample(key: string, input: DomainEventInput): SampleEvent {
   const event = withPrecision(input);
   return { id: stableUuid(`sample/ault-alliance/${key}`), type: event.type, data: event.data };

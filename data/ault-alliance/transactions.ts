@@ -17,7 +17,14 @@ function marchClosing(date: string): SampleEvent[] {
   return [
     sample(`series-c/${date}/preferred`, {
       type: 'PreferredIssued',
-      data: { effectiveDate: date, ...a8('6', SPA_QUOTE), personId: company, securityId: SECURITY.seriesC, shares: 500, purchasePrice: 500_000 },
+      data: {
+        effectiveDate: date,
+        ...a8('6', SPA_QUOTE),
+        personId: company,
+        securityId: SECURITY.seriesC,
+        shares: 500,
+        purchasePrice: 500_000,
+      },
     }),
     sample(`series-c/${date}/warrants`, {
       type: 'WarrantsIssued',
@@ -63,7 +70,15 @@ export function transactionEvents(): SampleEvent[] {
     }),
     sample('note-2020/issued', {
       type: 'ConvertibleNoteIssued',
-      data: { effectiveDate: '2020-02-05', ...a8('6', NOTE_QUOTE), personId: company, securityId: SECURITY.note2020, principal: 1_000_000, conversionPrice: 10_989, interestRatePercent: 8 },
+      data: {
+        effectiveDate: '2020-02-05',
+        ...a8('6', NOTE_QUOTE),
+        personId: company,
+        securityId: SECURITY.note2020,
+        principal: 1_000_000,
+        conversionPrice: 10_989,
+        interestRatePercent: 8,
+      },
     }),
     sample('note-2020/converted/2020-08-20', {
       type: 'ConvertibleNoteConverted',
@@ -80,7 +95,10 @@ export function transactionEvents(): SampleEvent[] {
       type: 'ConvertibleNoteConverted',
       data: {
         effectiveDate: '2021-05-12',
-        ...a8('6', 'On May 12, 2021, Ault & Company converted the remaining $400,000 of the Note principal into 36 Shares.'),
+        ...a8(
+          '6',
+          'On May 12, 2021, Ault & Company converted the remaining $400,000 of the Note principal into 36 Shares.',
+        ),
         personId: company,
         securityId: SECURITY.note2020,
         principalConverted: 400_000,
@@ -90,13 +108,24 @@ export function transactionEvents(): SampleEvent[] {
     sample('senior-note/issued', {
       type: 'ConvertibleNoteIssued',
       // Item 3 calls it a senior secured convertible promissory note; its conversion terms are not stated.
-      data: { effectiveDate: NOTE_CLOSING, ...a8('6', SENIOR_QUOTE), personId: company, securityId: SECURITY.seniorNote, principal: 17_500_000, conversionPrice: null, interestRatePercent: null },
+      data: {
+        effectiveDate: NOTE_CLOSING,
+        ...a8('6', SENIOR_QUOTE),
+        personId: company,
+        securityId: SECURITY.seniorNote,
+        principal: 17_500_000,
+        conversionPrice: null,
+        interestRatePercent: null,
+      },
     }),
     sample('note-warrants/issued', {
       type: 'WarrantsIssued',
       data: {
         effectiveDate: NOTE_CLOSING,
-        ...a8('3, 6', `${SENIOR_QUOTE} The remaining warrants owned directly by Ault & Company, which are currently exercisable into 1,907,440 Shares (the "Warrants"), were issued in connection with a senior secured convertible promissory note`),
+        ...a8(
+          '3, 6',
+          `${SENIOR_QUOTE} The remaining warrants owned directly by Ault & Company, which are currently exercisable into 1,907,440 Shares (the "Warrants"), were issued in connection with a senior secured convertible promissory note`,
+        ),
         personId: company,
         securityId: SECURITY.noteWarrants,
         shares: 1_907_440,
@@ -121,18 +150,37 @@ export function transactionEvents(): SampleEvent[] {
     }),
     sample('series-c/2023-12-14/preferred', {
       type: 'PreferredIssued',
-      data: { effectiveDate: '2023-12-14', ...a8('6', DEC_QUOTE), personId: company, securityId: SECURITY.seriesC, shares: 41_500, purchasePrice: 41_500_000 },
+      data: {
+        effectiveDate: '2023-12-14',
+        ...a8('6', DEC_QUOTE),
+        personId: company,
+        securityId: SECURITY.seriesC,
+        shares: 41_500,
+        purchasePrice: 41_500_000,
+      },
     }),
     sample('series-c/2023-12-14/warrants', {
       type: 'WarrantsIssued',
-      data: { effectiveDate: '2023-12-14', ...a8('6', DEC_QUOTE), personId: company, securityId: SECURITY.seriesCWarrants, shares: 12_269_031, exercisePrice: null, exercisableFrom: null, expiresOn: null },
+      data: {
+        effectiveDate: '2023-12-14',
+        ...a8('6', DEC_QUOTE),
+        personId: company,
+        securityId: SECURITY.seriesCWarrants,
+        shares: 12_269_031,
+        exercisePrice: null,
+        exercisableFrom: null,
+        expiresOn: null,
+      },
     }),
     ...['2024-03-07', '2024-03-08', '2024-03-18', '2024-03-19'].flatMap(marchClosing),
     sample('purchase/2024-06-17', {
       type: 'SharesPurchased',
       data: {
         effectiveDate: '2024-06-17',
-        ...a8('5(c)', 'Other than the purchase of 10,000 Shares in the open market on June 17, 2024, Ault & Company has not entered into any transactions in the Shares during the past sixty days.'),
+        ...a8(
+          '5(c)',
+          'Other than the purchase of 10,000 Shares in the open market on June 17, 2024, Ault & Company has not entered into any transactions in the Shares during the past sixty days.',
+        ),
         personId: company,
         shares: 10_000,
         method: 'open-market',
@@ -155,7 +203,10 @@ export function transactionEvents(): SampleEvent[] {
       type: 'ExchangeCapLifted',
       data: {
         effectiveDate: '2024-07-23',
-        ...a8('preamble', `a change in beneficial ownership resulting from approval by the NYSE American (the "Exchange"), effective July 23, 2024, of a supplemental listing application, ${CAP_QUOTE}`),
+        ...a8(
+          'preamble',
+          `a change in beneficial ownership resulting from approval by the NYSE American (the "Exchange"), effective July 23, 2024, of a supplemental listing application, ${CAP_QUOTE}`,
+        ),
         capId: CAP_ID,
         approvedBy: 'NYSE American',
       },

@@ -53,7 +53,10 @@ export function personKey(name: string): string {
     .trim();
 }
 
-/** Each truth person takes the first unclaimed holder with the same name, else one whose name contains it (or the reverse). */
+/**
+ * Each truth person takes the first unclaimed holder with the same name, else one whose name contains it (or the
+ * reverse).
+ */
 export function matchPersons(
   truth: readonly TruthPerson[],
   shown: readonly ShownFigures[],

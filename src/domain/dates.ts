@@ -55,7 +55,9 @@ export function exercisableWithin60Days(
   return exercisableFrom === null || exercisableFrom <= horizon;
 }
 
-/** The last day a right may become exercisable and still count at `asOf` (Rule 13d-3(d)(1)(i)); compute once per query. */
+/**
+ * The last day a right may become exercisable and still count at `asOf` (Rule 13d-3(d)(1)(i)); compute once per query.
+ */
 export function sixtyDayHorizon(asOf: IsoDate): IsoDate {
   return addDays(asOf, 60);
 }

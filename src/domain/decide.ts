@@ -116,7 +116,10 @@ function decideOnUnreadable(command: LedgerCommand, unreadable: UnreadableEvent 
   return [{ type: 'EventRetracted', data: { eventId: unreadable.id, reason: command.reason } }];
 }
 
-/** Fields that name a person (the event catalogue's person fields): their new value must be a person the issuer's events know. */
+/**
+ * Fields that name a person (the event catalogue's person fields): their new value must be a person the issuer's events
+ * know.
+ */
 function assertKnownPersons(set: Readonly<Record<string, unknown>>, known: ReadonlySet<string> | undefined): void {
   if (known === undefined) return;
   for (const [path, value] of Object.entries(set)) {
@@ -163,7 +166,10 @@ function describeSet(set: Readonly<Record<string, unknown>>): string {
     .join(', ');
 }
 
-/** Every person id the events name (the catalogue's person fields): reporting persons, holders, controllers, group members. */
+/**
+ * Every person id the events name (the catalogue's person fields): reporting persons, holders, controllers, group
+ * members.
+ */
 export function knownPersonIds(envelopes: readonly Envelope[]): Set<string> {
   const ids = new Set<string>();
   for (const { event } of envelopes) if (isFact(event)) for (const id of personsNamedBy(event)) ids.add(id);

@@ -20,7 +20,10 @@ export interface ServerOptions {
   tokens: Tokens;
   /** Load the bundled Ault Alliance history when the store holds no issuer yet. @defaultValue false */
   loadSampleIfEmpty?: boolean;
-  /** Where the index snapshot and its checkpoint live. @defaultValue beside a SQLite file; under ./var for a server store; none in memory */
+  /**
+   * Where the index snapshot and its checkpoint live. @defaultValue beside a SQLite file; under ./var for a server
+   * store; none in memory
+   */
   indexFile?: string | null;
   log?: (line: string) => void;
   /** Largest filing an ingest accepts. @defaultValue 50 MB */
@@ -87,7 +90,10 @@ function listen(app: ReturnType<typeof createApp>, port: number, host: string): 
   });
 }
 
-/** `sqlite:./var/ledger.db` keeps its index in `./var/ledger.db.index.json`; a server store under ./var by its URL's hash. */
+/**
+ * `sqlite:./var/ledger.db` keeps its index in `./var/ledger.db.index.json`; a server store under ./var by its URL's
+ * hash.
+ */
 export function defaultIndexFile(storeUrl: string): string | null {
   if (storeUrl === 'sqlite::memory:') return null;
   if (storeUrl.startsWith('sqlite:')) return `${storeUrl.slice('sqlite:'.length)}.index.json`;

@@ -87,7 +87,9 @@ export function withRowsByNumber(text: string, page: readonly LabelHit[], pageEn
   return hits;
 }
 
-/** Every row label in text[from, until), in order; a label out of order within a page is prose quoting it, not a row. */
+/**
+ * Every row label in text[from, until), in order; a label out of order within a page is prose quoting it, not a row.
+ */
 export function labelHits(text: string, from: number, until: number): LabelHit[] {
   const hits: LabelHit[] = [];
   const region = text.slice(0, until);

@@ -78,7 +78,9 @@ export function displayNames(
   return (name) => found.get(name) ?? name;
 }
 
-/** Where in a token a name that starts at `from` may end: the token's end, or before a character that is not a letter. */
+/**
+ * Where in a token a name that starts at `from` may end: the token's end, or before a character that is not a letter.
+ */
 function ends(token: string, from: number, longest: number): number[] {
   const at: number[] = [];
   for (let end = from + 1; end <= Math.min(token.length, from + longest); end++)

@@ -180,7 +180,9 @@ export type ParsedTransaction =
   | { kind: 'warrants-issued'; date: string; holder: string; shares: number; title: string; source: Citation }
   | { kind: 'exchange-cap-lifted'; date: string; capPercent: number; exchange: string; source: Citation }
   | { kind: 'joint-filing-agreement'; date: string; source: Citation }
-  /** Item 6: a note purchase agreement selling a note and warrants together; counts come from Item 3 (note-warrants.ts). */
+  /**
+   * Item 6: a note purchase agreement selling a note and warrants together; counts come from Item 3 (note-warrants.ts).
+   */
   | {
       kind: 'note-and-warrants-sold';
       date: string;

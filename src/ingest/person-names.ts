@@ -20,7 +20,10 @@ function compactForms(name: string): string {
     .replace(/\bL\.\s?P\b\.?/gi, 'LP');
 }
 
-/** "AULT & COMPANY, INC." -> "ault-and-company"; "MILTON C. AULT, III" -> "milton-c-ault-iii"; "Cornwall GP, LLC" -> "cornwall-gp-llc". */
+/**
+ * "AULT & COMPANY, INC." -> "ault-and-company"; "MILTON C. AULT, III" -> "milton-c-ault-iii"; "Cornwall GP, LLC" ->
+ * "cornwall-gp-llc".
+ */
 export function personIdOf(name: string): string {
   return kebab(compactForms(name).replace(/,?\s*\b(?:Inc|Incorporated|Corp|Corporation)\b\.?\s*$/i, ''));
 }

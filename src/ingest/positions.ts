@@ -115,7 +115,10 @@ export function reportedHoldings(filing: ParsedFiling): { holdings: ReportedHold
   return { holdings, review };
 }
 
-/** Item 3: "warrants owned directly by Ault & Company, which are currently exercisable into 13,008,131 Shares (the "Series C Warrants")". */
+/**
+ * Item 3: "warrants owned directly by Ault & Company, which are currently exercisable into 13,008,131 Shares (the
+ * "Series C Warrants")".
+ */
 function namedWarrants(item3: string) {
   const found: { holderPhrase: string; shares: number; title: string; quote: string; issuedWithNote: boolean }[] = [];
   for (const sentence of splitSentences(item3)) {
@@ -135,7 +138,10 @@ function namedWarrants(item3: string) {
   return found;
 }
 
-/** "Each share of Series C Preferred Stock has a stated value of $1,000.00 and is convertible into Shares at a conversion price equal to the greater of (i) $0.10 per share and (ii) the lesser of (A) $0.22, ...". */
+/**
+ * "Each share of Series C Preferred Stock has a stated value of $1,000.00 and is convertible into Shares at a
+ * conversion price equal to the greater of (i) $0.10 per share and (ii) the lesser of (A) $0.22, ...".
+ */
 export function preferredTerms(filing: ParsedFiling): PreferredTerms[] {
   const terms = new Map<string, PreferredTerms>();
   const text = [filing.items['5'] ?? '', filing.items['6'] ?? ''].join('\n\n');
@@ -178,7 +184,10 @@ export function preferredAgreement(filing: ParsedFiling, title: string): { date:
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue of his relationship with Ault & Company". */
+/**
+ * "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue of his relationship
+ * with Ault & Company".
+ */
 export function controlStatements(
   filing: ParsedFiling,
 ): { controllerPhrase: string; entityPhrase: string; quote: string }[] {

@@ -18,7 +18,8 @@ export interface Section {
 }
 
 const HEADINGS: { key: (m: RegExpExecArray) => SectionKey; pattern: RegExp }[] = [
-  // "Item 5. Interest in ...", "ITEM 5:", "Item 5 - ...", "Item 5 Interest in ..." (a capital word, never "Item 5 is amended").
+  // "Item 5. Interest in ...", "ITEM 5:", "Item 5 - ...", "Item 5 Interest in ..." (a capital word, never "Item 5 is
+  // amended").
   {
     key: (m) => m[1] as SectionKey,
     pattern:

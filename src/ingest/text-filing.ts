@@ -159,7 +159,9 @@ function signatureSection(
   return { text: text.slice(start), start };
 }
 
-/** Where a filing states its shares outstanding, best first: cover footnotes, a note in row 13, Item 5, the other items. */
+/**
+ * Where a filing states its shares outstanding, best first: cover footnotes, a note in row 13, Item 5, the other items.
+ */
 function outstandingSources(pages: readonly CoverPage[], items: Record<string, string>): OutstandingSource[] {
   return [
     ...pages.flatMap((page) => page.footnotes.map((f) => ({ text: f.text, item: 'cover footnote' }))),

@@ -67,7 +67,8 @@ export function extractTableTransactions(
       const above = previous;
       previous = joined;
       if (isHeader(joined)) {
-        // A header printed on two lines ("Transaction  No. of  Type of  Price" over "Date  Shares  Transaction  per Share").
+        // A header printed on two lines ("Transaction  No. of  Type of  Price" over "Date  Shares  Transaction  per
+        // Share").
         header = !/\d/.test(above) && above.length < 80 ? `${above} ${joined}` : joined;
         continue;
       }
@@ -126,7 +127,9 @@ export function extractTableTransactions(
   return { transactions, review };
 }
 
-/** Cells of a table line: tab-separated (HTML rows), else text columns two spaces apart; a lone "$" joins the next cell. */
+/**
+ * Cells of a table line: tab-separated (HTML rows), else text columns two spaces apart; a lone "$" joins the next cell.
+ */
 function cellsOf(line: string): string[] {
   const raw = (line.includes('\t') ? line.split('\t') : line.split(/\s{2,}/))
     .map((cell) => cell.trim())

@@ -65,7 +65,10 @@ const noteConverted: Matcher = (sentence, _next, source, ctx) => {
   };
 };
 
-/** "On December 22, 2019, the Issuer entered into a securities purchase agreement with X, pursuant to which X purchased an aggregate of 88 Shares for a total purchase price of $739,948." + "The transaction closed on January 15, 2020". */
+/**
+ * "On December 22, 2019, the Issuer entered into a securities purchase agreement with X, pursuant to which X purchased
+ * an aggregate of 88 Shares for a total purchase price of $739,948." + "The transaction closed on January 15, 2020".
+ */
 const privatePlacement: Matcher = (sentence, next, source, ctx) => {
   const m = new RegExp(
     `^On ${DATE},? the Issuer entered into a securities purchase agreement with ${HOLDER}, pursuant to which (.+?) purchased (?:an aggregate of )?${N} Shares for a (?:total |aggregate )?purchase price of ${MONEY}\\.?$`,
@@ -91,7 +94,10 @@ const privatePlacement: Matcher = (sentence, next, source, ctx) => {
   };
 };
 
-/** "On February 5, 2020 the Issuer sold and issued an 8% Convertible Promissory Note in the principal amount of $1,000,000 (the "Note") to X." + "The Note was convertible into Shares at a conversion price of $10,989 per share." */
+/**
+ * "On February 5, 2020 the Issuer sold and issued an 8% Convertible Promissory Note in the principal amount of
+ * $1,000,000 (the "Note") to X." + "The Note was convertible into Shares at a conversion price of $10,989 per share."
+ */
 const noteIssued: Matcher = (sentence, next, source, ctx) => {
   const m = new RegExp(
     `^On ${DATE},? the Issuer sold and issued an? (?:(\\d+(?:\\.\\d+)?)% )?(.*?Note) in the principal amount of ${MONEY}(?: \\(the "([^"]+)"\\))? to ${HOLDER}\\.?$`,
@@ -122,7 +128,10 @@ const noteIssued: Matcher = (sentence, next, source, ctx) => {
   };
 };
 
-/** "On [each of] D1, D2 and D3, pursuant to the SPA, the Issuer sold to X[, in ...,] [an aggregate of] 500 shares of Series C Preferred Stock and Series C Warrants to purchase 147,820 Shares, for a [total] purchase price of $500,000." */
+/**
+ * "On [each of] D1, D2 and D3, pursuant to the SPA, the Issuer sold to X[, in ...,] [an aggregate of] 500 shares of
+ * Series C Preferred Stock and Series C Warrants to purchase 147,820 Shares, for a [total] purchase price of $500,000."
+ */
 const preferredWithWarrants: Matcher = (sentence, _next, source, ctx) => {
   const m = new RegExp(
     `^On (?:each of )?(.+?), (?:pursuant to the [A-Za-z ]+?, )?the Issuer sold to ${HOLDER},?(?: in [^,]+,)? (?:an aggregate of )?${N} shares of (.+?Preferred Stock) and (.+?Warrants) to purchase ${N} Shares, for a (?:total |aggregate )?purchase price of ${MONEY}\\.?$`,
@@ -156,7 +165,9 @@ const preferredWithWarrants: Matcher = (sentence, _next, source, ctx) => {
   };
 };
 
-/** ", at a price of $0.15 per Share" or "for an aggregate price of $750": the price clause a purchase or sale may carry. */
+/**
+ * ", at a price of $0.15 per Share" or "for an aggregate price of $750": the price clause a purchase or sale may carry.
+ */
 const PRICE = String.raw`(?:,?\s+(?:at a (?:purchase |sale )?price of ${MONEY} per [Ss]hare|for an? (?:aggregate|total) (?:purchase |sale )?price of ${MONEY}))?`;
 
 function trade(
@@ -210,7 +221,10 @@ const openMarket: Matcher = (sentence, _next, source, ctx) => {
   return { transactions: [trade(direct[6]!, date, holder, direct[7]!, direct[12], direct[13], source, sentence)] };
 };
 
-/** Preamble: "approval by the NYSE American ..., effective July 23, 2024, ... in excess of the initial 19.99% of Common Stock". */
+/**
+ * Preamble: "approval by the NYSE American ..., effective July 23, 2024, ... in excess of the initial 19.99% of Common
+ * Stock".
+ */
 const exchangeCapLifted: Matcher = (sentence, _next, source) => {
   const m = new RegExp(
     `approval by the (NYSE American|NYSE|New York Stock Exchange|Nasdaq[A-Za-z ]*?)\\b.*?, effective ${DATE},.*?in excess of the initial (\\d+(?:\\.\\d+)?)% of (?:the )?(?:outstanding )?Common Stock`,

@@ -38,7 +38,10 @@ export function parseAssignment(text: string): [string, unknown] {
 }
 
 export interface LedgerCommandOptions {
-  /** Any CUSIP the issuer has used, or its CIK: finds the event's stream directly; without it one scan of the issuer streams does. */
+  /**
+   * Any CUSIP the issuer has used, or its CIK: finds the event's stream directly; without it one scan of the issuer
+   * streams does.
+   */
   issuer?: string | undefined;
   /** The revision of the issuer's stream the caller read: refused (nothing written) if another write came since. */
   expectedRevision?: bigint | undefined;

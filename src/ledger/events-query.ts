@@ -1,4 +1,7 @@
-/** events: the raw events of an issuer stream, a page at a time, as stored (for audit and for programs that mirror the log). */
+/**
+ * events: the raw events of an issuer stream, a page at a time, as stored (for audit and for programs that mirror the
+ * log).
+ */
 import { InvalidValueError, issuerStream, parseIssuerRef } from '../domain/index.js';
 import type { EventStore } from '../store/event-store.js';
 import { IssuerNotFoundError } from './issuer-events.js';

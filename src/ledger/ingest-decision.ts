@@ -252,7 +252,8 @@ function recordedAlready(record: IssuerRecord, planned: FilingEvents): Recorded 
       `${planned.issuerKey}|${filingKeyOf(event.data)}` !== planned.identityKey
     )
       continue;
-    // Two originals by the same filers on different events: the second is most likely an amendment that lost its number.
+    // Two originals by the same filers on different events: the second is most likely an amendment that lost its
+    // number.
     if (own.amendmentNumber === 0 && !sameFiling(event.data, own))
       found.otherOriginal = { filedOn: event.data.filedOn, source: sourceOf(id) };
     else found.statement = { id, source: sourceOf(id) };

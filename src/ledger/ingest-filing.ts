@@ -22,7 +22,10 @@ export interface IngestOptions {
   directory?: IssuerDirectory;
   /** The revision of the filing's issuer stream the caller read: refused, nothing written, if it has moved on. */
   expectedRevision?: bigint | 'no_stream';
-  /** Recorded in each event's metadata (`13d-ledger reparse` passes the version it reads with). @defaultValue PARSER_VERSION */
+  /**
+   * Recorded in each event's metadata (`13d-ledger reparse` passes the version it reads with). @defaultValue
+   * PARSER_VERSION
+   */
   parserVersion?: string;
 }
 

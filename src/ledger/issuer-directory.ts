@@ -31,7 +31,9 @@ import type { EventStore, NewEvent } from '../store/event-store.js';
 
 export interface IssuerResolution {
   key: IssuerKey;
-  /** Aliases of the filing the directory does not hold yet (recorded by `record`); never a CUSIP that is the key itself. */
+  /**
+   * Aliases of the filing the directory does not hold yet (recorded by `record`); never a CUSIP that is the key itself.
+   */
   newAliases: IssuerAlias[];
   /** Set when the filing's CUSIP already belongs to another issuer than its CIK: the CIK wins, and this says so. */
   conflict: string | null;

@@ -32,7 +32,10 @@ export interface IssuerEvents {
   lastRevision: bigint | null;
 }
 
-/** Every event of one issuer (by its key: a CUSIP or cik-<CIK>), decoded, in recorded order; events that fail their schema are set aside. */
+/**
+ * Every event of one issuer (by its key: a CUSIP or cik-<CIK>), decoded, in recorded order; events that fail their
+ * schema are set aside.
+ */
 export async function readIssuer(store: EventStore, issuerKey: string): Promise<IssuerEvents> {
   const { envelopes, unreadable, lastRevision } = await readDecoded(store, issuerStream(issuerKey));
   const retracted = new Set(

@@ -110,7 +110,10 @@ async function openSqliteForMigration(url: string): Promise<string> {
   }
 }
 
-/** The file an `sqlite:` URL names (its parameters and a `file:` prefix taken off); null for other stores and `:memory:`. */
+/**
+ * The file an `sqlite:` URL names (its parameters and a `file:` prefix taken off); null for other stores and
+ * `:memory:`.
+ */
 export function sqliteFileOf(url: string): string | null {
   if (!/^sqlite:/i.test(url)) return null;
   try {

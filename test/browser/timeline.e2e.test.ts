@@ -158,7 +158,8 @@ describe.skipIf(missing !== undefined)('the timeline page', { timeout: 60_000 },
       // When the slider moves 135 days back
       const slider = page.locator('#date-slider');
       await slider.fill(String(Number(await slider.inputValue()) - 135));
-      // Then the date shows 2024-03-10 and the table the figures then: 179 shares from transactions alone, no percent known
+      // Then the date shows 2024-03-10 and the table the figures then: 179 shares from transactions alone, no percent
+      // known
       expect(await slider.getAttribute('aria-valuetext')).toBe('2024-03-10');
       expect(await page.locator('#date').inputValue()).toBe('2024-03-10');
       await holdingsShown(page, '2024-03-10');

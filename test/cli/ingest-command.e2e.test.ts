@@ -101,7 +101,8 @@ describe('13d-ledger ingest', () => {
       alreadyPresent: 0,
       partial: [],
     });
-    // Item 3's purchase prices are listed for review; the November 6, 2023 SPA sentence is not: it dates the Series C terms
+    // Item 3's purchase prices are listed for review; the November 6, 2023 SPA sentence is not: it dates the Series C
+    // terms
     expect(filing!.review).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -292,7 +293,8 @@ describe('13d-ledger ingest given paths that hold no good filing', () => {
     await run(store, 'ingest', AULT_TEXT);
     // When it is ingested again
     const { code, out } = await run(store, 'ingest', AULT_TEXT);
-    // Then one line says it is already recorded, naming Amendment No. 8's statement event (its id is a UUID v5 of the filing's identity, the same in every store)
+    // Then one line says it is already recorded, naming Amendment No. 8's statement event (its id is a UUID v5 of the
+    // filing's identity, the same in every store)
     expect(code).toBe(0);
     expect(out).toBe(
       `${AULT_TEXT}: SC 13D/A No. 8 on issuer-09175M507: already recorded from ingest:${AULT_TEXT} (event 5c3b40be-b920-5a0c-a9b5-9461d7c8528a); nothing written — use \`13d-ledger correct\` to change it\n`,
@@ -318,7 +320,8 @@ describe('13d-ledger reconcile on ingested filings', () => {
         expect.objectContaining({ filing: 'Amendment No. 8', kind: 'cover-vs-item-5', reported: 162, computed: 81 }),
       ]),
     );
-    // And each synthetic percent (7.7 and 8.6 on its two cover pages) is reported as not checkable, no shares outstanding being stated
+    // And each synthetic percent (7.7 and 8.6 on its two cover pages) is reported as not checkable, no shares
+    // outstanding being stated
     expect(synthetic.findings.map((f) => [f.kind, f.reported])).toEqual([
       ['percent-denominator-not-stated', '7.7'],
       ['percent-denominator-not-stated', '8.6'],

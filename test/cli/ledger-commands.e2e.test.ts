@@ -113,7 +113,8 @@ describe.each(targets)('the ledger commands on $name', (target) => {
   });
 
   it('retract then holdings --recorded-by before it shows the retracted purchase', async () => {
-    // Given the sample recorded at 2024-08-01T12:00Z (an injected clock), and the CLI's retraction recorded after it, now
+    // Given the sample recorded at 2024-08-01T12:00Z (an injected clock), and the CLI's retraction recorded after it,
+    // now
     const run = await sampleLedger();
     const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
     const purchase = history.changes.find((c: { date: string }) => c.date === '2024-06-17');

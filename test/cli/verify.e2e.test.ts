@@ -253,7 +253,8 @@ describe('13d-ledger verify on SQLite', () => {
     insert.run(randomUUID(), 'old', 0, 'A', '{}', '{}', '2024-01-01T00:00:00.000Z');
     insert.run(randomUUID(), 'old', 1, 'B', '{}', '{}', '2024-01-02T00:00:00.000Z');
     db.close();
-    // When it is opened read-only, Then it is read as it is, and verify says it has no chain (and still checks the rest)
+    // When it is opened read-only, Then it is read as it is, and verify says it has no chain (and still checks the
+    // rest)
     const readOnly = await runCliCapturing(`sqlite:${file}?mode=ro`, 'verify', '--json');
     expect(readOnly.code).toBe(0);
     expect(JSON.parse(readOnly.out)).toMatchObject({ ok: true, chained: false, events: 2 });

@@ -81,7 +81,8 @@ describe('reads on the bundled sample', () => {
     const { json: body } = await server.get(`/api/issuers/${ISSUER}/filings`);
     expect(body.filings).toHaveLength(9);
     const a8 = body.filings.at(-1);
-    // Event 2024-07-23 (a Tuesday), filed 2024-07-24: an amendment after 2024-02-05 is due in 2 business days, 2024-07-25
+    // Event 2024-07-23 (a Tuesday), filed 2024-07-24: an amendment after 2024-02-05 is due in 2 business days,
+    // 2024-07-25
     expect(a8).toMatchObject({
       filing: 'Amendment No. 8',
       filedOn: '2024-07-24',

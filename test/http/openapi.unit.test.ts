@@ -1,4 +1,6 @@
-/** The OpenAPI document is generated from the route table and its schemas: every route in it, every reference resolved. */
+/**
+ * The OpenAPI document is generated from the route table and its schemas: every route in it, every reference resolved.
+ */
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../src/http/openapi.js';
 import { ROUTES } from '../../src/http/routes.js';

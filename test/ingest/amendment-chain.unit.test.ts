@@ -29,7 +29,8 @@ describe('the amendment number', () => {
   });
 
   it('takes the number from the body when a "SCHEDULE 13D/A" prints none on its first page', () => {
-    // Given the seed text titled as an amendment, its first-page number removed ("This Amendment No. 8 ..." stays in the preamble)
+    // Given the seed text titled as an amendment, its first-page number removed ("This Amendment No. 8 ..." stays in
+    // the preamble)
     const text = seedText().replace('SCHEDULE 13D', 'SCHEDULE 13D/A').replace('(Amendment No. 8)', '');
     // When parsed, Then the preamble's number is read
     expect(parseFilingContent(text, 'no-number.txt').amendmentNo).toBe(8);

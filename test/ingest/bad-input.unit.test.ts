@@ -83,7 +83,8 @@ describe('damaged figures', () => {
   it('reads a row whose label is missing as absent, with the doubt recorded, never as zero', async () => {
     // Given the seed text whose fifth cover page (Kenneth S. Cragun) lost its row 11 line
     const filing = await readFilingFile(fixture('bad-missing-row-11.txt'));
-    // Then the filing is read, Cragun's aggregate is absent, his other rows are as printed, and the doubt names the place
+    // Then the filing is read, Cragun's aggregate is absent, his other rows are as printed, and the doubt names the
+    // place
     const cragun = filing.coverPages[4]!;
     expect(cragun).toMatchObject({
       name: 'KENNETH S. CRAGUN',

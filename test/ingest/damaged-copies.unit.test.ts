@@ -10,7 +10,9 @@ import { AULT_TEXT, fixture } from './fixtures.js';
 
 const seed = () => readFileSync(AULT_TEXT, 'utf8');
 
-/** The seed with lines 81 and 82 swapped: William B. Horne's name printed above his row 1 label, which is left blank. */
+/**
+ * The seed with lines 81 and 82 swapped: William B. Horne's name printed above his row 1 label, which is left blank.
+ */
 function swapped(): string {
   const lines = seed().split('\n');
   [lines[80], lines[81]] = [lines[81]!, lines[80]!];

@@ -1,4 +1,7 @@
-/** Paths of the filings the ingest tests read: the project's seed filing and the fixtures written or derived for the tests. */
+/**
+ * Paths of the filings the ingest tests read: the project's seed filing and the fixtures written or derived for the
+ * tests.
+ */
 import { fileURLToPath } from 'node:url';
 
 const root = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));

@@ -94,7 +94,9 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
-/** The seed filing as HTML with `n` more reporting persons: a cover page table, an Item 2 entry and a signature each. */
+/**
+ * The seed filing as HTML with `n` more reporting persons: a cover page table, an Item 2 entry and a signature each.
+ */
 export function htmlWithManyPersons(n: number): string {
   const html = readFileSync(fixture('ault-a8.htm'), 'utf8');
   const start = html.indexOf('<table border="1"');
@@ -112,7 +114,10 @@ export function htmlWithManyPersons(n: number): string {
     .replace(signed, `${signed}${signatures}`);
 }
 
-/** `body` (a filing's HTML or text) as the Schedule 13D of a full submission whose header names `filers` (FILED BY), with `exhibits` more documents. */
+/**
+ * `body` (a filing's HTML or text) as the Schedule 13D of a full submission whose header names `filers` (FILED BY),
+ * with `exhibits` more documents.
+ */
 export function asSubmission(body: string, filers: readonly string[] = [], exhibits = 0): string {
   const filedBy = filers
     .map(
@@ -142,7 +147,9 @@ export function asSubmission(body: string, filers: readonly string[] = [], exhib
   ].join('\n');
 }
 
-/** The seed filing with one line of about `bytes` characters after Item 3: sentences with no line break between them. */
+/**
+ * The seed filing with one line of about `bytes` characters after Item 3: sentences with no line break between them.
+ */
 export function textWithLongLine(bytes: number): string {
   const sentence =
     'The Reporting Persons may from time to time acquire or dispose of Shares in the open market or otherwise. ';

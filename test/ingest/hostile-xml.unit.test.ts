@@ -74,7 +74,8 @@ describe('hostile XML', () => {
     const deep = `${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`;
     const content = xml().replace(/(<commentContent>)/, `$1${deep}`);
     const line = content.slice(0, content.indexOf('<a>')).split('\n').length;
-    // When it is read / Then it is refused at the line of the nesting, not with the parser's bare "Maximum nested tags exceeded"
+    // When it is read / Then it is refused at the line of the nesting, not with the parser's bare "Maximum nested tags
+    // exceeded"
     const error = refusal(content, 'deep.xml');
     expect(error.place).toEqual({ line });
     expect(error.message).toMatch(/^deep\.xml:\d+: elements nested more than 64 deep/);

@@ -69,7 +69,8 @@ describe('ingesting into the ledger', () => {
         const a = await queryHoldings(inOrder, { issuer: '75934R103', asOf });
         const b = await queryHoldings(reversed, { issuer: '75934R103', asOf });
         expect(figures(b), asOf).toEqual(figures(a));
-        // The amendment's cover restates Kestrel Hollow Partners at 1,640,000 + the 120,000 bought on 2025-03-10 (Item 5(c)).
+        // The amendment's cover restates Kestrel Hollow Partners at 1,640,000 + the 120,000 bought on 2025-03-10 (Item
+        // 5(c)).
         if (asOf === '2025-03-10') expect(figures(a).map((h) => h.aggregate)).toContain(1_640_000 + 120_000);
       }
     } finally {

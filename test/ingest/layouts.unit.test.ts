@@ -40,7 +40,10 @@ interface ExpectedFiling {
 const EXPECTED = JSON.parse(readFileSync(dir('expected.json'), 'utf8')) as ExpectedFiling[];
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
-/** Names as a reader compares them: spacing squeezed, typographic quotes as plain ones (the parser folds them on purpose). */
+/**
+ * Names as a reader compares them: spacing squeezed, typographic quotes as plain ones (the parser folds them on
+ * purpose).
+ */
 const sameName = (text: string) => squeeze(text).replace(/[\u2018\u2019]/g, "'");
 
 const percentOf = (p: ReportedPercent | undefined): ExpectedPercent | undefined =>

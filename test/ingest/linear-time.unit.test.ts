@@ -24,7 +24,9 @@ import {
 
 const SCALES = [1, 2, 4, 8] as const;
 
-/** Read the way ingest reads before it opens a store; a refusal (an unclosed <title> leaves no text) is an answer too. */
+/**
+ * Read the way ingest reads before it opens a store; a refusal (an unclosed <title> leaves no text) is an answer too.
+ */
 function ingestPlan(content: string): void {
   try {
     planIngest(parseFilingContent(content, 'timed.txt'));

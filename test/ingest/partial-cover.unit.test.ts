@@ -125,7 +125,8 @@ describe('an XML amendment that restates only some cover rows', () => {
 
 describe('the statement as of a date after an XML amendment with a partial cover page', () => {
   it('keeps the rows the amendment did not restate and takes the ones it did', async () => {
-    // Given the synthetic original and its 13D/A (Kestrel Hollow Partners' aggregate 1,760,000 and 8.2% restated, nothing else)
+    // Given the synthetic original and its 13D/A (Kestrel Hollow Partners' aggregate 1,760,000 and 8.2% restated,
+    // nothing else)
     const filings = [SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML];
     const events = (
       await Promise.all(filings.map(async (file) => planIngest(await readFilingFile(file)).events))
@@ -140,7 +141,8 @@ describe('the statement as of a date after an XML amendment with a partial cover
     );
     // When the statement is folded after both were filed
     const statement = statementAt(facts, '2099-12-31');
-    // Then the partnership's page has the original's powers (0 sole / 1,640,000 shared) with the amendment's aggregate and percent
+    // Then the partnership's page has the original's powers (0 sole / 1,640,000 shared) with the amendment's aggregate
+    // and percent
     const kestrel = statement.coverPages.find((p) => p.personId === 'kestrel-hollow-partners-lp');
     expect(kestrel).toMatchObject({
       soleVotingPower: 0,

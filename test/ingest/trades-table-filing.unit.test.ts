@@ -70,7 +70,8 @@ describe('a filing whose table of trades runs past its event date', () => {
         ['2010-05-12', 1_250, 16.28],
         ['2010-06-01', 500, 16.46],
       ]);
-      // When holdings are asked for after the June 1 sale, Then they are the cover's: the 500 shares are not taken off again
+      // When holdings are asked for after the June 1 sale, Then they are the cover's: the 500 shares are not taken off
+      // again
       const holdings = await queryHoldings(store, { issuer: '66510N103', asOf: '2010-06-30' });
       expect(holdings.holders.map((h) => [h.name, h.aggregate, h.soleVotingPower])).toEqual([
         ['Olivia M. Vale', 97_330, 97_330],

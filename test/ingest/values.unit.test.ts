@@ -12,7 +12,8 @@ describe('values as filings write them', () => {
   it('checks the CUSIP check digit', () => {
     expect(isValidCusip('09175M507')).toBe(true);
     // The synthetic fixtures' 75934R103, a letter among the digits, checked by hand: 7, 5, 9, 3, 4, R = 27, 1, 0 with
-    // every second value doubled (10, 6, 54, 0) and digits summed: 7 + 1 + 9 + 6 + 4 + (5 + 4) + 1 + 0 = 37; (10 - 7) mod 10 = 3
+    // every second value doubled (10, 6, 54, 0) and digits summed: 7 + 1 + 9 + 6 + 4 + (5 + 4) + 1 + 0 = 37; (10 - 7)
+    // mod 10 = 3
     expect(isValidCusip('75934R103')).toBe(true);
     expect(isValidCusip('75934R104')).toBe(false);
     expect(isValidCusip('09175M508')).toBe(false);

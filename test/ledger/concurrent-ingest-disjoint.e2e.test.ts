@@ -19,7 +19,8 @@ const EACH = 3;
 
 describe('ingest from several processes at once, each with its own filings', () => {
   it('lands every filing once on one contended issuer and on separate ones, and fails no process', async () => {
-    // Given six processes with 3 amendments each of the same issuer (Nos. 9-26), and two with 3 of an issuer of their own
+    // Given six processes with 3 amendments each of the same issuer (Nos. 9-26), and two with 3 of an issuer of their
+    // own
     const filings = join(dir, 'filings');
     mkdirSync(filings);
     const write = (issuer: keyof typeof ISSUERS, n: number) => {

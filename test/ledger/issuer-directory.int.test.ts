@@ -57,7 +57,8 @@ describe.each(targets)('the issuer and its identifiers on $name', (target) => {
 
   it("files a filing that prints no CUSIP by its subject company's CIK, and the same issuer's next filing with a CUSIP continues it", async () => {
     await withFreshStore(async (store) => {
-      // Given a full submission whose "(CUSIP Number)" line is left blank: the header names SUBJECT COMPANY CIK 0000896493
+      // Given a full submission whose "(CUSIP Number)" line is left blank: the header names SUBJECT COMPANY CIK
+      // 0000896493
       const noCusip = parseFilingContent(
         submission().replace('<p>09175M 507</p>', '<p>__________</p>'),
         'no-cusip.txt',

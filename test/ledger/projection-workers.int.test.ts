@@ -78,7 +78,8 @@ describe('projection workers on partitions of the issuers', () => {
     const later = startProjectionWorker(store, { partition: 0, partitions: 1, afterPosition: checkpoint });
     open.push(later);
     await Promise.all([resumed.caughtUp, later.caughtUp]);
-    // Then the resumed worker holds exactly the issuers that came after the checkpoint, and agrees with a full one on them
+    // Then the resumed worker holds exactly the issuers that came after the checkpoint, and agrees with a full one on
+    // them
     const newIssuers = later.issuers();
     expect(newIssuers).not.toContain('09175M507');
     expect(newIssuers.length).toBe(2);

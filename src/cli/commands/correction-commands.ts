@@ -9,7 +9,9 @@ type TargetFlags = { event: string; issuer?: string; expectedRevision?: string }
 type CorrectFlags = TargetFlags & { set: string[]; reason: string } & JsonFlag;
 type RetractFlags = TargetFlags & { reason: string } & JsonFlag;
 
-/** The issuer (finds the stream without a scan) and the revision the user read (refused if another write came since). */
+/**
+ * The issuer (finds the stream without a scan) and the revision the user read (refused if another write came since).
+ */
 function withTargetOptions(command: Command): Command {
   return command
     .option(

@@ -25,7 +25,9 @@ export interface EventTraits<T extends FactEventType> {
   personFields: readonly PersonField[];
   /** Its word in history tables; null where the history never shows it. */
   label: string | null;
-  /** Common shares it adds to (negative: takes from) its holder, in the basis of its disclosure; absent for the rest. */
+  /**
+   * Common shares it adds to (negative: takes from) its holder, in the basis of its disclosure; absent for the rest.
+   */
   commonShares?: (data: EventData<T>) => number;
 }
 
@@ -87,7 +89,9 @@ export function traitsOf<T extends FactEventType>(type: T): EventTraits<T> {
   return EVENT_CATALOGUE[type] as EventTraits<T>;
 }
 
-/** Within one effective date: definitions and statements first, then transactions, then figures reported as of that day. */
+/**
+ * Within one effective date: definitions and statements first, then transactions, then figures reported as of that day.
+ */
 export function foldRank(type: FactEventType): number {
   const kind = EVENT_CATALOGUE[type].kind;
   return kind === 'transaction' ? 1 : kind === 'reported-figure' ? 2 : 0;

@@ -25,7 +25,10 @@ export type Source = z.infer<typeof SourceSchema>;
 export const fact = {
   /** When it happened; for a reported figure, the date it is stated as of. */
   effectiveDate: IsoDateSchema,
-  /** 'on-or-before' when the filing only shows it had happened by effectiveDate (events of ledger-events/1 without it: 'exact'). */
+  /**
+   * 'on-or-before' when the filing only shows it had happened by effectiveDate (events of ledger-events/1 without it:
+   * 'exact').
+   */
   effectiveDatePrecision: z.enum(['exact', 'on-or-before']),
   /** Filing date of the filing that made it public. */
   disclosedOn: IsoDateSchema,

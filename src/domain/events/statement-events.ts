@@ -41,7 +41,10 @@ export const CoverPageSchema = z.object({
     z.object({
       marker: z.string(),
       text: z.string(),
-      /** Cover rows (7-11) the marker is printed on; null when not known (events of ledger-events/1 without it, the sample). */
+      /**
+       * Cover rows (7-11) the marker is printed on; null when not known (events of ledger-events/1 without it, the
+       * sample).
+       */
       rows: z.array(z.number().int().min(1).max(14)).nullable(),
     }),
   ),
@@ -106,7 +109,10 @@ export const StatementFiledSchema = z.object({
      */
     amendmentNumber: count.nullable(),
     accessionNumber: AccessionNumberSchema.nullable(),
-    /** The filing this one amends, as an EDGAR XML 13D/A names it (headerData/previousAccessionNumber); absent when not stated. */
+    /**
+     * The filing this one amends, as an EDGAR XML 13D/A names it (headerData/previousAccessionNumber); absent when not
+     * stated.
+     */
     previousAccessionNumber: AccessionNumberSchema.nullable(),
     /** Date of the event which requires filing (cover), when known. */
     eventDate: IsoDateSchema.nullable(),

@@ -55,7 +55,10 @@ import { chainBatch, chainHeads, postgresEvidence, readSealKey } from './chain.j
 import { APPEND_LOCK, assertSchemaVersion, installedVersion, migrateSchema, type MigrationOutcome } from './schema.js';
 
 export interface PostgresEventStoreOptions {
-  /** `postgres://user:password@host:5432/database` (or `postgresql://`); libpq parameters such as `sslmode` pass through. */
+  /**
+   * `postgres://user:password@host:5432/database` (or `postgresql://`); libpq parameters such as `sslmode` pass
+   * through.
+   */
   connectionString: string;
   /** The store's clock for recorded time. @defaultValue the server's clock, read under the append lock */
   now?: () => Date;

@@ -44,7 +44,10 @@ export async function whyNoPostgres(): Promise<string | undefined> {
   }
 }
 
-/** On CI the PostgreSQL tests must run (.ci/run starts the server); elsewhere they may be skipped, with the reason printed. */
+/**
+ * On CI the PostgreSQL tests must run (.ci/run starts the server); elsewhere they may be skipped, with the reason
+ * printed.
+ */
 export function onCi(): boolean {
   return process.env.CI !== undefined && !/^(|0|false)$/i.test(process.env.CI);
 }

@@ -16,7 +16,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const KILLS = 8;
 const BATCH = 40;
 
-/** Starts the writer, lets it write for `ms` after its first acknowledged batch, kills it; returns the streams it acknowledged. */
+/**
+ * Starts the writer, lets it write for `ms` after its first acknowledged batch, kills it; returns the streams it
+ * acknowledged.
+ */
 async function writeThenKill(file: string, ms: number): Promise<string[]> {
   const child = spawn(
     process.execPath,

@@ -32,7 +32,8 @@ describe('the SQLite event store', () => {
       for (const writer of writers) writer.go();
       const outcomes = await Promise.all(writers.map((w) => w.outcome));
 
-      // Then exactly one appended at revision 1, the other was refused, and the file holds both events of the winner only
+      // Then exactly one appended at revision 1, the other was refused, and the file holds both events of the winner
+      // only
       expect(outcomes.map((o) => o.outcome).sort()).toEqual(['appended', 'refused']);
       expect(outcomes.find((o) => o.outcome === 'refused')!.error).toBe('WrongExpectedRevisionError');
       expect(outcomes.find((o) => o.outcome === 'appended')!.revision).toBe('1');

@@ -46,7 +46,7 @@ describe('holdings computed from positions', () => {
       // The totals are computed (no cover page or Item 5 states them): derived, and said so
       expect(fund.basis).toBe('derived');
       expect(fund.notes).toEqual([NO_TOTALS]);
-      expect(view.notes).not.toContain(expect.stringMatching(/^shares outstanding as of/));
+      expect(view.notes).toEqual([]);
     });
 
     it('counts half a share per warrant: 1,000 x 0.5 = 500', () => {
@@ -105,10 +105,12 @@ describe('holdings computed from positions', () => {
   });
 
   describe('differences the transactions do not explain', () => {
-    // Given the fund reported with 11,000 shares on 2024-03-01 (10,500 explained) and Other, reported with 100 then 200
+    // Given the fund reported with 11,000 shares on 2024-03-01 (10,500 explained), Boss with 300 (100 explained) and
+    // Other, reported with 100 then 200
     const withDifferences = given.and([
       report('2024-01-02', 'other', 'common', 100),
       report('2024-03-01', 'fund', 'common', 11_000),
+      report('2024-03-01', 'boss', 'common', 300),
       report('2024-03-01', 'other', 'common', 200),
     ]);
 
@@ -117,7 +119,7 @@ describe('holdings computed from positions', () => {
         ...new Set(withDifferences.holder(personId, '2024-03-01').unexplainedDifferences.map((d) => d.personId)),
       ];
       expect(owners('fund')).toEqual(['fund']);
-      expect(owners('boss')).toEqual(['fund']);
+      expect(owners('boss')).toEqual(['fund', 'boss']);
       expect(owners('other')).toEqual(['other']);
     });
   });
@@ -164,5 +166,40 @@ describe('an exchange cap whose base is not known', () => {
     const fund = later.holder('fund', '2024-01-02');
     expect(fund.securities[0]).toMatchObject({ sharesIssuable: 1_000, countedShares: 0, blockedByCap: 0 });
     expect(fund.notes.filter((n) => n.startsWith('cap:'))).toEqual([]);
+  });
+});
+
+describe('convertible securities after a reverse split', () => {
+  // Given preferred of $1,000 stated value convertible at $2.00, and a note convertible at $0.50, both described on
+  // 2024-01-02; 10 preferred and a $10,000 note held; then a 1-for-10 reverse split on 2024-04-01
+  const split = givenFacts([
+    describeSecurity('pref', 'convertible-preferred', { statedValue: 1_000, conversionPrice: 2 }),
+    describeSecurity('note', 'convertible-note', { conversionPrice: 0.5 }),
+    { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: 10_000 } },
+    { type: 'ConvertibleNoteIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'note', principal: 10_000, conversionPrice: 0.5, interestRatePercent: null } },
+    { type: 'StockSplit', data: { ...on('2024-04-01'), from: 10, to: 1 } },
+  ]);
+
+  it('converts at the stated prices before the split', () => {
+    // 10 x $1,000 / $2.00 = 5,000; $10,000 / $0.50 = 20,000
+    expect(split.security('fund', 'pref', '2024-03-31')).toMatchObject({ sharesIssuable: 5_000, conversionPrice: 2 });
+    expect(split.security('fund', 'note', '2024-03-31')).toMatchObject({ sharesIssuable: 20_000, conversionPrice: 0.5 });
+  });
+
+  it('converts at ten times the price after it: a tenth of the shares', () => {
+    // $2.00 x 10 = $20.00: 10 x $1,000 / $20.00 = 500; $0.50 x 10 = $5.00: $10,000 / $5.00 = 2,000
+    const pref = split.security('fund', 'pref', '2024-04-01');
+    const note = split.security('fund', 'note', '2024-04-01');
+    expect([pref.sharesIssuable, note.sharesIssuable]).toEqual([500, 2_000]);
+    expect(pref.conversionPrice).toBeCloseTo(20, 10);
+    expect(note.conversionPrice).toBeCloseTo(5, 10);
+  });
+});
+
+describe('restricted stock units reported as a position', () => {
+  it('are listed with no shares issuable and count nothing (they count as shares once vested)', () => {
+    const rsus = givenFacts([describeSecurity('units', 'rsu'), report('2024-01-02', 'officer', 'units', 300)]);
+    expect(rsus.security('officer', 'units', '2024-01-02')).toMatchObject({ kind: 'rsu', quantity: 300, sharesIssuable: null, countedShares: 0, exercisableWithin60Days: false });
+    expect(rsus.holder('officer', '2024-01-02').aggregate).toBe(0);
   });
 });

@@ -24,6 +24,8 @@ export interface BenchResults {
   floor: { appendEventsPerSec: number; readAllEventsPerSec: number };
   /** The ledger's own figures on the very events the peer and the floor got (the ratios are of these). */
   sameEvents: { events: number; appendEventsPerSec: number; readAllEventsPerSec: number };
+  /** The ledger's appends of the same events with `?synchronous=full` (each commit synced to disk). */
+  appendEventsPerSecSynchronousFull: number;
   issuers: number;
   filings: number;
   durability: string;
@@ -73,6 +75,7 @@ export function benchResults(steps: StepFigures): BenchResults {
       appendEventsPerSec: peers.ours.appendEventsPerSec,
       readAllEventsPerSec: peers.ours.readAllEventsPerSec,
     },
+    appendEventsPerSecSynchronousFull: peers.oursSynchronousFull.appendEventsPerSec,
     issuers: steps.issuers,
     filings: steps.filings,
     durability: DURABILITY.why,

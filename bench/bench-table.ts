@@ -33,6 +33,11 @@ function tableRows(r: BenchResults): string[][] {
       r.floor.appendEventsPerSec,
       '>= 10x peer, <= 1.5x floor',
     ),
+    only(
+      `1 append, same ${n(same.events)} events, synchronous=full`,
+      `${n(r.appendEventsPerSecSynchronousFull)}/s`,
+      `(${x(same.appendEventsPerSec / r.appendEventsPerSecSynchronousFull)} slower)`,
+    ),
     compared(
       `2 read all, same ${n(same.events)} events`,
       same.readAllEventsPerSec,
@@ -66,7 +71,7 @@ function legend(r: BenchResults): string[] {
     `peer: ${r.peer.name}; floor: bare better-sqlite3 (one INSERT per event, one SELECT + JSON.parse per row).`,
     '"vs peer": 13d-ledger\'s rate over the peer\'s; "floor time": 13d-ledger\'s time over the floor\'s,',
     'on the same events.',
-    `durability everywhere: ${r.durability}.`,
+    `durability everywhere (but the row marked synchronous=full): ${r.durability}.`,
     `${n(r.issuers)} issuers, ${n(r.filings)} filing batches; ${r.machine}, load ${r.loadAverage}; ${r.date}.`,
   ];
 }

@@ -7,11 +7,12 @@ import { appendAttested } from '../src/store/attestation.js';
 import { openStore } from '../src/store/open-store.js';
 import type { AppendReadTarget } from './append-read-target.js';
 
-export async function ledgerTarget(path: string): Promise<AppendReadTarget> {
+/** `full`: each commit synced to disk (`?synchronous=full`), for those who cannot lose one to a power cut. */
+export async function ledgerTarget(path: string, synchronous: 'normal' | 'full' = 'normal'): Promise<AppendReadTarget> {
   // The store's default durability is WAL with synchronous=NORMAL (see DURABILITY).
-  const store = await openStore(`sqlite:${path}`);
+  const store = await openStore(`sqlite:${path}${synchronous === 'full' ? '?synchronous=full' : ''}`);
   return {
-    name: '13d-ledger (SQLite store)',
+    name: `13d-ledger (SQLite store${synchronous === 'full' ? ', synchronous=full' : ''})`,
     async append(batch) {
       const expectedRevision = batch.eventsBefore === 0 ? 'no_stream' : BigInt(batch.eventsBefore - 1);
       await appendAttested(store, batch.stream, batch.events, { expectedRevision });

@@ -23,6 +23,8 @@ export interface PeerComparison {
   ours: TargetFigures;
   peer: TargetFigures;
   floor: TargetFigures;
+  /** The ledger's appends of the same events with each commit synced to disk (`?synchronous=full`). */
+  oursSynchronousFull: TargetFigures;
 }
 
 const ROUNDS = 4;
@@ -32,6 +34,7 @@ export async function comparePeers(dir: string, batches: readonly SyntheticBatch
     await ledgerTarget(join(dir, 'ours-sample.db')),
     await emmettTarget(join(dir, 'emmett.db')),
     floorTarget(join(dir, 'floor.db')),
+    await ledgerTarget(join(dir, 'ours-full.db'), 'full'),
   ];
   try {
     const appended = targets.map(() => ({ events: 0, ms: 0 }));
@@ -48,7 +51,7 @@ export async function comparePeers(dir: string, batches: readonly SyntheticBatch
       }
     }
     const figures = targets.map((target, t) => describe(target, appended[t]!, read[t]!));
-    return { ours: figures[0]!, peer: figures[1]!, floor: figures[2]! };
+    return { ours: figures[0]!, peer: figures[1]!, floor: figures[2]!, oursSynchronousFull: figures[3]! };
   } finally {
     for (const target of targets) await target.close();
   }

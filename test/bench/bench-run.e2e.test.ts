@@ -54,6 +54,7 @@ describe('npm run bench at a tiny scale', () => {
       'replayEventsPerSec',
       'ingestFilingsPerSec',
       'httpRequestsPerSec',
+      'appendEventsPerSecSynchronousFull',
     ];
     for (const field of rates) expect(json[field], field).toBeGreaterThan(0);
     const latencies = ['queryP50MsWarm', 'queryP99MsWarm', 'queryP99MsCold', 'httpP99Ms'];
@@ -71,7 +72,10 @@ describe('npm run bench at a tiny scale', () => {
     expect(floor.readAllEventsPerSec).toBeGreaterThan(0);
     expect((json.sameEvents as { events: number }).events).toBeGreaterThanOrEqual(600);
     expect(stdout).toMatch(/vs peer/);
-    expect(stdout).toMatch(/durability everywhere: WAL with synchronous=NORMAL/);
+    expect(stdout).toMatch(/1 append, same [\d,]+ events, synchronous=full/);
+    expect(stdout).toMatch(
+      /durability everywhere \(but the row marked synchronous=full\): WAL with synchronous=NORMAL/,
+    );
     expect(stdout).toContain(`${expectedEvents.toLocaleString('en-US')} events`);
   });
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { applyPartialCoverPage, foldCoverPages } from '../../projections/folds/cover-pages.js';
+import type { CoverPage, PartialCoverPage } from '../../src/domain/index.js';
+
+// Synthetic cover pages: each person's aggregate (row 11) and sole voting power (row 7), all sole.
+const page = (personId: string, aggregate: number): CoverPage => ({
+  personId,
+  name: personId.toUpperCase(),
+  memberOfGroup: { a: false, b: false },
+  sourceOfFunds: ['WC'],
+  legalProceedings: false,
+  citizenshipOrPlace: 'Delaware',
+  soleVotingPower: aggregate,
+  sharedVotingPower: 0,
+  soleDispositivePower: aggregate,
+  sharedDispositivePower: 0,
+  aggregate,
+  excludesCertainShares: false,
+  percentOfClass: { kind: 'value', value: 1, text: '1.0%' },
+  typeOfReportingPerson: ['CO'],
+  footnotes: [],
+});
+const partial = (personId: string, rows: Partial<CoverPage>): PartialCoverPage => ({ personId, name: personId.toUpperCase(), ...rows });
+const rows = (pages: readonly CoverPage[]) => pages.map((p) => [p.personId, p.aggregate, p.soleVotingPower]);
+
+describe('cover pages folded over the amendment chain', () => {
+  // Given an earlier filing with pages for A (100) and B (200)
+  const previous = [page('a', 100), page('b', 200)];
+
+  it('replaces every earlier page with a filing\'s full pages', () => {
+    // When a filing has a full page for A alone (150), Then B's earlier page is gone
+    const folded = foldCoverPages(previous, { coverPages: [page('a', 150)], partialCoverPages: [] });
+    expect(rows(folded.coverPages)).toEqual([['a', 150, 150]]);
+    expect(folded.unmatchedPartial).toEqual([]);
+  });
+
+  it('keeps the earlier pages under a filing with partial pages only, and overwrites the rows stated', () => {
+    // When a filing restates only A's row 11 (120)
+    const folded = foldCoverPages(previous, { coverPages: [], partialCoverPages: [partial('a', { aggregate: 120 })] });
+    // Then A's row 11 is 120 and its row 7 stays 100; B is unchanged
+    expect(rows(folded.coverPages)).toEqual([['a', 120, 100], ['b', 200, 200]]);
+  });
+
+  it("keeps the earlier page of a person a partial page names beside another person's full page", () => {
+    // When a filing has a full page for C (300) and a partial page for B (row 11: 250)
+    const folded = foldCoverPages(previous, { coverPages: [page('c', 300)], partialCoverPages: [partial('b', { aggregate: 250 })] });
+    // Then C's page, and B's earlier page with row 11 restated; A's is gone
+    expect(rows(folded.coverPages)).toEqual([['c', 300, 300], ['b', 250, 200]]);
+  });
+
+  it('lists a partial page of a person with no earlier page as unmatched', () => {
+    const stray = partial('d', { aggregate: 5 });
+    const folded = foldCoverPages(previous, { coverPages: [], partialCoverPages: [stray] });
+    expect(folded.unmatchedPartial).toEqual([stray]);
+    expect(rows(folded.coverPages)).toEqual([['a', 100, 100], ['b', 200, 200]]);
+  });
+
+  it('leaves a row the partial page holds as undefined as it was', () => {
+    const restated = applyPartialCoverPage(page('a', 100), partial('a', { aggregate: 120, soleVotingPower: undefined }));
+    expect([restated.aggregate, restated.soleVotingPower]).toEqual([120, 100]);
+  });
+});

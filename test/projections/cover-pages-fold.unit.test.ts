@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyPartialCoverPage, foldCoverPages } from '../../projections/folds/cover-pages.js';
-import type { CoverPage, PartialCoverPage } from '../../src/domain/index.js';
+import { applyPartialCoverPage, coverPagesFold, foldCoverPages } from '../../projections/folds/cover-pages.js';
+import { foldContext } from '../../projections/timeline/fold-context.js';
+import { cusipCheckDigit, parseCusip, type CoverPage, type DomainEventInput, type PartialCoverPage } from '../../src/domain/index.js';
+import { givenFacts } from '../support/given-facts.js';
+import { on } from './build.js';
 
 // Synthetic cover pages: each person's aggregate (row 11) and sole voting power (row 7), all sole.
 const page = (personId: string, aggregate: number): CoverPage => ({
@@ -21,6 +24,10 @@ const page = (personId: string, aggregate: number): CoverPage => ({
   footnotes: [],
 });
 const partial = (personId: string, rows: Partial<CoverPage>): PartialCoverPage => ({ personId, name: personId.toUpperCase(), ...rows });
+const purchase = (): DomainEventInput => ({
+  type: 'SharesPurchased',
+  data: { ...on('2024-04-01'), personId: 'a', shares: 1, method: 'open-market', pricePerShare: 1, totalPrice: null },
+});
 const rows = (pages: readonly CoverPage[]) => pages.map((p) => [p.personId, p.aggregate, p.soleVotingPower]);
 
 describe('cover pages folded over the amendment chain', () => {
@@ -58,5 +65,63 @@ describe('cover pages folded over the amendment chain', () => {
   it('leaves a row the partial page holds as undefined as it was', () => {
     const restated = applyPartialCoverPage(page('a', 100), partial('a', { aggregate: 120, soleVotingPower: undefined }));
     expect([restated.aggregate, restated.soleVotingPower]).toEqual([120, 100]);
+  });
+});
+
+describe('the cover-page fold, filing by filing', () => {
+  // Given Amendment No. 1 with full pages for A and B, No. 2 restating A's row 11 alone, No. 3 with a full page for A
+  const filing = (amendmentNumber: number, coverPages: CoverPage[], partialCoverPages: PartialCoverPage[]): DomainEventInput => {
+    const filedOn = `2024-0${amendmentNumber}-15`;
+    return {
+      type: 'StatementFiled',
+      data: {
+        ...on(filedOn),
+        issuer: { name: 'Example Issuer, Inc.', cusip: parseCusip(`99999X10${cusipCheckDigit('99999X10')}`), cik: null },
+        classTitle: 'Common Stock',
+        amendmentNumber,
+        accessionNumber: null,
+        eventDate: filedOn,
+        filedOn,
+        contentsKnown: true,
+        items: [],
+        coverPages,
+        noticeContact: null,
+        businessAddresses: [],
+        previousAccessionNumber: null,
+        filedOnFrom: null,
+        partialCoverPages,
+        readingDoubts: [],
+      },
+    };
+  };
+  const facts = givenFacts([
+    filing(1, [page('a', 100), page('b', 200)], []),
+    filing(2, [], [partial('a', { aggregate: 120 })]),
+    filing(3, [page('a', 150)], []),
+    purchase(),
+  ]).facts();
+  const states = facts.reduce(
+    (list, fact) => [...list, coverPagesFold.evolve(list[list.length - 1]!, fact, foldContext(facts))],
+    [coverPagesFold.initialState()],
+  );
+  const statedBy = (i: number) => [...states[i]!.statedBy].map(([personId, f]) => [personId, f.event.data.amendmentNumber]);
+
+  it('starts with no pages', () => {
+    expect(states[0]).toEqual({ pages: [], statedBy: new Map() });
+  });
+
+  it('names the filing that last stated each page, in full or in part', () => {
+    expect(rows(states[1]!.pages)).toEqual([['a', 100, 100], ['b', 200, 200]]);
+    expect(statedBy(1)).toEqual([['a', 1], ['b', 1]]);
+    // A partial page keeps who stated the other pages
+    expect(rows(states[2]!.pages)).toEqual([['a', 120, 100], ['b', 200, 200]]);
+    expect(statedBy(2)).toEqual([['a', 2], ['b', 1]]);
+    // Full pages replace the earlier ones, and who stated them
+    expect(rows(states[3]!.pages)).toEqual([['a', 150, 150]]);
+    expect(statedBy(3)).toEqual([['a', 3]]);
+  });
+
+  it('is left as it was by any other fact', () => {
+    expect(states[4]).toBe(states[3]);
   });
 });

@@ -34,10 +34,12 @@ const NO_TOTALS = "no filing states this person's totals as of 2024-01-02; compu
 
 describe('holdings computed from positions', () => {
   describe('on the day of the report', () => {
-    const view = given.holdings('2024-01-02');
-    const fund = given.holder('fund', '2024-01-02');
+    // Asked inside each test, so that the projection runs under the test that checks it
+    const fundOnTheDay = () => given.holder('fund', '2024-01-02');
 
     it('calls each position reported, the shares outstanding too, and notes nothing stale', () => {
+      const view = given.holdings('2024-01-02');
+      const fund = fundOnTheDay();
       expect(fund.securities.map((s) => [s.securityId, s.basis, s.reportedAsOf])).toEqual([
         ['common', 'reported', '2024-01-02'],
         ['w', 'reported', '2024-01-02'],
@@ -50,6 +52,7 @@ describe('holdings computed from positions', () => {
     });
 
     it('counts half a share per warrant: 1,000 x 0.5 = 500', () => {
+      const fund = fundOnTheDay();
       expect(given.security('fund', 'w', '2024-01-02')).toMatchObject({ quantity: 1_000, sharesIssuable: 500, countedShares: 500 });
       // 10,000 + 500 = 10,500 of (1,000,000 + 500) = 1.04947...%
       expect(fund.aggregate).toBe(10_500);
@@ -57,6 +60,7 @@ describe('holdings computed from positions', () => {
     });
 
     it("gives the controller the fund's shares as owned indirectly, with shared power", () => {
+      const fund = fundOnTheDay();
       const boss = given.holder('boss', '2024-01-02');
       expect(boss.controlledEntities).toEqual(['fund']);
       expect(boss.sharesOwned).toEqual({ direct: 100, indirect: 10_000 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareFacts, effectiveBy, sameContent, type Fact } from '../../projections/timeline/facts.js';
-import { parseAccessionNumber, type AccessionNumber, type DomainEventInput, type FactEvent } from '../../src/domain/index.js';
+import {
+  parseAccessionNumber,
+  type AccessionNumber,
+  type DomainEventInput,
+  type FactEvent,
+} from '../../src/domain/index.js';
 import { givenFacts } from '../support/given-facts.js';
 import { on } from './build.js';
 
@@ -17,7 +22,10 @@ const buy = (where: ReturnType<typeof filing>, shares = 100): DomainEventInput =
   data: { ...where, personId: 'holder', shares, method: 'open-market', pricePerShare: 1.5, totalPrice: null },
 });
 const sharesOf = (facts: readonly Fact[]) => facts.map((f) => (f.event.data as { shares: number }).shares);
-const retract = (eventId: string): DomainEventInput => ({ type: 'EventRetracted', data: { eventId, reason: 'not a trade' } });
+const retract = (eventId: string): DomainEventInput => ({
+  type: 'EventRetracted',
+  data: { eventId, reason: 'not a trade' },
+});
 const correct = (eventId: string, set: Record<string, string | number>, reason: string): DomainEventInput => ({
   type: 'EventCorrected',
   data: { eventId, set, reason },
@@ -59,7 +67,10 @@ describe('selecting facts', () => {
 
     it('leaves a restatement recorded after the recorded-by instant out of the group', () => {
       // Given the restatement recorded a day later than the first disclosure
-      const later = givenFacts([buy(filing(8, '2024-07-25', A8))]).and([buy(filing(9, '2024-09-03', A9))], '2024-09-04T00:00:00.000Z');
+      const later = givenFacts([buy(filing(8, '2024-07-25', A8))]).and(
+        [buy(filing(9, '2024-09-03', A9))],
+        '2024-09-04T00:00:00.000Z',
+      );
       // When the ledger is read as it stood before that
       const facts = later.facts({ recordedBy: '2024-08-01T00:00:00.000Z' });
       // Then the fact stands alone, no restatement recorded
@@ -87,14 +98,24 @@ describe('selecting facts', () => {
     });
 
     it('keeps both when the accession numbers are equal, or either is not known (one filing)', () => {
-      expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25', A8))]).facts())).toEqual([100, 100]);
-      expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25'))]).facts())).toEqual([100, 100]);
-      expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25')), buy(filing(1, '2024-07-25', A9))]).facts())).toEqual([100, 100]);
+      expect(
+        sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25', A8))]).facts()),
+      ).toEqual([100, 100]);
+      expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25', A8)), buy(filing(1, '2024-07-25'))]).facts())).toEqual([
+        100, 100,
+      ]);
+      expect(sharesOf(givenFacts([buy(filing(1, '2024-07-25')), buy(filing(1, '2024-07-25', A9))]).facts())).toEqual([
+        100, 100,
+      ]);
     });
 
     it('keeps a second equal fact of the first filing apart, even when recorded after the restatement', () => {
       // Given Amendment No. 1 disclosing 100 shares, No. 2 restating them, then a second equal closing of No. 1
-      const given = givenFacts([buy(filing(1, '2024-07-25')), buy(filing(2, '2024-08-01')), buy(filing(1, '2024-07-25'))]);
+      const given = givenFacts([
+        buy(filing(1, '2024-07-25')),
+        buy(filing(2, '2024-08-01')),
+        buy(filing(1, '2024-07-25')),
+      ]);
       // Then two facts: the first with its restatement, and the second closing
       const facts = given.facts();
       expect(sharesOf(facts)).toEqual([100, 100]);
@@ -113,20 +134,28 @@ describe('selecting facts', () => {
     const base = givenFacts([buy(filing(8, '2024-07-25', A8)), buy(filing(9, '2024-09-03', A9))]);
     const [kept, twin] = base.log;
 
-    it('apply every member\'s corrections of the content, in recorded order', () => {
+    it("apply every member's corrections of the content, in recorded order", () => {
       // Given the kept disclosure corrected to 150 shares, then its restatement to 175
-      const given = base.and([correct(kept!.id, { shares: 150 }, 'first'), correct(twin!.id, { shares: 175 }, 'second')]);
+      const given = base.and([
+        correct(kept!.id, { shares: 150 }, 'first'),
+        correct(twin!.id, { shares: 175 }, 'second'),
+      ]);
       // Then the later correction wins: 175, both reasons listed oldest first
       expect(sharesOf(given.facts())).toEqual([175]);
       expect(given.facts()[0]!.corrections).toEqual(['first', 'second']);
       // And in the other recorded order, 150
-      const reversed = base.and([correct(twin!.id, { shares: 175 }, 'first'), correct(kept!.id, { shares: 150 }, 'second')]);
+      const reversed = base.and([
+        correct(twin!.id, { shares: 175 }, 'first'),
+        correct(kept!.id, { shares: 150 }, 'second'),
+      ]);
       expect(sharesOf(reversed.facts())).toEqual([150]);
     });
 
     it("ignore a restatement's corrections of its own disclosure, keep the rest of that correction", () => {
       // Given the restatement's filing date and quote corrected, with its shares
-      const given = base.and([correct(twin!.id, { disclosedOn: '2024-09-04', 'source.quote': 'bought 120', shares: 120 }, 'typo')]);
+      const given = base.and([
+        correct(twin!.id, { disclosedOn: '2024-09-04', 'source.quote': 'bought 120', shares: 120 }, 'typo'),
+      ]);
       const [fact] = given.facts();
       // Then the shares change; the kept disclosure's date and quote do not
       expect(sharesOf([fact!])).toEqual([120]);
@@ -177,7 +206,15 @@ describe('selecting facts', () => {
     it('puts definitions before transactions of the same day, and otherwise keeps the recorded order', () => {
       const person: DomainEventInput = {
         type: 'PersonIdentified',
-        data: { ...filing(1, '2024-07-25'), personId: 'holder', name: 'Holder', kind: 'individual', typeOfReportingPerson: ['IN'], citizenshipOrPlace: 'U.S.A.', cik: null },
+        data: {
+          ...filing(1, '2024-07-25'),
+          personId: 'holder',
+          name: 'Holder',
+          kind: 'individual',
+          typeOfReportingPerson: ['IN'],
+          citizenshipOrPlace: 'U.S.A.',
+          cik: null,
+        },
       };
       const facts = givenFacts([day('2024-06-17', 3), person, day('2024-06-17', 4)]).facts();
       expect(facts.map((f) => f.event.type)).toEqual(['PersonIdentified', 'SharesPurchased', 'SharesPurchased']);
@@ -202,7 +239,11 @@ describe('selecting facts', () => {
 
 describe('same content', () => {
   const data = filing(8, '2024-07-25').source;
-  const event = (fields: Record<string, unknown>) => ({ type: 'SharesPurchased', data: { ...on('2024-06-17', '2024-07-25'), source: data, ...fields } }) as unknown as FactEvent;
+  const event = (fields: Record<string, unknown>) =>
+    ({
+      type: 'SharesPurchased',
+      data: { ...on('2024-06-17', '2024-07-25'), source: data, ...fields },
+    }) as unknown as FactEvent;
 
   it('ignores the disclosure: source, date disclosed and date precision', () => {
     const a = event({ personId: 'p', shares: 1 });
@@ -240,7 +281,12 @@ describe('same content', () => {
 
 describe('facts effective by a date', () => {
   const day = (date: string, shares: number) => buy({ ...filing(1, '2024-07-25'), effectiveDate: date }, shares);
-  const facts = givenFacts([day('2024-01-10', 1), day('2024-02-10', 2), day('2024-02-10', 3), day('2024-03-10', 4)]).facts();
+  const facts = givenFacts([
+    day('2024-01-10', 1),
+    day('2024-02-10', 2),
+    day('2024-02-10', 3),
+    day('2024-03-10', 4),
+  ]).facts();
 
   it('is the prefix effective on or before the date', () => {
     expect(sharesOf(effectiveBy(facts, '2024-01-09'))).toEqual([]);

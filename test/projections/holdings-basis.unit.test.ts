@@ -4,9 +4,19 @@ import { givenFacts } from '../support/given-facts.js';
 import { on } from './build.js';
 
 // Synthetic histories with no statement filed, so every figure is computed from positions and trades.
-const terms = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
+const terms = {
+  statedValue: null,
+  conversionPrice: null,
+  conversionPriceFloor: null,
+  sharesPerUnit: null,
+  exercisableFrom: null,
+  expiresOn: null,
+};
 const describeSecurity = (securityId: string, kind: string, more: Record<string, unknown> = {}): DomainEventInput =>
-  ({ type: 'SecurityDescribed', data: { ...on('2024-01-02'), ...terms, securityId, title: securityId, kind, ...more } }) as DomainEventInput;
+  ({
+    type: 'SecurityDescribed',
+    data: { ...on('2024-01-02'), ...terms, securityId, title: securityId, kind, ...more },
+  }) as DomainEventInput;
 const report = (date: string, personId: string, securityId: string, quantity: number): DomainEventInput => ({
   type: 'PositionReported',
   data: { ...on(date), personId, securityId, quantity, sharesIssuableReported: null, exercisableFrom: null },
@@ -15,7 +25,8 @@ const purchase = (date: string, personId: string, shares: number): DomainEventIn
   type: 'SharesPurchased',
   data: { ...on(date), personId, shares, method: 'open-market', pricePerShare: 1, totalPrice: null },
 });
-const STALE = 'shares outstanding as of 2024-01-02, the latest known on or before 2024-01-15; later issuances are not known to the ledger';
+const STALE =
+  'shares outstanding as of 2024-01-02, the latest known on or before 2024-01-15; later issuances are not known to the ledger';
 
 // Given 1,000,000 shares outstanding on 2024-01-02; a fund reported with 10,000 common and 1,000 warrants of half a
 // share each on 2024-01-02, buying 500 shares on 2024-02-01; and Boss,
@@ -24,7 +35,10 @@ const given = givenFacts([
   describeSecurity('common', 'common'),
   describeSecurity('w', 'warrant', { sharesPerUnit: 0.5 }),
   { type: 'SharesOutstandingReported', data: { ...on('2024-01-02'), count: 1_000_000, reportedBy: 'the Issuer' } },
-  { type: 'ControlEstablished', data: { ...on('2024-01-02'), controllerId: 'boss', entityId: 'fund', relationship: 'manager' } },
+  {
+    type: 'ControlEstablished',
+    data: { ...on('2024-01-02'), controllerId: 'boss', entityId: 'fund', relationship: 'manager' },
+  },
   report('2024-01-02', 'fund', 'common', 10_000),
   report('2024-01-02', 'fund', 'w', 1_000),
   report('2024-01-02', 'boss', 'common', 100),
@@ -53,7 +67,11 @@ describe('holdings computed from positions', () => {
 
     it('counts half a share per warrant: 1,000 x 0.5 = 500', () => {
       const fund = fundOnTheDay();
-      expect(given.security('fund', 'w', '2024-01-02')).toMatchObject({ quantity: 1_000, sharesIssuable: 500, countedShares: 500 });
+      expect(given.security('fund', 'w', '2024-01-02')).toMatchObject({
+        quantity: 1_000,
+        sharesIssuable: 500,
+        countedShares: 500,
+      });
       // 10,000 + 500 = 10,500 of (1,000,000 + 500) = 1.04947...%
       expect(fund.aggregate).toBe(10_500);
       expect(fund.percentOfClass).toBeCloseTo((10_500 / 1_000_500) * 100, 10);
@@ -66,7 +84,9 @@ describe('holdings computed from positions', () => {
       expect(boss.sharesOwned).toEqual({ direct: 100, indirect: 10_000 });
       expect(fund.sharesOwned).toEqual({ direct: 10_000, indirect: 0 });
       // 100 own; 10,000 + 500 through the fund
-      expect([boss.soleVotingPower, boss.sharedVotingPower, boss.aggregate, boss.rightsCounted]).toEqual([100, 10_500, 10_600, 500]);
+      expect([boss.soleVotingPower, boss.sharedVotingPower, boss.aggregate, boss.rightsCounted]).toEqual([
+        100, 10_500, 10_600, 500,
+      ]);
     });
   });
 
@@ -102,9 +122,22 @@ describe('holdings computed from positions', () => {
     it('without any position is on the basis of transactions, with nothing held', () => {
       const person: DomainEventInput = {
         type: 'PersonIdentified',
-        data: { ...on('2024-03-01'), personId: 'named', name: 'Named Person', kind: 'individual', typeOfReportingPerson: ['IN'], citizenshipOrPlace: 'U.S.A.', cik: null },
+        data: {
+          ...on('2024-03-01'),
+          personId: 'named',
+          name: 'Named Person',
+          kind: 'individual',
+          typeOfReportingPerson: ['IN'],
+          citizenshipOrPlace: 'U.S.A.',
+          cik: null,
+        },
       };
-      expect(given.and([person]).holder('named', '2024-03-01')).toMatchObject({ name: 'Named Person', aggregate: 0, basis: 'transactions', securities: [] });
+      expect(given.and([person]).holder('named', '2024-03-01')).toMatchObject({
+        name: 'Named Person',
+        aggregate: 0,
+        basis: 'transactions',
+        securities: [],
+      });
     });
   });
 
@@ -118,7 +151,7 @@ describe('holdings computed from positions', () => {
       report('2024-03-01', 'other', 'common', 200),
     ]);
 
-    it("are listed for the person and for whoever controls it, never for anyone else", () => {
+    it('are listed for the person and for whoever controls it, never for anyone else', () => {
       const owners = (personId: string) => [
         ...new Set(withDifferences.holder(personId, '2024-03-01').unexplainedDifferences.map((d) => d.personId)),
       ];
@@ -139,7 +172,12 @@ describe('shares issuable on convertible preferred', () => {
       report('2024-01-02', 'holder', 'p-no-price', 10),
     ]);
     for (const securityId of ['p-no-value', 'p-no-price']) {
-      expect(history.security('holder', securityId, '2024-01-02')).toMatchObject({ quantity: 10, sharesIssuable: null, countedShares: 0, exercisableWithin60Days: false });
+      expect(history.security('holder', securityId, '2024-01-02')).toMatchObject({
+        quantity: 10,
+        sharesIssuable: null,
+        countedShares: 0,
+        exercisableWithin60Days: false,
+      });
     }
   });
 });
@@ -150,7 +188,17 @@ describe('an exchange cap whose base is not known', () => {
     const capped = givenFacts([
       describeSecurity('w', 'warrant', { sharesPerUnit: 1 }),
       report('2024-01-02', 'fund', 'w', 1_000),
-      { type: 'ExchangeCapSet', data: { ...on('2024-01-02'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['w'], exchange: 'NYSE American' } },
+      {
+        type: 'ExchangeCapSet',
+        data: {
+          ...on('2024-01-02'),
+          capId: 'cap',
+          capPercent: 19.99,
+          baseSharesOutstanding: null,
+          securityIds: ['w'],
+          exchange: 'NYSE American',
+        },
+      },
     ]);
     const fund = capped.holder('fund', '2024-01-02');
     expect(fund.securities[0]).toMatchObject({ sharesIssuable: 1_000, countedShares: 0, blockedByCap: 1_000 });
@@ -165,7 +213,17 @@ describe('an exchange cap whose base is not known', () => {
       describeSecurity('w', 'warrant', { sharesPerUnit: 1, exercisableFrom: '2025-06-01' }),
       { type: 'SharesOutstandingReported', data: { ...on('2024-01-02'), count: 1_000_000, reportedBy: 'the Issuer' } },
       report('2024-01-02', 'fund', 'w', 1_000),
-      { type: 'ExchangeCapSet', data: { ...on('2024-01-02'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['w'], exchange: 'NYSE American' } },
+      {
+        type: 'ExchangeCapSet',
+        data: {
+          ...on('2024-01-02'),
+          capId: 'cap',
+          capPercent: 19.99,
+          baseSharesOutstanding: null,
+          securityIds: ['w'],
+          exchange: 'NYSE American',
+        },
+      },
     ]);
     const fund = later.holder('fund', '2024-01-02');
     expect(fund.securities[0]).toMatchObject({ sharesIssuable: 1_000, countedShares: 0, blockedByCap: 0 });
@@ -179,15 +237,31 @@ describe('convertible securities after a reverse split', () => {
   const split = givenFacts([
     describeSecurity('pref', 'convertible-preferred', { statedValue: 1_000, conversionPrice: 2 }),
     describeSecurity('note', 'convertible-note', { conversionPrice: 0.5 }),
-    { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: 10_000 } },
-    { type: 'ConvertibleNoteIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'note', principal: 10_000, conversionPrice: 0.5, interestRatePercent: null } },
+    {
+      type: 'PreferredIssued',
+      data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: 10_000 },
+    },
+    {
+      type: 'ConvertibleNoteIssued',
+      data: {
+        ...on('2024-01-02'),
+        personId: 'fund',
+        securityId: 'note',
+        principal: 10_000,
+        conversionPrice: 0.5,
+        interestRatePercent: null,
+      },
+    },
     { type: 'StockSplit', data: { ...on('2024-04-01'), from: 10, to: 1 } },
   ]);
 
   it('converts at the stated prices before the split', () => {
     // 10 x $1,000 / $2.00 = 5,000; $10,000 / $0.50 = 20,000
     expect(split.security('fund', 'pref', '2024-03-31')).toMatchObject({ sharesIssuable: 5_000, conversionPrice: 2 });
-    expect(split.security('fund', 'note', '2024-03-31')).toMatchObject({ sharesIssuable: 20_000, conversionPrice: 0.5 });
+    expect(split.security('fund', 'note', '2024-03-31')).toMatchObject({
+      sharesIssuable: 20_000,
+      conversionPrice: 0.5,
+    });
   });
 
   it('converts at ten times the price after it: a tenth of the shares', () => {
@@ -203,7 +277,13 @@ describe('convertible securities after a reverse split', () => {
 describe('restricted stock units reported as a position', () => {
   it('are listed with no shares issuable and count nothing (they count as shares once vested)', () => {
     const rsus = givenFacts([describeSecurity('units', 'rsu'), report('2024-01-02', 'officer', 'units', 300)]);
-    expect(rsus.security('officer', 'units', '2024-01-02')).toMatchObject({ kind: 'rsu', quantity: 300, sharesIssuable: null, countedShares: 0, exercisableWithin60Days: false });
+    expect(rsus.security('officer', 'units', '2024-01-02')).toMatchObject({
+      kind: 'rsu',
+      quantity: 300,
+      sharesIssuable: null,
+      countedShares: 0,
+      exercisableWithin60Days: false,
+    });
     expect(rsus.holder('officer', '2024-01-02').aggregate).toBe(0);
   });
 });

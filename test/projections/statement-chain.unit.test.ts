@@ -37,8 +37,10 @@ const filing = (amendmentNumber: number, f: Filing = {}): DomainEventInput => {
     },
   };
 };
-const amendmentsOf = (facts: readonly Fact[]) => facts.map((f) => (f.event.type === 'StatementFiled' ? f.event.data.amendmentNumber : f.event.type));
-const fold = (facts: readonly Fact[]) => facts.reduce((s, f) => statementFold.evolve(s, f, foldContext(facts)), statementFold.initialState());
+const amendmentsOf = (facts: readonly Fact[]) =>
+  facts.map((f) => (f.event.type === 'StatementFiled' ? f.event.data.amendmentNumber : f.event.type));
+const fold = (facts: readonly Fact[]) =>
+  facts.reduce((s, f) => statementFold.evolve(s, f, foldContext(facts)), statementFold.initialState());
 const purchase: DomainEventInput = {
   type: 'SharesPurchased',
   data: { ...on('2024-02-20'), personId: 'fund', shares: 1, method: 'open-market', pricePerShare: 1, totalPrice: null },
@@ -52,7 +54,9 @@ describe('the statements of a chain', () => {
     expect(amendmentsOf(kept)).toEqual([1, 2, 'SharesPurchased']);
     expect(kept.every((f) => f.event.type !== 'StatementFiled' || f.event.data.contentsKnown)).toBe(true);
     // And a filing known by date only, with no text ingested, stays
-    expect(amendmentsOf(knownOverUnknown(givenFacts([filing(1, { contentsKnown: false }), filing(2)]).facts()))).toEqual([1, 2]);
+    expect(
+      amendmentsOf(knownOverUnknown(givenFacts([filing(1, { contentsKnown: false }), filing(2)]).facts())),
+    ).toEqual([1, 2]);
   });
 
   it('come in amendment order, the input left as it was', () => {
@@ -72,27 +76,56 @@ describe('the statements of a chain', () => {
     expect(state.noticeContact).toEqual(contact);
     expect(state.businessAddresses.map((a) => a.address)).toEqual(['11 Main St, Suite 240']);
     // And a later filing that states them replaces them
-    const later = fold(givenFacts([filing(1, { noticeContact: contact, addresses: ['11 Main St, Suite 240'] }), filing(2, { noticeContact: { ...contact, name: 'Secretary' }, addresses: ['11 Main St, Suite 330'] })]).facts());
-    expect([later.noticeContact?.name, later.businessAddresses.map((a) => a.address)]).toEqual(['Secretary', ['11 Main St, Suite 330']]);
+    const later = fold(
+      givenFacts([
+        filing(1, { noticeContact: contact, addresses: ['11 Main St, Suite 240'] }),
+        filing(2, { noticeContact: { ...contact, name: 'Secretary' }, addresses: ['11 Main St, Suite 330'] }),
+      ]).facts(),
+    );
+    expect([later.noticeContact?.name, later.businessAddresses.map((a) => a.address)]).toEqual([
+      'Secretary',
+      ['11 Main St, Suite 330'],
+    ]);
   });
 
   it('start empty, and pass over any other fact', () => {
     const start = statementFold.initialState();
-    expect([start.filings, start.coverPages, start.coverPagesWithoutBase, start.businessAddresses, start.noticeContact]).toEqual([[], [], [], [], null]);
+    expect([
+      start.filings,
+      start.coverPages,
+      start.coverPagesWithoutBase,
+      start.businessAddresses,
+      start.noticeContact,
+    ]).toEqual([[], [], [], [], null]);
     const facts = givenFacts([purchase]).facts();
     expect(statementFold.evolve(start, facts[0]!, foldContext(facts))).toBe(start);
   });
 
   it('keep an unknown filing among the possible changes of an item only amended or supplemented since', () => {
     // Given Amendment No. 1 not at hand, No. 2 amending Item 4 and restating Item 5, No. 3 adding Schedule A
-    const state = fold(givenFacts([
-      filing(1, { contentsKnown: false }),
-      filing(2, { items: [{ item: '4', change: 'amended', summary: null }, { item: '5', change: 'restated', summary: null }] }),
-      filing(3, { items: [{ item: 'Schedule A', change: 'supplemented', summary: null }] }),
-    ]).facts());
+    const state = fold(
+      givenFacts([
+        filing(1, { contentsKnown: false }),
+        filing(2, {
+          items: [
+            { item: '4', change: 'amended', summary: null },
+            { item: '5', change: 'restated', summary: null },
+          ],
+        }),
+        filing(3, { items: [{ item: 'Schedule A', change: 'supplemented', summary: null }] }),
+      ]).facts(),
+    );
     const item = (key: string) => state.items.get(key)!;
-    expect([item('4').lastChangedBy, item('4').possiblyChangedByUnknownFilings]).toEqual(['Amendment No. 2', ['Amendment No. 1']]);
+    expect([item('4').lastChangedBy, item('4').possiblyChangedByUnknownFilings]).toEqual([
+      'Amendment No. 2',
+      ['Amendment No. 1'],
+    ]);
     expect([item('5').lastChangedBy, item('5').possiblyChangedByUnknownFilings]).toEqual(['Amendment No. 2', []]);
-    expect(item('Schedule A')).toMatchObject({ item: 'Schedule A', lastChangedBy: 'Amendment No. 3', change: 'supplemented', possiblyChangedByUnknownFilings: [] });
+    expect(item('Schedule A')).toMatchObject({
+      item: 'Schedule A',
+      lastChangedBy: 'Amendment No. 3',
+      change: 'supplemented',
+      possiblyChangedByUnknownFilings: [],
+    });
   });
 });

@@ -12,7 +12,8 @@ describe('the statement as it stood after Amendment No. 8', () => {
     expect(items.map(([item]) => item)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(view.items[0]!.possiblyChangedByUnknownFilings.at(-1)).toBe('Amendment No. 7');
     for (const [item, lastChangedBy, unknown] of items) {
-      if (['2', '3', '5', '6', '7'].includes(item as string)) expect([item, lastChangedBy, unknown]).toEqual([item, 'Amendment No. 8', 0]);
+      if (['2', '3', '5', '6', '7'].includes(item as string))
+        expect([item, lastChangedBy, unknown]).toEqual([item, 'Amendment No. 8', 0]);
       // The original and Amendments No. 1-7: 1 + 7 = 8 filings of unknown contents
       else expect([item, lastChangedBy, unknown]).toEqual([item, null, 8]);
     }

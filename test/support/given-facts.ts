@@ -39,7 +39,9 @@ export function givenLog(log: readonly Envelope[]): GivenFacts {
       const view = given.holdings(asOf, clocks, options);
       const found = view.holders.find((h) => h.personId === personId);
       if (found === undefined) {
-        throw new Error(`no holder "${personId}" at ${asOf}; holders: ${view.holders.map((h) => h.personId).join(', ')}`);
+        throw new Error(
+          `no holder "${personId}" at ${asOf}; holders: ${view.holders.map((h) => h.personId).join(', ')}`,
+        );
       }
       return found;
     },

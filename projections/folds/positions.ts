@@ -194,7 +194,12 @@ function capChanged(
   }
   const d = event.data;
   const base = d.baseSharesOutstanding === null ? null : countAtEffective(d.baseSharesOutstanding, ratio);
-  state.caps.set(d.capId, { capPercent: d.capPercent, baseSharesOutstanding: base, securityIds: d.securityIds, liftedOn: null });
+  state.caps.set(d.capId, {
+    capPercent: d.capPercent,
+    baseSharesOutstanding: base,
+    securityIds: d.securityIds,
+    liftedOn: null,
+  });
 }
 
 /** Who and what exists: persons, the terms of securities, control. */

@@ -223,32 +223,39 @@ function restatedBetween(
   to: DiffFiling,
   notes: string[],
 ): AmendmentDiff['itemsRestated'] {
-  return prepared.statements
-    // Amendments that state no number fall between the two where their filing dates place them.
-    .filter(
-      (s) =>
-        compareInChain(s.event.data, { amendmentNumber: from.amendment, filedOn: from.filedOn }) > 0 &&
-        compareInChain(s.event.data, { amendmentNumber: to.amendment, filedOn: to.filedOn }) <= 0,
-    )
-    .sort((x, y) => compareInChain(x.event.data, y.event.data))
-    .map((s) => {
-      const d = s.event.data;
-      if (!d.contentsKnown)
-        notes.push(
-          `${label(d.amendmentNumber)} (filed ${d.filedOn}) is recorded as filed with contents unknown: the items it changed are not known.`,
-        );
-      return {
-        amendment: d.amendmentNumber,
-        label: label(d.amendmentNumber),
-        filedOn: d.filedOn,
-        contentsKnown: d.contentsKnown,
-        items: d.items.map((i) => ({ item: i.item, change: i.change, summary: i.summary })),
-      };
-    });
+  return (
+    prepared.statements
+      // Amendments that state no number fall between the two where their filing dates place them.
+      .filter(
+        (s) =>
+          compareInChain(s.event.data, { amendmentNumber: from.amendment, filedOn: from.filedOn }) > 0 &&
+          compareInChain(s.event.data, { amendmentNumber: to.amendment, filedOn: to.filedOn }) <= 0,
+      )
+      .sort((x, y) => compareInChain(x.event.data, y.event.data))
+      .map((s) => {
+        const d = s.event.data;
+        if (!d.contentsKnown)
+          notes.push(
+            `${label(d.amendmentNumber)} (filed ${d.filedOn}) is recorded as filed with contents unknown: the items it changed are not known.`,
+          );
+        return {
+          amendment: d.amendmentNumber,
+          label: label(d.amendmentNumber),
+          filedOn: d.filedOn,
+          contentsKnown: d.contentsKnown,
+          items: d.items.map((i) => ({ item: i.item, change: i.change, summary: i.summary })),
+        };
+      })
+  );
 }
 
 /** Each person's figures at the two dates, and which of them changed. */
-function holdingChangesBetween(atFrom: HoldingsView, atTo: HoldingsView, from: DiffFiling, to: DiffFiling): HoldingChange[] {
+function holdingChangesBetween(
+  atFrom: HoldingsView,
+  atTo: HoldingsView,
+  from: DiffFiling,
+  to: DiffFiling,
+): HoldingChange[] {
   const ids = [...new Set([...atFrom.holders, ...atTo.holders].map((h) => h.personId))];
   return ids.map((personId) => {
     const a = atFrom.holders.find((h) => h.personId === personId);

@@ -248,7 +248,14 @@ export function holdingsFromState(
   const positionsByPerson = groupBy(state.positions.values(), (held) => held.personId);
   const personIds = new Set<string>([...state.persons.keys(), ...positionsByPerson.keys()]);
   const differencesByPerson = groupBy(state.differences, (d) => d.personId);
-  const q: Query = { state, asOf, horizon: sixtyDayHorizon(asOf), outstanding: outstanding.value, positionsByPerson, titles };
+  const q: Query = {
+    state,
+    asOf,
+    horizon: sixtyDayHorizon(asOf),
+    outstanding: outstanding.value,
+    positionsByPerson,
+    titles,
+  };
   const holders = [...personIds].map((personId) => {
     const name = state.persons.get(personId)?.name ?? names.get(personId) ?? personId;
     return holderAt(q, personId, outstanding, differencesByPerson, name);

@@ -116,7 +116,10 @@ export function footnoteChecks(add: AddCheck, cover: StatedRows, who: string): v
   });
 }
 
-/** Item 5(a): "beneficially own N Shares, consisting of (i) a, (ii) b ..." must add up, and N must be the aggregate Item 5 reports. */
+/**
+ * Item 5(a): "beneficially own N Shares, consisting of (i) a, (ii) b ..." must add up, and N must be the aggregate Item
+ * 5 reports.
+ */
 export function item5BreakdownCheck(
   add: AddCheck,
   personId: string,

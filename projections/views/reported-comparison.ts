@@ -76,12 +76,10 @@ export function compareWithReported(holder: Holder, reported: ReportedFigures | 
       notes: doubts.length > 0 ? [...holder.notes, ...doubts] : holder.notes,
     };
   const where = `${reported.filing} (${reported.kind === 'cover-page' ? 'cover page' : 'Item 5'})`;
-  const parts = found.map(
-    (d) => {
-      const computed = d.field === 'percentOfClass' ? `${d.computed.toFixed(2)}%` : fmt(d.computed);
-      return `${LABEL[d.field]} computed ${computed}, reported ${typeof d.reported === 'number' ? fmt(d.reported) : d.reported}`;
-    },
-  );
+  const parts = found.map((d) => {
+    const computed = d.field === 'percentOfClass' ? `${d.computed.toFixed(2)}%` : fmt(d.computed);
+    return `${LABEL[d.field]} computed ${computed}, reported ${typeof d.reported === 'number' ? fmt(d.reported) : d.reported}`;
+  });
   return {
     ...holder,
     basis: holder.basis === 'reported' ? 'derived' : holder.basis,

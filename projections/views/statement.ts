@@ -51,7 +51,10 @@ export interface StatementView {
   coverPagesFrom: string | null;
   noticeContact: Filed['noticeContact'];
   businessAddresses: Filed['businessAddresses'];
-  /** Filings of the chain the ledger does not have (a gap in the amendment numbers, a previous accession not recorded): unknown, never zeros. */
+  /**
+   * Filings of the chain the ledger does not have (a gap in the amendment numbers, a previous accession not recorded):
+   * unknown, never zeros.
+   */
   notes: string[];
 }
 

@@ -50,13 +50,10 @@ const RecordedBy = parsedBy((text) => parseInstant(text, 'recordedBy'))
     description:
       'As known at: only events the ledger recorded by then (a date means the end of that day, New York time)',
   });
-const ShareBasis = z
-  .enum(['as-reported', 'adjusted'])
-  .optional()
-  .meta({
-    description:
-      "'as-reported' (the share count in force at the date, default) or 'adjusted' (after the latest split known)",
-  });
+const ShareBasis = z.enum(['as-reported', 'adjusted']).optional().meta({
+  description:
+    "'as-reported' (the share count in force at the date, default) or 'adjusted' (after the latest split known)",
+});
 export const Format = z
   .enum(['json', 'csv'])
   .optional()

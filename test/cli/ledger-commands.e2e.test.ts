@@ -64,8 +64,23 @@ describe.each(targets)('the ledger commands on $name', (target) => {
     expect(report.issuer).toEqual({ cusip: '09175M507', name: 'Ault Alliance, Inc.' });
     expect(report.sharesOutstanding).toMatchObject({ value: 35_846_318, asOf: '2024-07-23' });
     const horne = report.holders.find((h: { personId: string }) => h.personId === 'william-b-horne');
-    expect(Object.keys(horne)).toEqual(expect.arrayContaining(['personId', 'name', 'securities', 'aggregate', 'percentOfClass', 'soleVotingPower', 'sharedVotingPower', 'soleDispositivePower', 'sharedDispositivePower', 'basis']));
-    expect(Object.keys(horne.securities[0])).toEqual(expect.arrayContaining(['title', 'quantity', 'sharesIssuable', 'exercisableWithin60Days', 'basis']));
+    expect(Object.keys(horne)).toEqual(
+      expect.arrayContaining([
+        'personId',
+        'name',
+        'securities',
+        'aggregate',
+        'percentOfClass',
+        'soleVotingPower',
+        'sharedVotingPower',
+        'soleDispositivePower',
+        'sharedDispositivePower',
+        'basis',
+      ]),
+    );
+    expect(Object.keys(horne.securities[0])).toEqual(
+      expect.arrayContaining(['title', 'quantity', 'sharesIssuable', 'exercisableWithin60Days', 'basis']),
+    );
     expect(horne.aggregate).toBe(81 + 81);
   });
 
@@ -74,9 +89,13 @@ describe.each(targets)('the ledger commands on $name', (target) => {
     const group = JSON.parse((await run('group', '--issuer', '09175M507', '--as-of', '2024-07-23', '--json')).out);
     expect(group.members.map((m: { personId: string }) => m.personId)).toContain('kenneth-s-cragun');
     expect(group.members[0]).toHaveProperty('since');
-    const statement = JSON.parse((await run('statement', '--issuer', '09175M507', '--as-of', '2024-07-24', '--json')).out);
+    const statement = JSON.parse(
+      (await run('statement', '--issuer', '09175M507', '--as-of', '2024-07-24', '--json')).out,
+    );
     expect(statement.filings).toHaveLength(9);
-    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
+    const history = JSON.parse(
+      (await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out,
+    );
     expect(history.changes.length).toBeGreaterThan(10);
   });
 
@@ -88,7 +107,9 @@ describe.each(targets)('the ledger commands on $name', (target) => {
     // Then
     expect(code).toBe(0);
     const diff = JSON.parse(out);
-    expect(Object.keys(diff)).toEqual(expect.arrayContaining(['issuer', 'from', 'to', 'itemsRestated', 'coverChanges', 'holdingChanges', 'notes']));
+    expect(Object.keys(diff)).toEqual(
+      expect.arrayContaining(['issuer', 'from', 'to', 'itemsRestated', 'coverChanges', 'holdingChanges', 'notes']),
+    );
     expect(diff.from).toMatchObject({ amendment: 7, filedOn: '2023-10-24', contentsKnown: false });
     expect(diff.to).toMatchObject({ amendment: 8, filedOn: '2024-07-24', contentsKnown: true });
     expect(diff.itemsRestated[0].items.map((i: { item: string }) => i.item)).toEqual(['2', '3', '5', '6', '7']);
@@ -96,7 +117,10 @@ describe.each(targets)('the ledger commands on $name', (target) => {
 
   it('holdings --share-basis says its basis in JSON and in the table header', async () => {
     const run = await sampleLedger();
-    const json = JSON.parse((await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--share-basis', 'adjusted', '--json')).out);
+    const json = JSON.parse(
+      (await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23', '--share-basis', 'adjusted', '--json'))
+        .out,
+    );
     expect(json).toMatchObject({ shareBasis: 'adjusted', shareBasisAdjustment: { factor: 1, splits: [] } });
     const table = (await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-23')).out;
     expect(table.split('\n')[0]).toMatch(/share basis: as reported/);
@@ -108,21 +132,34 @@ describe.each(targets)('the ledger commands on $name', (target) => {
   it('reconcile --json lists findings with filing, kind, message, reported, computed', async () => {
     const run = await sampleLedger();
     const { out } = await run('reconcile', '--issuer', '09175M507', '--json');
-    const findings = JSON.parse(out).findings as { filing: string; kind: string; reported: unknown; computed: unknown }[];
-    expect(findings.find((f) => f.kind === 'address-mismatch')).toMatchObject({ filing: 'Amendment No. 8', reported: 'Suite 330', computed: 'Suite 240' });
+    const findings = JSON.parse(out).findings as {
+      filing: string;
+      kind: string;
+      reported: unknown;
+      computed: unknown;
+    }[];
+    expect(findings.find((f) => f.kind === 'address-mismatch')).toMatchObject({
+      filing: 'Amendment No. 8',
+      reported: 'Suite 330',
+      computed: 'Suite 240',
+    });
   });
 
   it('retract then holdings --recorded-by before it shows the retracted purchase', async () => {
     // Given the sample recorded at 2024-08-01T12:00Z (an injected clock), and the CLI's retraction recorded after it,
     // now
     const run = await sampleLedger();
-    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
+    const history = JSON.parse(
+      (await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out,
+    );
     const purchase = history.changes.find((c: { date: string }) => c.date === '2024-06-17');
     // When the 10,000-share purchase of 2024-06-17 is retracted
     const retract = await run('retract', '--event', purchase.factId, '--reason', 'test retraction');
     expect(retract.code).toBe(0);
     // Then holdings leave it out, except as recorded by the time the sample was recorded
-    const holders = async (...extra: string[]) => JSON.parse((await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-01', '--json', ...extra)).out).holders;
+    const holders = async (...extra: string[]) =>
+      JSON.parse((await run('holdings', '--issuer', '09175M507', '--as-of', '2024-07-01', '--json', ...extra)).out)
+        .holders;
     const owned = async (...extra: string[]) => (await holders(...extra))[0].sharesOwned.direct;
     expect(await owned()).toBe(88 + 55 + 36);
     expect(await owned('--recorded-by', SAMPLE_RECORDED_AT.toISOString())).toBe(88 + 55 + 36 + 10_000);
@@ -132,8 +169,18 @@ describe.each(targets)('the ledger commands on $name', (target) => {
 
   it('correct refuses a value that fails the schema with a clear error', async () => {
     const run = await sampleLedger();
-    const history = JSON.parse((await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out);
-    const { code, err } = await run('correct', '--event', history.changes[0].factId, '--set', 'shares=lots', '--reason', 'bad');
+    const history = JSON.parse(
+      (await run('history', '--issuer', '09175M507', '--person', 'ault-and-company', '--json')).out,
+    );
+    const { code, err } = await run(
+      'correct',
+      '--event',
+      history.changes[0].factId,
+      '--set',
+      'shares=lots',
+      '--reason',
+      'bad',
+    );
     expect(code).toBe(1);
     expect(err).toMatch(/SharesPurchased .* fails its schema: shares/);
   });

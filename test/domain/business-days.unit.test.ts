@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, federalHolidayObservedOn, federalHolidaysOf, firstBusinessDayAfter, isBusinessDay } from '../../src/domain/index.js';
+import {
+  addMonths,
+  federalHolidayObservedOn,
+  federalHolidaysOf,
+  firstBusinessDayAfter,
+  isBusinessDay,
+} from '../../src/domain/index.js';
 import { NOTE_WARRANTS_EXERCISABLE_FROM } from '../../data/ault-alliance/transactions.js';
 
 describe('SEC business days', () => {
@@ -10,7 +16,19 @@ describe('SEC business days', () => {
       // When the 2024 holidays are computed
       const observed = federalHolidaysOf(2024).map((h) => h.observed);
       // Then
-      expect(observed).toEqual(['2024-01-01', '2024-01-15', '2024-02-19', '2024-05-27', '2024-06-19', '2024-07-04', '2024-09-02', '2024-10-14', '2024-11-11', '2024-11-28', '2024-12-25']);
+      expect(observed).toEqual([
+        '2024-01-01',
+        '2024-01-15',
+        '2024-02-19',
+        '2024-05-27',
+        '2024-06-19',
+        '2024-07-04',
+        '2024-09-02',
+        '2024-10-14',
+        '2024-11-11',
+        '2024-11-28',
+        '2024-12-25',
+      ]);
     });
   });
 

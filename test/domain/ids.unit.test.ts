@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, exercisableWithin60Days, firstBusinessDayAfter, isIsoDate, isValidCusip, parseCusip, parseInstant, stableUuid } from '../../src/domain/index.js';
+import {
+  addDays,
+  addMonths,
+  exercisableWithin60Days,
+  firstBusinessDayAfter,
+  isIsoDate,
+  isValidCusip,
+  parseCusip,
+  parseInstant,
+  stableUuid,
+} from '../../src/domain/index.js';
 
 describe('CUSIP', () => {
   it('accepts the Ault Alliance CUSIP whose check digit is 7', () => {

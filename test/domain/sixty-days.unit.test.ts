@@ -28,7 +28,9 @@ describe('the 60-day rule (Rule 13d-3(d)(1)(i))', () => {
       // Given every date from 2024-02-10 to 2024-02-20
       const days = Array.from({ length: 11 }, (_, i) => `2024-02-${String(10 + i).padStart(2, '0')}`);
       // Then both forms agree, and the right counts from 2024-02-15 on
-      expect(days.map((asOf) => exercisableWithin60Days(from, asOf, sixtyDayHorizon(asOf)))).toEqual(days.map((asOf) => asOf >= '2024-02-15'));
+      expect(days.map((asOf) => exercisableWithin60Days(from, asOf, sixtyDayHorizon(asOf)))).toEqual(
+        days.map((asOf) => asOf >= '2024-02-15'),
+      );
       expect(days.map((asOf) => exercisableWithin60Days(from, asOf))).toEqual(days.map((asOf) => asOf >= '2024-02-15'));
     });
 

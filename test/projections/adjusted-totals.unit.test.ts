@@ -6,7 +6,12 @@ import { on, sampleEnvelopes } from './build.js';
 
 describe('holdings restated into a later share basis', () => {
   // Given the bundled history and a 1-for-10 reverse split on 2025-01-02
-  const split = { id: '20000000-0000-4000-8000-000000000001', event: validateEvent({ type: 'StockSplit', data: { ...on('2025-01-02'), from: 10, to: 1 } }), recordedAt: '2025-01-03T00:00:00.000Z', position: 10_000 };
+  const split = {
+    id: '20000000-0000-4000-8000-000000000001',
+    event: validateEvent({ type: 'StockSplit', data: { ...on('2025-01-02'), from: 10, to: 1 } }),
+    recordedAt: '2025-01-03T00:00:00.000Z',
+    position: 10_000,
+  };
   const facts = selectFacts([...sampleEnvelopes(), split]);
   const adjusted = holdingsAt(facts, '2024-07-23', { shareBasis: 'adjusted' });
   const holder = (id: string) => adjusted.holders.find((h) => h.personId === id)!;

@@ -11,19 +11,41 @@ describe('what changed between Amendment No. 7 and Amendment No. 8', () => {
   it('names both filings, and that the contents of Amendment No. 7 are unknown', () => {
     // Given the bundled chain: Amendment No. 7 filed 2023-10-24 (contents unknown), No. 8 filed 2024-07-24
     // Then
-    expect(diff.from).toMatchObject({ amendment: 7, filedOn: '2023-10-24', contentsKnown: false, holdingsAsOf: '2023-10-24' });
-    expect(diff.to).toMatchObject({ amendment: 8, filedOn: '2024-07-24', eventDate: '2024-07-23', contentsKnown: true, holdingsAsOf: '2024-07-23' });
+    expect(diff.from).toMatchObject({
+      amendment: 7,
+      filedOn: '2023-10-24',
+      contentsKnown: false,
+      holdingsAsOf: '2023-10-24',
+    });
+    expect(diff.to).toMatchObject({
+      amendment: 8,
+      filedOn: '2024-07-24',
+      eventDate: '2024-07-23',
+      contentsKnown: true,
+      holdingsAsOf: '2024-07-23',
+    });
   });
 
   it('lists the items Amendment No. 8 restated: 2, 3, 5, 6 and 7', () => {
     expect(diff.itemsRestated).toHaveLength(1);
-    expect(diff.itemsRestated[0]!.items.map((i) => `${i.item}:${i.change}`)).toEqual(['2:restated', '3:restated', '5:restated', '6:restated', '7:restated']);
+    expect(diff.itemsRestated[0]!.items.map((i) => `${i.item}:${i.change}`)).toEqual([
+      '2:restated',
+      '3:restated',
+      '5:restated',
+      '6:restated',
+      '7:restated',
+    ]);
   });
 
   it('shows cover rows as after-only, never as changes from zero, because no earlier cover page is known', () => {
     const company = diff.coverChanges.find((c) => c.personId === 'ault-and-company')!;
     expect(company.change).toBe('before-unknown');
-    expect(company.fields.find((f) => f.row === '11')).toEqual({ row: '11', field: 'aggregate', before: null, after: 214_940_800 });
+    expect(company.fields.find((f) => f.row === '11')).toEqual({
+      row: '11',
+      field: 'aggregate',
+      before: null,
+      after: 214_940_800,
+    });
     expect(diff.personsAdded).toBeNull();
     expect(diff.notes.join('\n')).toMatch(/No cover page is known through Amendment No. 7/);
   });
@@ -46,7 +68,10 @@ describe('what changed between Amendment No. 7 and Amendment No. 8', () => {
 describe('a diff between two filings with unknown contents', () => {
   it('says the later filing changed what cannot be said, and reports no cover changes', () => {
     const diff = amendmentDiff(timeline, 3, 5);
-    expect(diff.itemsRestated.map((f) => [f.amendment, f.contentsKnown])).toEqual([[4, false], [5, false]]);
+    expect(diff.itemsRestated.map((f) => [f.amendment, f.contentsKnown])).toEqual([
+      [4, false],
+      [5, false],
+    ]);
     expect(diff.coverChanges).toEqual([]);
     expect(diff.notes.join('\n')).toMatch(/Amendment No. 5's contents are unknown/);
   });

@@ -14,7 +14,9 @@ import {
 import type { DomainEventInput, Envelope } from '../../src/domain/index.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
-/** Every fold the projections export: an object with initialState and evolve (a new fold is tested without listing it). */
+/**
+ * Every fold the projections export: an object with initialState and evolve (a new fold is tested without listing it).
+ */
 const FOLDS = Object.entries(projections)
   .filter(([, value]) => typeof value === 'object' && value !== null && 'initialState' in value && 'evolve' in value)
   .map(([name, fold]) => [name, fold as Fold<unknown>] as const);
@@ -25,29 +27,103 @@ function syntheticEvents(count: number): DomainEventInput[] {
   const events: DomainEventInput[] = [];
   let seed = 7;
   // A linear congruential generator; its high bits, as the low ones repeat in short cycles.
-  const next = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
+  const next = (n: number) =>
+    Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648) * n);
   for (let i = 0; i < count; i++) {
-    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor((5 * 365 * 86_400_000 * i) / count)).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor((5 * 365 * 86_400_000 * i) / count))
+      .toISOString()
+      .slice(0, 10);
     // Some facts are disclosed after a later split, in its share basis.
     const fact = next(5) === 0 ? on(day, '2025-06-30') : on(day);
     const personId = persons[next(persons.length)]!;
     const kind = next(16);
     const events3 = [
-      { type: 'SharesPurchased', data: { ...fact, personId, shares: 100 + next(900), method: 'open-market', pricePerShare: 1.5, totalPrice: null } },
-      { type: 'SharesSold', data: { ...fact, personId, shares: 10 + next(90), method: 'open-market', pricePerShare: 1.75, totalPrice: null } },
-      { type: 'WarrantsIssued', data: { ...fact, personId, securityId: 'warrants', shares: 1_000, exercisePrice: 2, exercisableFrom: day, expiresOn: '2027-01-01' } },
-      { type: 'OptionsGranted', data: { ...fact, personId, securityId: 'options', shares: 90, exercisePrice: 3, exercisableFrom: null, expiresOn: null } },
+      {
+        type: 'SharesPurchased',
+        data: {
+          ...fact,
+          personId,
+          shares: 100 + next(900),
+          method: 'open-market',
+          pricePerShare: 1.5,
+          totalPrice: null,
+        },
+      },
+      {
+        type: 'SharesSold',
+        data: {
+          ...fact,
+          personId,
+          shares: 10 + next(90),
+          method: 'open-market',
+          pricePerShare: 1.75,
+          totalPrice: null,
+        },
+      },
+      {
+        type: 'WarrantsIssued',
+        data: {
+          ...fact,
+          personId,
+          securityId: 'warrants',
+          shares: 1_000,
+          exercisePrice: 2,
+          exercisableFrom: day,
+          expiresOn: '2027-01-01',
+        },
+      },
+      {
+        type: 'OptionsGranted',
+        data: {
+          ...fact,
+          personId,
+          securityId: 'options',
+          shares: 90,
+          exercisePrice: 3,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
       { type: 'OptionsVested', data: { ...fact, personId, securityId: 'options', shares: 30 } },
-      { type: 'PositionReported', data: { ...fact, personId, securityId: 'common', quantity: 5_000 + next(1_000), sharesIssuableReported: null, exercisableFrom: null } },
+      {
+        type: 'PositionReported',
+        data: {
+          ...fact,
+          personId,
+          securityId: 'common',
+          quantity: 5_000 + next(1_000),
+          sharesIssuableReported: null,
+          exercisableFrom: null,
+        },
+      },
       { type: 'SharesOutstandingReported', data: { ...fact, count: 1_000_000 + i, reportedBy: 'issuer' } },
       { type: 'StockSplit', data: { ...fact, from: 2, to: 1 } },
-      { type: 'ControlEstablished', data: { ...fact, controllerId: 'fund-a', entityId: 'fund-c', relationship: 'parent' } },
+      {
+        type: 'ControlEstablished',
+        data: { ...fact, controllerId: 'fund-a', entityId: 'fund-c', relationship: 'parent' },
+      },
       { type: 'ControlEnded', data: { ...fact, controllerId: 'fund-a', entityId: 'fund-c' } },
-      { type: 'GroupFormed', data: { ...fact, groupId: 'group', memberIds: persons.filter(() => next(2) === 0).concat(personId) } },
+      {
+        type: 'GroupFormed',
+        data: { ...fact, groupId: 'group', memberIds: persons.filter(() => next(2) === 0).concat(personId) },
+      },
       { type: 'GroupMemberJoined', data: { ...fact, groupId: 'group', personId } },
       { type: 'GroupMemberLeft', data: { ...fact, groupId: 'group', personId } },
-      { type: 'JointFilingAgreementSigned', data: { ...fact, partyIds: ['fund-a', personId === 'fund-a' ? 'fund-b' : personId] } },
-      { type: 'ExchangeCapSet', data: { ...fact, capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['warrants'], exchange: 'NYSE American' } },
+      {
+        type: 'JointFilingAgreementSigned',
+        data: { ...fact, partyIds: ['fund-a', personId === 'fund-a' ? 'fund-b' : personId] },
+      },
+      {
+        type: 'ExchangeCapSet',
+        data: {
+          ...fact,
+          capId: 'cap',
+          capPercent: 19.99,
+          baseSharesOutstanding: null,
+          securityIds: ['warrants'],
+          exchange: 'NYSE American',
+        },
+      },
       { type: 'ExchangeCapLifted', data: { ...fact, capId: 'cap', approvedBy: 'NYSE American' } },
     ];
     // Splits and caps are rare; the rest about as often as each other.

@@ -9,9 +9,13 @@ import { envelopes, on, sampleEnvelopes } from './build.js';
 // in the share basis of July 2024, i.e. after the split.
 const withSplit = () => {
   const sample = sampleEnvelopes();
-  return [...sample, ...envelopes([{ type: 'StockSplit', data: { ...on('2022-01-01'), from: 10, to: 1 } }], undefined, sample.length)];
+  return [
+    ...sample,
+    ...envelopes([{ type: 'StockSplit', data: { ...on('2022-01-01'), from: 10, to: 1 } }], undefined, sample.length),
+  ];
 };
-const company = (asOf: string, events = withSplit()) => holdingsFromEnvelopes(events, { asOf }).holders.find((h) => h.personId === 'ault-and-company')!;
+const company = (asOf: string, events = withSplit()) =>
+  holdingsFromEnvelopes(events, { asOf }).holders.find((h) => h.personId === 'ault-and-company')!;
 
 describe('counts stated in the share basis of their disclosure', () => {
   it('keeps the 2020-2021 shares at 88 + 55 + 36 after the split, plus the 10,000 bought in 2024', () => {

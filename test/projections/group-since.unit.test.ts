@@ -3,11 +3,21 @@ import { selectFacts } from '../../projections/timeline/facts.js';
 import { groupsAt } from '../../projections/views/groups.js';
 import { envelopes, on } from './build.js';
 
-const formed = (date: string, filing: number, memberIds: string[]) => ({ type: 'GroupFormed' as const, data: { ...on(date), source: { amendmentNumber: filing, accessionNumber: null, filedOn: date, item: 'cover', quote: 'q' }, groupId: 'g', memberIds } });
+const formed = (date: string, filing: number, memberIds: string[]) => ({
+  type: 'GroupFormed' as const,
+  data: {
+    ...on(date),
+    source: { amendmentNumber: filing, accessionNumber: null, filedOn: date, item: 'cover', quote: 'q' },
+    groupId: 'g',
+    memberIds,
+  },
+});
 
 describe('group membership since', () => {
   it('a member is a member since first joining, not since the latest filing', () => {
-    const facts = selectFacts(envelopes([formed('2021-10-12', 0, ['a', 'b']), formed('2024-07-23', 8, ['a', 'b', 'c'])]));
+    const facts = selectFacts(
+      envelopes([formed('2021-10-12', 0, ['a', 'b']), formed('2024-07-23', 8, ['a', 'b', 'c'])]),
+    );
     const view = groupsAt(facts, '2024-08-01');
     const since = Object.fromEntries(view.groups[0]!.members.map((m) => [m.personId, m.since]));
     expect(since).toEqual({ a: '2021-10-12', b: '2021-10-12', c: '2024-07-23' });
@@ -15,8 +25,16 @@ describe('group membership since', () => {
   });
 
   it('a member a later filing no longer lists has left; rejoining starts a new since', () => {
-    const facts = selectFacts(envelopes([formed('2021-10-12', 0, ['a', 'b']), formed('2022-01-04', 2, ['a']), formed('2024-07-23', 8, ['a', 'b'])]));
-    const since = Object.fromEntries(groupsAt(facts, '2024-08-01').groups[0]!.members.map((m) => [m.personId, m.since]));
+    const facts = selectFacts(
+      envelopes([
+        formed('2021-10-12', 0, ['a', 'b']),
+        formed('2022-01-04', 2, ['a']),
+        formed('2024-07-23', 8, ['a', 'b']),
+      ]),
+    );
+    const since = Object.fromEntries(
+      groupsAt(facts, '2024-08-01').groups[0]!.members.map((m) => [m.personId, m.since]),
+    );
     expect(since).toEqual({ a: '2021-10-12', b: '2024-07-23' });
   });
 });

@@ -13,8 +13,21 @@ function withAudit(): { all: Envelope[]; purchaseId: string; closingId: string }
   const purchase = base.find((e) => e.event.type === 'SharesPurchased' && e.event.data.effectiveDate === '2024-06-17')!;
   const closing = base.find((e) => e.event.type === 'PreferredIssued' && e.event.data.effectiveDate === '2024-03-07')!;
   const later = [
-    ...envelopes([{ type: 'EventCorrected', data: { eventId: purchase.id, set: { shares: 10_500 }, reason: 'typo in Item 5(c)' } }], CORRECTED_AT, base.length),
-    ...envelopes([{ type: 'EventRetracted', data: { eventId: closing.id, reason: 'not a transaction of the reporting person' } }], RETRACTED_AT, base.length + 1),
+    ...envelopes(
+      [
+        {
+          type: 'EventCorrected',
+          data: { eventId: purchase.id, set: { shares: 10_500 }, reason: 'typo in Item 5(c)' },
+        },
+      ],
+      CORRECTED_AT,
+      base.length,
+    ),
+    ...envelopes(
+      [{ type: 'EventRetracted', data: { eventId: closing.id, reason: 'not a transaction of the reporting person' } }],
+      RETRACTED_AT,
+      base.length + 1,
+    ),
   ];
   return { all: [...base, ...later], purchaseId: purchase.id, closingId: closing.id };
 }
@@ -25,7 +38,11 @@ describe('history: the audit trail of corrections and retractions', () => {
     const view = historyOf(selectFacts(all), 'ault-and-company', null, { audit: auditIndex(all) });
     const entry = view.changes.find((e) => e.factId === purchaseId)!;
     expect(entry.change).toBe(10_500);
-    expect(entry.corrected).toMatchObject({ originally: { change: 10_000, fields: { shares: 10_000 } }, reasons: ['typo in Item 5(c)'], recordedAt: CORRECTED_AT });
+    expect(entry.corrected).toMatchObject({
+      originally: { change: 10_000, fields: { shares: 10_000 } },
+      reasons: ['typo in Item 5(c)'],
+      recordedAt: CORRECTED_AT,
+    });
     expect(entry.retracted).toBeNull();
   });
 
@@ -34,7 +51,16 @@ describe('history: the audit trail of corrections and retractions', () => {
     const view = historyOf(selectFacts(all), 'ault-and-company', null, { audit: { envelopes: all } });
     const entries = view.changes.filter((e) => e.factId === closingId);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ change: 0, date: '2024-03-07', retracted: { reason: 'not a transaction of the reporting person', recordedAt: RETRACTED_AT, originallyRecordedAt: RECORDED, wouldHaveChanged: 500 } });
+    expect(entries[0]).toMatchObject({
+      change: 0,
+      date: '2024-03-07',
+      retracted: {
+        reason: 'not a transaction of the reporting person',
+        recordedAt: RETRACTED_AT,
+        originallyRecordedAt: RECORDED,
+        wouldHaveChanged: 500,
+      },
+    });
     // The position after it is what the others give: the entry before it for the same security.
     const series = view.changes.filter((e) => e.securityId === entries[0]!.securityId);
     const i = series.indexOf(entries[0]!);
@@ -61,19 +87,38 @@ describe('history: the audit trail of corrections and retractions', () => {
 
 describe('history of a fact a later filing restated', () => {
   it('shows a correction made to the restatement against the one merged fact, with the value first recorded', () => {
-    // Given the sample, an "Amendment No. 9" restating the 2024-06-17 purchase of 10,000, and a correction of that restatement
+    // Given the sample, an "Amendment No. 9" restating the 2024-06-17 purchase of 10,000, and a correction of that
+    // restatement
     const base = sampleEnvelopes();
-    const purchase = base.find((e) => e.event.type === 'SharesPurchased' && e.event.data.effectiveDate === '2024-06-17')!;
+    const purchase = base.find(
+      (e) => e.event.type === 'SharesPurchased' && e.event.data.effectiveDate === '2024-06-17',
+    )!;
     if (purchase.event.type !== 'SharesPurchased') throw new Error('not a purchase');
     const a9 = { ...purchase.event.data.source, amendmentNumber: 9, filedOn: '2024-08-22' };
-    const [restated] = envelopes([{ type: 'SharesPurchased', data: { ...purchase.event.data, disclosedOn: '2024-08-22', source: a9 } }], RECORDED, base.length);
-    const [correction] = envelopes([{ type: 'EventCorrected', data: { eventId: restated!.id, set: { shares: 10_500 }, reason: 'typo in Amendment No. 9' } }], CORRECTED_AT, base.length + 1);
+    const [restated] = envelopes(
+      [{ type: 'SharesPurchased', data: { ...purchase.event.data, disclosedOn: '2024-08-22', source: a9 } }],
+      RECORDED,
+      base.length,
+    );
+    const [correction] = envelopes(
+      [
+        {
+          type: 'EventCorrected',
+          data: { eventId: restated!.id, set: { shares: 10_500 }, reason: 'typo in Amendment No. 9' },
+        },
+      ],
+      CORRECTED_AT,
+      base.length + 1,
+    );
     const all = [...base, restated!, correction!];
     // When the history is built
     const view = historyOf(selectFacts(all), 'ault-and-company', null, { audit: { envelopes: all } });
     // Then the purchase appears once, corrected to 10,500 from the 10,000 first recorded
     const entries = view.changes.filter((e) => e.date === '2024-06-17' && e.securityId === 'common');
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ change: 10_500, corrected: { originally: { change: 10_000 }, reasons: ['typo in Amendment No. 9'] } });
+    expect(entries[0]).toMatchObject({
+      change: 10_500,
+      corrected: { originally: { change: 10_000 }, reasons: ['typo in Amendment No. 9'] },
+    });
   });
 });

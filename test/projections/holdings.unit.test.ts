@@ -4,7 +4,8 @@ import type { Holder } from '../../projections/views/holdings.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
 const OUTSTANDING = 35_846_318; // Item 5: "based upon 35,846,318 Shares outstanding"
-// Item 5(a): "(ii) 200,000,000 Shares issuable upon conversion of 44,000 shares of Series C Preferred Stock" (44,000 x $1,000 / $0.22)
+// Item 5(a): "(ii) 200,000,000 Shares issuable upon conversion of 44,000 shares of Series C Preferred Stock" (44,000 x
+// $1,000 / $0.22)
 const SERIES_C_AS_CONVERTED = 200_000_000;
 const WARRANTS = 13_008_131 + 1_907_440; // Series C Warrants + Warrants (Item 3): 14,915,571
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
@@ -24,7 +25,9 @@ describe('holdings', () => {
       const company = holder('2024-07-23', 'ault-and-company');
       // Then each security counts what Items 3 and 5(a) state: 25,229 Shares, 200,000,000 on the 44,000 Series C
       // (44,000 x $1,000 / $0.22), 13,008,131 and 1,907,440 on the warrants
-      const counted = Object.fromEntries(company.securities.map((s) => [s.securityId, [s.quantity, s.sharesIssuable, s.countedShares]]));
+      const counted = Object.fromEntries(
+        company.securities.map((s) => [s.securityId, [s.quantity, s.sharesIssuable, s.countedShares]]),
+      );
       expect(counted).toEqual({
         common: [25_229, null, 25_229],
         'series-c-preferred': [44_000, SERIES_C_AS_CONVERTED, SERIES_C_AS_CONVERTED],
@@ -34,9 +37,17 @@ describe('holdings', () => {
       // And the aggregate is the cover's row 11: 25,229 + 200,000,000 + 14,915,571 = 214,940,800
       expect(company.aggregate).toBe(214_940_800);
       // Rule 13d-3(d)(1)(i): 214,940,800 / (35,846,318 + 200,000,000 + 14,915,571) = 85.715...%
-      expect(company.percentOfClass).toBeCloseTo((214_940_800 / (OUTSTANDING + SERIES_C_AS_CONVERTED + WARRANTS)) * 100, 10);
+      expect(company.percentOfClass).toBeCloseTo(
+        (214_940_800 / (OUTSTANDING + SERIES_C_AS_CONVERTED + WARRANTS)) * 100,
+        10,
+      );
       expect(round2(company.percentOfClass)).toBe(85.72);
-      expect([company.soleVotingPower, company.sharedVotingPower, company.soleDispositivePower, company.sharedDispositivePower]).toEqual([214_940_800, 0, 214_940_800, 0]);
+      expect([
+        company.soleVotingPower,
+        company.sharedVotingPower,
+        company.soleDispositivePower,
+        company.sharedDispositivePower,
+      ]).toEqual([214_940_800, 0, 214_940_800, 0]);
       expect(company.basis).toBe('reported');
     });
 
@@ -45,7 +56,12 @@ describe('holdings', () => {
       // Cover rows 7 and 11: 2,245 + 81 = 2,326 sole; 2,326 + 214,940,800 = 214,943,126
       const own = 2_326;
       expect(ault.aggregate).toBe(214_943_126);
-      expect([ault.soleVotingPower, ault.sharedVotingPower, ault.soleDispositivePower, ault.sharedDispositivePower]).toEqual([own, 214_940_800, own, 214_940_800]);
+      expect([
+        ault.soleVotingPower,
+        ault.sharedVotingPower,
+        ault.soleDispositivePower,
+        ault.sharedDispositivePower,
+      ]).toEqual([own, 214_940_800, own, 214_940_800]);
       // His own denominator adds his 81 options and the entity's rights, nobody else's.
       expect(ault.percentOfClass).toBeCloseTo((214_943_126 / (OUTSTANDING + 81 + 200_000_000 + WARRANTS)) * 100, 10);
       expect(round2(ault.percentOfClass)).toBe(85.72);
@@ -68,7 +84,9 @@ describe('holdings', () => {
 
     it('names the unexplained differences instead of smoothing them', () => {
       const company = holder('2024-07-23', 'ault-and-company');
-      const differences = Object.fromEntries(company.unexplainedDifferences.map((d) => [d.securityId, [d.reported, d.computed]]));
+      const differences = Object.fromEntries(
+        company.unexplainedDifferences.map((d) => [d.securityId, [d.reported, d.computed]]),
+      );
       expect(differences.common).toEqual([25_229, 88 + 55 + 36 + 10_000]);
       expect(differences['series-c-preferred']).toEqual([44_000, 41_500 + 4 * 500]);
       expect(differences['series-c-warrants']).toEqual([13_008_131, 12_269_031 + 4 * 147_820]);
@@ -81,7 +99,9 @@ describe('holdings', () => {
       const company = holder('2021-01-01', 'ault-and-company');
       // Then
       expect(company.sharesOwned.direct).toBe(88 + 55);
-      expect(company.securities.find((s) => s.securityId === 'convertible-note-2020')?.quantity).toBe(1_000_000 - 600_000);
+      expect(company.securities.find((s) => s.securityId === 'convertible-note-2020')?.quantity).toBe(
+        1_000_000 - 600_000,
+      );
       expect(company.basis).toBe('transactions');
       // And percent is unknown, with the reason
       expect(company.percentOfClass).toBeNull();
@@ -96,8 +116,10 @@ describe('holdings', () => {
 
   describe('the 60-day rule', () => {
     it('treats the note warrants as exercisable within 60 days from 2024-02-15, not on 2024-02-14', () => {
-      // The Warrants became exercisable on 2024-04-15 (first business day after 2024-04-13); 60 days before is 2024-02-15.
-      const warrants = (asOf: string) => holder(asOf, 'ault-and-company').securities.find((s) => s.securityId === 'note-warrants')!;
+      // The Warrants became exercisable on 2024-04-15 (first business day after 2024-04-13); 60 days before is
+      // 2024-02-15.
+      const warrants = (asOf: string) =>
+        holder(asOf, 'ault-and-company').securities.find((s) => s.securityId === 'note-warrants')!;
       expect(warrants('2024-02-14').exercisableWithin60Days).toBe(false);
       expect(warrants('2024-02-15').exercisableWithin60Days).toBe(true);
     });
@@ -105,10 +127,37 @@ describe('holdings', () => {
 
   describe('an exchange cap', () => {
     const history = envelopes([
-      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 1, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+      {
+        type: 'SecurityDescribed',
+        data: {
+          ...on('2024-01-01'),
+          securityId: 'pref',
+          title: 'Pref',
+          kind: 'convertible-preferred',
+          statedValue: 1_000,
+          conversionPrice: 1,
+          conversionPriceFloor: null,
+          sharesPerUnit: null,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
       { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 1_000_000, reportedBy: 'issuer' } },
-      { type: 'ExchangeCapSet', data: { ...on('2024-01-01'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['pref'], exchange: 'NYSE American' } },
-      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 500, purchasePrice: 500_000 } },
+      {
+        type: 'ExchangeCapSet',
+        data: {
+          ...on('2024-01-01'),
+          capId: 'cap',
+          capPercent: 19.99,
+          baseSharesOutstanding: null,
+          securityIds: ['pref'],
+          exchange: 'NYSE American',
+        },
+      },
+      {
+        type: 'PreferredIssued',
+        data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 500, purchasePrice: 500_000 },
+      },
       { type: 'ExchangeCapLifted', data: { ...on('2024-03-01'), capId: 'cap', approvedBy: 'NYSE American' } },
     ]);
 
@@ -130,12 +179,64 @@ describe('holdings', () => {
     // Given 1,000,000 shares outstanding, a 19.99% cap over the preferred and then the warrants, 100 preferred
     // (100 x $1,000 / $1.00 = 100,000 shares issuable) and warrants for 150,000 shares
     const history = envelopes([
-      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 1, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
-      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'warrants', title: 'Warrants', kind: 'warrant', statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: 1, exercisableFrom: null, expiresOn: null } },
+      {
+        type: 'SecurityDescribed',
+        data: {
+          ...on('2024-01-01'),
+          securityId: 'pref',
+          title: 'Pref',
+          kind: 'convertible-preferred',
+          statedValue: 1_000,
+          conversionPrice: 1,
+          conversionPriceFloor: null,
+          sharesPerUnit: null,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
+      {
+        type: 'SecurityDescribed',
+        data: {
+          ...on('2024-01-01'),
+          securityId: 'warrants',
+          title: 'Warrants',
+          kind: 'warrant',
+          statedValue: null,
+          conversionPrice: null,
+          conversionPriceFloor: null,
+          sharesPerUnit: 1,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
       { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 1_000_000, reportedBy: 'issuer' } },
-      { type: 'ExchangeCapSet', data: { ...on('2024-01-01'), capId: 'cap', capPercent: 19.99, baseSharesOutstanding: null, securityIds: ['pref', 'warrants'], exchange: 'NYSE American' } },
-      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 100, purchasePrice: 100_000 } },
-      { type: 'WarrantsIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'warrants', shares: 150_000, exercisePrice: 1.5, exercisableFrom: null, expiresOn: null } },
+      {
+        type: 'ExchangeCapSet',
+        data: {
+          ...on('2024-01-01'),
+          capId: 'cap',
+          capPercent: 19.99,
+          baseSharesOutstanding: null,
+          securityIds: ['pref', 'warrants'],
+          exchange: 'NYSE American',
+        },
+      },
+      {
+        type: 'PreferredIssued',
+        data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 100, purchasePrice: 100_000 },
+      },
+      {
+        type: 'WarrantsIssued',
+        data: {
+          ...on('2024-01-02'),
+          personId: 'fund',
+          securityId: 'warrants',
+          shares: 150_000,
+          exercisePrice: 1.5,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
     ]);
 
     it('shares one allowance among them, in the order the cap lists them', () => {
@@ -152,10 +253,37 @@ describe('holdings', () => {
 
   describe('a reverse split', () => {
     const history = envelopes([
-      { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 0.5, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+      {
+        type: 'SecurityDescribed',
+        data: {
+          ...on('2024-01-01'),
+          securityId: 'pref',
+          title: 'Pref',
+          kind: 'convertible-preferred',
+          statedValue: 1_000,
+          conversionPrice: 0.5,
+          conversionPriceFloor: null,
+          sharesPerUnit: null,
+          exercisableFrom: null,
+          expiresOn: null,
+        },
+      },
       { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 10_000_000, reportedBy: 'issuer' } },
-      { type: 'SharesPurchased', data: { ...on('2024-01-02'), personId: 'fund', shares: 1_000_005, method: 'open-market', pricePerShare: 1, totalPrice: null } },
-      { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: null } },
+      {
+        type: 'SharesPurchased',
+        data: {
+          ...on('2024-01-02'),
+          personId: 'fund',
+          shares: 1_000_005,
+          method: 'open-market',
+          pricePerShare: 1,
+          totalPrice: null,
+        },
+      },
+      {
+        type: 'PreferredIssued',
+        data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: null },
+      },
       { type: 'StockSplit', data: { ...on('2024-02-01'), from: 10, to: 1 } },
     ]);
 

@@ -8,7 +8,14 @@ import { envelopes, on } from './build.js';
 // directors whose cover pages both print "Less than 1%" in row 13.
 const asOf = on('2024-03-01', '2024-03-05');
 const LESS_THAN_1 = { kind: 'less-than', bound: 1, text: 'Less than 1%' } as const;
-const none = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
+const none = {
+  statedValue: null,
+  conversionPrice: null,
+  conversionPriceFloor: null,
+  sharesPerUnit: null,
+  exercisableFrom: null,
+  expiresOn: null,
+};
 
 const cover = (personId: string, name: string, aggregate: number): CoverPage => ({
   personId,
@@ -28,8 +35,24 @@ const cover = (personId: string, name: string, aggregate: number): CoverPage => 
   footnotes: [],
 });
 
-const person = (personId: string, name: string): DomainEvent => ({ type: 'PersonIdentified', data: { ...asOf, personId, name, kind: 'individual', typeOfReportingPerson: ['IN'], citizenshipOrPlace: 'U.S.A.', cik: null } });
-const position = (personId: string, securityId: string, quantity: number, sharesIssuableReported: number | null): DomainEvent => ({
+const person = (personId: string, name: string): DomainEvent => ({
+  type: 'PersonIdentified',
+  data: {
+    ...asOf,
+    personId,
+    name,
+    kind: 'individual',
+    typeOfReportingPerson: ['IN'],
+    citizenshipOrPlace: 'U.S.A.',
+    cik: null,
+  },
+});
+const position = (
+  personId: string,
+  securityId: string,
+  quantity: number,
+  sharesIssuableReported: number | null,
+): DomainEvent => ({
   type: 'PositionReported',
   data: { ...asOf, personId, securityId, quantity, sharesIssuableReported, exercisableFrom: null },
 });
@@ -37,8 +60,14 @@ const position = (personId: string, securityId: string, quantity: number, shares
 const history = envelopes([
   person('director-a', 'Director A'),
   person('director-b', 'Director B'),
-  { type: 'SecurityDescribed', data: { ...asOf, ...none, securityId: 'common', title: 'Common Stock', kind: 'common' } },
-  { type: 'SecurityDescribed', data: { ...asOf, ...none, securityId: 'options', title: 'Stock options', kind: 'option', sharesPerUnit: 1 } },
+  {
+    type: 'SecurityDescribed',
+    data: { ...asOf, ...none, securityId: 'common', title: 'Common Stock', kind: 'common' },
+  },
+  {
+    type: 'SecurityDescribed',
+    data: { ...asOf, ...none, securityId: 'options', title: 'Stock options', kind: 'option', sharesPerUnit: 1 },
+  },
   { type: 'SharesOutstandingReported', data: { ...asOf, count: 2_000_000, reportedBy: 'the Issuer' } },
   // Director A: 20,000 shares and options on 1,000 shares, 21,000 in all
   position('director-a', 'common', 20_000, null),
@@ -71,7 +100,8 @@ const history = envelopes([
 describe('reconciliation', () => {
   describe('when a cover page says "Less than 1%"', () => {
     const view = reconcile(selectFacts(history));
-    const percent = (list: Finding[], personId: string) => list.filter((f) => f.kind === 'percent-arithmetic' && f.personId === personId);
+    const percent = (list: Finding[], personId: string) =>
+      list.filter((f) => f.kind === 'percent-arithmetic' && f.personId === personId);
 
     it('finds the person whose aggregate is 1% or more of the class', () => {
       // Given Director A: 21,000 / (2,000,000 outstanding + 1,000 own options) = 1.049475...%, not less than 1%

@@ -7,17 +7,56 @@ import { envelopes, on } from './build.js';
 // Synthetic histories (the bundled filing has no grant or vesting dates: it reports the options of
 // Messrs. Ault, Horne, Nisser and Cragun only as "currently exercisable or exercisable within 60 days").
 const OUTSTANDING = 10_000_000;
-const none = { statedValue: null, conversionPrice: null, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null };
+const none = {
+  statedValue: null,
+  conversionPrice: null,
+  conversionPriceFloor: null,
+  sharesPerUnit: null,
+  exercisableFrom: null,
+  expiresOn: null,
+};
 const base: DomainEvent[] = [
-  { type: 'PersonIdentified', data: { ...on('2024-01-02'), personId: 'officer', name: 'An Officer', kind: 'individual', typeOfReportingPerson: ['IN'], citizenshipOrPlace: 'U.S.A.', cik: null } },
-  { type: 'SecurityDescribed', data: { ...on('2024-01-02'), ...none, securityId: 'options', title: 'Stock options', kind: 'option', sharesPerUnit: 1 } },
+  {
+    type: 'PersonIdentified',
+    data: {
+      ...on('2024-01-02'),
+      personId: 'officer',
+      name: 'An Officer',
+      kind: 'individual',
+      typeOfReportingPerson: ['IN'],
+      citizenshipOrPlace: 'U.S.A.',
+      cik: null,
+    },
+  },
+  {
+    type: 'SecurityDescribed',
+    data: {
+      ...on('2024-01-02'),
+      ...none,
+      securityId: 'options',
+      title: 'Stock options',
+      kind: 'option',
+      sharesPerUnit: 1,
+    },
+  },
   { type: 'SharesOutstandingReported', data: { ...on('2024-01-02'), count: OUTSTANDING, reportedBy: 'issuer' } },
 ];
 const grant = (date: string, shares: number, exercisableFrom: string | null): DomainEvent => ({
   type: 'OptionsGranted',
-  data: { ...on(date), personId: 'officer', securityId: 'options', shares, exercisePrice: 2.5, exercisableFrom, expiresOn: null },
+  data: {
+    ...on(date),
+    personId: 'officer',
+    securityId: 'options',
+    shares,
+    exercisePrice: 2.5,
+    exercisableFrom,
+    expiresOn: null,
+  },
 });
-const vest = (date: string, shares: number): DomainEvent => ({ type: 'OptionsVested', data: { ...on(date), personId: 'officer', securityId: 'options', shares } });
+const vest = (date: string, shares: number): DomainEvent => ({
+  type: 'OptionsVested',
+  data: { ...on(date), personId: 'officer', securityId: 'options', shares },
+});
 
 function officerAt(events: DomainEvent[], asOf: string): { holder: Holder; options: SecurityHolding } {
   const holder = holdingsFromEnvelopes(envelopes(events), { asOf }).holders.find((h) => h.personId === 'officer');
@@ -36,7 +75,14 @@ describe('holdings', () => {
       // When holdings are asked the day before the first vesting
       const { holder, options } = officerAt(history, '2024-06-30');
       // Then the grant is listed, with its 900 shares issuable, and none is exercisable
-      expect(options).toMatchObject({ kind: 'option', quantity: 900, sharesIssuable: 900, exercisableWithin60Days: false, countedShares: 0, blockedByCap: 0 });
+      expect(options).toMatchObject({
+        kind: 'option',
+        quantity: 900,
+        sharesIssuable: 900,
+        exercisableWithin60Days: false,
+        countedShares: 0,
+        blockedByCap: 0,
+      });
       expect([holder.aggregate, holder.rightsCounted, holder.soleVotingPower]).toEqual([0, 0, 0]);
       expect(holder.percentOfClass).toBe(0);
     });
@@ -45,8 +91,15 @@ describe('holdings', () => {
       // When holdings are asked on the first vesting date
       const { holder, options } = officerAt(history, '2024-07-01');
       // Then floor(900 issuable x 300/900 exercisable) = 300 count
-      expect(options).toMatchObject({ quantity: 900, sharesIssuable: 900, exercisableWithin60Days: true, countedShares: 300 });
-      expect([holder.aggregate, holder.rightsCounted, holder.soleVotingPower, holder.soleDispositivePower]).toEqual([300, 300, 300, 300]);
+      expect(options).toMatchObject({
+        quantity: 900,
+        sharesIssuable: 900,
+        exercisableWithin60Days: true,
+        countedShares: 300,
+      });
+      expect([holder.aggregate, holder.rightsCounted, holder.soleVotingPower, holder.soleDispositivePower]).toEqual([
+        300, 300, 300, 300,
+      ]);
       // And Rule 13d-3(d)(1)(i): 300 / (10,000,000 + 300) = 0.0029999...%
       expect(holder.percentOfClass).toBeCloseTo((300 / (10_000_000 + 300)) * 100, 12);
     });
@@ -68,7 +121,12 @@ describe('holdings', () => {
       // When holdings are asked on 2024-07-02: 2024-07-02 + 60 days = 2024-08-31, before 2024-09-01
       const { holder, options } = officerAt(history, '2024-07-02');
       // Then floor(1,500 issuable x 1,000/1,500 exercisable) = 1,000
-      expect(options).toMatchObject({ quantity: 1_500, sharesIssuable: 1_500, exercisableWithin60Days: true, countedShares: 1_000 });
+      expect(options).toMatchObject({
+        quantity: 1_500,
+        sharesIssuable: 1_500,
+        exercisableWithin60Days: true,
+        countedShares: 1_000,
+      });
       expect([holder.aggregate, holder.rightsCounted]).toEqual([1_000, 1_000]);
       expect(holder.percentOfClass).toBeCloseTo((1_000 / (10_000_000 + 1_000)) * 100, 12);
     });
@@ -86,18 +144,49 @@ describe('holdings', () => {
     // from 2024-12-01, and 400 more bought on 2024-06-01, convertible at once
     const history: DomainEvent[] = [
       ...base,
-      { type: 'SecurityDescribed', data: { ...on('2024-01-02'), ...none, securityId: 'pref', title: 'Series X Preferred', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 0.3 } },
-      { type: 'PositionReported', data: { ...on('2024-05-01'), personId: 'officer', securityId: 'pref', quantity: 300, sharesIssuableReported: 1_000_000, exercisableFrom: '2024-12-01' } },
-      { type: 'PreferredIssued', data: { ...on('2024-06-01'), personId: 'officer', securityId: 'pref', shares: 400, purchasePrice: 400_000 } },
+      {
+        type: 'SecurityDescribed',
+        data: {
+          ...on('2024-01-02'),
+          ...none,
+          securityId: 'pref',
+          title: 'Series X Preferred',
+          kind: 'convertible-preferred',
+          statedValue: 1_000,
+          conversionPrice: 0.3,
+        },
+      },
+      {
+        type: 'PositionReported',
+        data: {
+          ...on('2024-05-01'),
+          personId: 'officer',
+          securityId: 'pref',
+          quantity: 300,
+          sharesIssuableReported: 1_000_000,
+          exercisableFrom: '2024-12-01',
+        },
+      },
+      {
+        type: 'PreferredIssued',
+        data: { ...on('2024-06-01'), personId: 'officer', securityId: 'pref', shares: 400, purchasePrice: 400_000 },
+      },
     ];
 
     it('counts the floor of the shares issuable times the part convertible within 60 days', () => {
       // When holdings are asked on 2024-07-01 (+ 60 days = 2024-08-30, before 2024-12-01)
-      const holder = holdingsFromEnvelopes(envelopes(history), { asOf: '2024-07-01' }).holders.find((h) => h.personId === 'officer')!;
+      const holder = holdingsFromEnvelopes(envelopes(history), { asOf: '2024-07-01' }).holders.find(
+        (h) => h.personId === 'officer',
+      )!;
       const pref = holder.securities.find((s) => s.securityId === 'pref')!;
       // Then 700 x $1,000 / $0.30 = 2,333,333.3, floor 2,333,333 issuable;
       // 400 of the 700 convertible within 60 days: floor(2,333,333 x 400 / 700) = floor(1,333,333.14) = 1,333,333
-      expect(pref).toMatchObject({ quantity: 700, sharesIssuable: 2_333_333, exercisableWithin60Days: true, countedShares: 1_333_333 });
+      expect(pref).toMatchObject({
+        quantity: 700,
+        sharesIssuable: 2_333_333,
+        exercisableWithin60Days: true,
+        countedShares: 1_333_333,
+      });
       expect(holder.aggregate).toBe(1_333_333);
     });
   });

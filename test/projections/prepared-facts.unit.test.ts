@@ -4,7 +4,19 @@ import { holdingsAt, holdingsSeries } from '../../projections/views/holdings-at.
 import { asTimeline, buildTimeline } from '../../projections/timeline/timeline.js';
 import { envelopes, on, sampleEnvelopes } from './build.js';
 
-const DATES = ['2019-12-31', '2020-01-15', '2020-08-20', '2021-05-12', '2023-12-14', '2024-02-15', '2024-03-19', '2024-06-17', '2024-07-23', '2024-07-24', '2025-01-01'];
+const DATES = [
+  '2019-12-31',
+  '2020-01-15',
+  '2020-08-20',
+  '2021-05-12',
+  '2023-12-14',
+  '2024-02-15',
+  '2024-03-19',
+  '2024-06-17',
+  '2024-07-23',
+  '2024-07-24',
+  '2025-01-01',
+];
 
 describe('a timeline built once for many as-of queries', () => {
   it('give the same holdings as selecting and folding per query, at every date', () => {
@@ -26,7 +38,17 @@ describe('a timeline built once for many as-of queries', () => {
 
   it('are not changed by the queries: a checkpoint cloned and folded on leaves the original', () => {
     // Given 40 purchases of 10 shares, one a day, with checkpoints every 8
-    const buys = Array.from({ length: 40 }, (_, i) => ({ type: 'SharesPurchased' as const, data: { ...on(`2024-01-${String(1 + (i % 28)).padStart(2, '0')}`), personId: 'fund', shares: 10, method: 'open-market' as const, pricePerShare: null, totalPrice: null } }));
+    const buys = Array.from({ length: 40 }, (_, i) => ({
+      type: 'SharesPurchased' as const,
+      data: {
+        ...on(`2024-01-${String(1 + (i % 28)).padStart(2, '0')}`),
+        personId: 'fund',
+        shares: 10,
+        method: 'open-market' as const,
+        pricePerShare: null,
+        totalPrice: null,
+      },
+    }));
     const timeline = asTimeline(selectFacts(envelopes(buys)), { checkpointEvery: 8 });
     // When the same date is asked twice, after a later date
     const first = holdingsAt(timeline, '2024-01-10').holders[0]!.aggregate;

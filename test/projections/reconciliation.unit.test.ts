@@ -11,7 +11,8 @@ import { RECORDED, sampleEnvelopes } from './build.js';
 
 describe('reconciliation of Amendment No. 8', () => {
   const view = reconcile(selectFacts(sampleEnvelopes()));
-  const find = (kind: string, pattern: RegExp) => view.findings.filter((f) => f.kind === kind && pattern.test(f.message));
+  const find = (kind: string, pattern: RegExp) =>
+    view.findings.filter((f) => f.kind === kind && pattern.test(f.message));
 
   it('finds the undisclosed 500-share Series C closing and its 147,820 warrant shares', () => {
     const [preferred] = find('unexplained-position-difference', /Series C Convertible Preferred/);
@@ -80,9 +81,17 @@ describe('reconciliation of ingested filings', () => {
   const ingested = async (...files: string[]) => {
     const events = [];
     for (const file of files) events.push(...planIngest(await readFilingFile(file)).events);
-    const view = reconcile(selectFacts(events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: RECORDED, position: i }))));
-    const all = [...view.findings.map((f) => ({ ...f, ok: false })), ...view.consistent.map((f) => ({ ...f, ok: true }))];
-    return { view, pick: (kind: string, pattern: RegExp) => all.filter((f) => f.kind === kind && pattern.test(f.message)) };
+    const view = reconcile(
+      selectFacts(events.map((e, i) => ({ id: e.id, event: validateEvent(e), recordedAt: RECORDED, position: i }))),
+    );
+    const all = [
+      ...view.findings.map((f) => ({ ...f, ok: false })),
+      ...view.consistent.map((f) => ({ ...f, ok: true })),
+    ];
+    return {
+      view,
+      pick: (kind: string, pattern: RegExp) => all.filter((f) => f.kind === kind && pattern.test(f.message)),
+    };
   };
 
   it("finds in the seed text Mr. Horne's sole voting power, 162 on the cover and 81 in Item 5(b)", async () => {
@@ -107,7 +116,8 @@ describe('reconciliation of ingested filings', () => {
   });
 
   it('checks cover row 11 against what the footnotes on rows 7 and 8 enumerate', async () => {
-    // Given the seed text, where Mr. Ault's footnote (1) on row 7 lists 2,245 + 81 and (2) on row 8 lists 25,229 + 200,000,000 + 14,915,571
+    // Given the seed text, where Mr. Ault's footnote (1) on row 7 lists 2,245 + 81 and (2) on row 8 lists 25,229 +
+    // 200,000,000 + 14,915,571
     const { pick } = await ingested(AULT_TEXT);
     // When reconciled
     const [row11] = pick('footnote-sum', /^Milton C\. Ault, III: row 11/);
@@ -122,30 +132,44 @@ describe('reconciliation of ingested filings', () => {
     const { pick } = await ingested(AULT_TEXT);
     // When reconciled, Then 2,245 + 81 + 25,229 + 200,000,000 + 14,915,571 = 214,943,126
     const [ault] = pick('item-5-breakdown', /^Milton C\. Ault, III/);
-    expect(ault).toMatchObject({ ok: true, reported: 214_943_126, computed: 2_245 + 81 + 25_229 + 200_000_000 + 14_915_571 });
+    expect(ault).toMatchObject({
+      ok: true,
+      reported: 214_943_126,
+      computed: 2_245 + 81 + 25_229 + 200_000_000 + 14_915_571,
+    });
     expect(pick('item-5-breakdown', /./)).toHaveLength(5);
   });
 
   it('says of the synthetic XML that no shares outstanding are stated, and what the percents imply', async () => {
-    // Given the synthetic statement: Kestrel Hollow Partners 1,640,000 at 7.7%, Ms. Castellano 1,850,000 at 8.6%, no share count anywhere in it
+    // Given the synthetic statement: Kestrel Hollow Partners 1,640,000 at 7.7%, Ms. Castellano 1,850,000 at 8.6%, no
+    // share count anywhere in it
     const { view, pick } = await ingested(SYNTHETIC_XML);
     // When reconciled
     const notStated = view.findings.filter((f) => f.kind === 'percent-denominator-not-stated');
-    // Then each percent is reported as uncheckable, with the denominator it implies (a one-decimal percent is within 0.05):
+    // Then each percent is reported as uncheckable, with the denominator it implies (a one-decimal percent is within
+    // 0.05):
     // 1,640,000 / 7.75% = 21,161,290.3 (up: 21,161,291) to 1,640,000 / 7.65% = 21,437,908.5 (down: 21,437,908);
     // 1,850,000 / 8.65% = 21,387,283.2 (up: 21,387,284) to 1,850,000 / 8.55% = 21,637,426.9 (down: 21,637,426)
-    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([['kestrel-hollow-partners-lp', '7.7', null], ['castellano-imogen-rose', '8.6', null]]);
+    expect(notStated.map((f) => [f.personId, f.reported, f.computed])).toEqual([
+      ['kestrel-hollow-partners-lp', '7.7', null],
+      ['castellano-imogen-rose', '8.6', null],
+    ]);
     expect(notStated[0]!.message).toContain('21,161,291 to 21,437,908');
     expect(notStated[1]!.message).toContain('21,387,284 to 21,637,426');
     // And the two percents fit one denominator: the larger low, 21,387,284, to the smaller high, 21,437,908
-    expect(pick('percent-arithmetic', /fit one denominator/)).toMatchObject([{ ok: true, computed: '21387284-21437908' }]);
+    expect(pick('percent-arithmetic', /fit one denominator/)).toMatchObject([
+      { ok: true, computed: '21387284-21437908' },
+    ]);
     // And nothing claims the filing's securities give zero: it reports no security-by-security positions
     expect(view.findings.filter((f) => f.kind === 'cover-vs-positions')).toEqual([]);
-    expect(pick('powers-vs-aggregate', /Castellano Imogen Rose: cover page/)).toMatchObject([{ ok: true, reported: 1_850_000, computed: 210_000 + 1_640_000 }]);
+    expect(pick('powers-vs-aggregate', /Castellano Imogen Rose: cover page/)).toMatchObject([
+      { ok: true, reported: 1_850_000, computed: 210_000 + 1_640_000 },
+    ]);
   });
 
   it('checks an amendment that restates only aggregate and percent on the rows it states', async () => {
-    // Given the synthetic original and a 13D/A restating Kestrel Hollow Partners' aggregate (1,760,000) and percent (8.2) only
+    // Given the synthetic original and a 13D/A restating Kestrel Hollow Partners' aggregate (1,760,000) and percent
+    // (8.2) only
     const { view } = await ingested(SYNTHETIC_XML, SYNTHETIC_AMENDMENT_XML);
     // When reconciled, Then its percent is checked like the original's, and no absent row is read as zero
     const amendment = view.findings.filter((f) => f.filing === 'Amendment No. 1');

@@ -6,12 +6,49 @@ import { envelopes, on } from './build.js';
 
 // A synthetic 1-for-10 reverse split: every 10 shares become 1, effective 2024-02-01, disclosed 2024-02-05.
 const history = envelopes([
-  { type: 'SecurityDescribed', data: { ...on('2024-01-01'), securityId: 'pref', title: 'Pref', kind: 'convertible-preferred', statedValue: 1_000, conversionPrice: 0.5, conversionPriceFloor: null, sharesPerUnit: null, exercisableFrom: null, expiresOn: null } },
+  {
+    type: 'SecurityDescribed',
+    data: {
+      ...on('2024-01-01'),
+      securityId: 'pref',
+      title: 'Pref',
+      kind: 'convertible-preferred',
+      statedValue: 1_000,
+      conversionPrice: 0.5,
+      conversionPriceFloor: null,
+      sharesPerUnit: null,
+      exercisableFrom: null,
+      expiresOn: null,
+    },
+  },
   { type: 'SharesOutstandingReported', data: { ...on('2024-01-01'), count: 10_000_000, reportedBy: 'issuer' } },
-  { type: 'SharesPurchased', data: { ...on('2024-01-02'), personId: 'fund', shares: 1_000_000, method: 'open-market', pricePerShare: 1.5, totalPrice: null } },
-  { type: 'PreferredIssued', data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: null } },
+  {
+    type: 'SharesPurchased',
+    data: {
+      ...on('2024-01-02'),
+      personId: 'fund',
+      shares: 1_000_000,
+      method: 'open-market',
+      pricePerShare: 1.5,
+      totalPrice: null,
+    },
+  },
+  {
+    type: 'PreferredIssued',
+    data: { ...on('2024-01-02'), personId: 'fund', securityId: 'pref', shares: 10, purchasePrice: null },
+  },
   { type: 'StockSplit', data: { ...on('2024-02-01', '2024-02-05'), from: 10, to: 1 } },
-  { type: 'SharesPurchased', data: { ...on('2024-03-01'), personId: 'fund', shares: 5_000, method: 'open-market', pricePerShare: 15, totalPrice: null } },
+  {
+    type: 'SharesPurchased',
+    data: {
+      ...on('2024-03-01'),
+      personId: 'fund',
+      shares: 5_000,
+      method: 'open-market',
+      pricePerShare: 15,
+      totalPrice: null,
+    },
+  },
 ]);
 
 describe('the share basis of holdings', () => {
@@ -62,7 +99,11 @@ describe('the share basis of holdings', () => {
 
     it('uses only the splits known to the clocks: filed by 2024-02-04 the split is not yet disclosed', () => {
       // Given the split was disclosed on 2024-02-05
-      const view = holdingsFromEnvelopes(history, { asOf: '2024-01-31', filedBy: '2024-02-04' }, { shareBasis: 'adjusted' });
+      const view = holdingsFromEnvelopes(
+        history,
+        { asOf: '2024-01-31', filedBy: '2024-02-04' },
+        { shareBasis: 'adjusted' },
+      );
       // Then there is nothing to restate
       expect(view.holders[0]!.aggregate).toBe(1_020_000);
       expect(view.shareBasisAdjustment?.factor).toBe(1);

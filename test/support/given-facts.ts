@@ -4,6 +4,9 @@
  */
 import type { Clocks, Fact } from '../../projections/timeline/facts.js';
 import { selectFacts } from '../../projections/timeline/facts.js';
+import { foldAt } from '../../projections/timeline/fold-at.js';
+import { asTimeline } from '../../projections/timeline/timeline.js';
+import { positionsFold, positionsLogFold, type LedgerState } from '../../projections/folds/positions.js';
 import { holdingsFromEnvelopes, type HoldingsOptions } from '../../projections/views/holdings-at.js';
 import type { Holder, HoldingsView, SecurityHolding } from '../../projections/views/holdings-types.js';
 import { reconcile, type ReconciliationView } from '../../projections/views/reconciliation.js';
@@ -22,6 +25,10 @@ export interface GivenFacts {
   holder(personId: string, asOf: string, clocks?: Omit<Clocks, 'asOf'>, options?: HoldingsOptions): Holder;
   security(personId: string, securityId: string, asOf: string): SecurityHolding;
   reconciled(clocks?: Omit<Clocks, 'asOf'>): ReconciliationView;
+  /** The positions fold's state after every fact effective by `asOf` (null: all), with its change log. */
+  ledger(asOf?: string | null): LedgerState;
+  /** The same fold without the change log (as holdings folds it). */
+  ledgerWithoutLog(asOf?: string | null): LedgerState;
 }
 
 export function givenFacts(events: DomainEventInput[], recordedAt = RECORDED): GivenFacts {
@@ -51,6 +58,8 @@ export function givenLog(log: readonly Envelope[]): GivenFacts {
       return holding;
     },
     reconciled: (clocks = {}) => reconcile(selectFacts(log, clocks)),
+    ledger: (asOf = null) => foldAt(asTimeline(selectFacts(log, {})), asOf, positionsLogFold),
+    ledgerWithoutLog: (asOf = null) => foldAt(asTimeline(selectFacts(log, {})), asOf, positionsFold),
   };
   return given;
 }

@@ -92,17 +92,7 @@ export function decideIngest(
       `a second original Schedule 13D for ${planned.issuerKey} by the same reporting persons: the original filed ${other.filedOn} is already recorded from ${other.source}; an amendment must state its number`,
     );
   }
-  // A filing naming no person has no identity key: its own event ids are the only guard.
-  // An earlier filing known by date is recorded once, whichever filing (or the sample) named it first.
-  const missing = planned.events.filter(
-    (e) =>
-      !existing.ids.has(e.id) &&
-      !(
-        e.type === 'StatementFiled' &&
-        !(e.data as Filed).contentsKnown &&
-        existing.dated.has(datedFilingKeyOf(e.data as Filed))
-      ),
-  );
+  const missing = notYetRecorded(planned, existing);
   const own = planned.events[0]!.data as Filed;
   if (existing.datedUnknown.has(datedFilingKeyOf(own)))
     outcome.notes = [
@@ -124,24 +114,42 @@ export function decideIngest(
       alreadyPresent: planned.events.length,
       message: 'every event already recorded; nothing written',
     });
+  return { events: missing, report: (wrote) => appendReport(outcome, wrote, missing.length, present) };
+}
+
+/**
+ * The planned events the stream does not hold yet. A filing naming no person has no identity key: its own event ids
+ * are the only guard. An earlier filing known by date is recorded once, whichever filing (or the sample) named it
+ * first.
+ */
+function notYetRecorded(planned: FilingEvents, existing: Recorded) {
+  return planned.events.filter(
+    (e) =>
+      !existing.ids.has(e.id) &&
+      !(
+        e.type === 'StatementFiled' &&
+        !(e.data as Filed).contentsKnown &&
+        existing.dated.has(datedFilingKeyOf(e.data as Filed))
+      ),
+  );
+}
+
+/** What an append of `missing` events reports: written by this call, or found written by another at that moment. */
+function appendReport(outcome: IngestOutcome, wrote: boolean, missing: number, present: number): IngestOutcome {
+  if (wrote)
+    return {
+      ...outcome,
+      status: 'appended',
+      appended: missing,
+      alreadyPresent: present,
+      message: `${missing} events appended`,
+    };
   return {
-    events: missing,
-    report: (wrote) =>
-      wrote
-        ? {
-            ...outcome,
-            status: 'appended',
-            appended: missing.length,
-            alreadyPresent: present,
-            message: `${missing.length} events appended`,
-          }
-        : {
-            ...outcome,
-            status: 'already-recorded',
-            alreadyRecordedFrom: 'another writer, at the same moment',
-            alreadyPresent: planned.events.length,
-            message: 'every event already written by another writer at the same moment; nothing written by this one',
-          },
+    ...outcome,
+    status: 'already-recorded',
+    alreadyRecordedFrom: 'another writer, at the same moment',
+    alreadyPresent: missing + present,
+    message: 'every event already written by another writer at the same moment; nothing written by this one',
   };
 }
 

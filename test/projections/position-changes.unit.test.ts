@@ -127,6 +127,22 @@ describe('sales against what is held', () => {
   });
 });
 
+describe('a transaction of no shares', () => {
+  it('adds no lot and names no sale, even below zero', () => {
+    // Given 100 reported, 150 sold (50 more than held), then a purchase of 0 shares; and q's first purchase of 0
+    const state = givenFacts([
+      reported('2024-01-02', 'p', 'common', 100),
+      sell('2024-01-10', 'p', 150),
+      buy('2024-01-20', 'p', 0),
+      buy('2024-01-20', 'q', 0),
+    ]).ledger();
+    // Then only the sale is named (150 against 100), and neither position has a lot of 0
+    expect(state.differences).toEqual([expect.objectContaining({ reported: 150, computed: 100, difference: 50 })]);
+    expect(held(state, 'p', 'common')).toMatchObject({ quantity: -50, lots: [] });
+    expect(held(state, 'q', 'common')).toMatchObject({ quantity: 0, lots: [] });
+  });
+});
+
 describe('lots', () => {
   it('merges purchases into one lot and takes sales from the earliest lot first', () => {
     // Given 100 common shares reported as exercisable from 2024-01-01 (a lot of their own), then 50 + 25 bought
@@ -253,6 +269,18 @@ describe("a filing's breakdown closes what it leaves out", () => {
     );
     // And r's common, bought and sold to zero, is not closed again: its last change is the sale
     expect(logOf(state, 'r', 'common').map((e) => e.kind)).toEqual(['transaction', 'transaction']);
+  });
+  it('closes options vested but never granted with no gap named', () => {
+    // Given 25 options vesting for p, whose grant the ledger never saw; then a filing listing only p's common
+    const state = givenFacts([vested('2024-02-01', 'p', 25), reported('2024-03-01', 'p', 'common', 10)]).ledger();
+    // Then nothing was there to vest (0 vested), and the filing closes the empty position: 0 against 0, no gap
+    // (the closing logs its change as -0, the negation of a zero holding: compared by size)
+    expect(logOf(state, 'p', 'opt').map((e) => [e.kind, Math.abs(e.change), e.note])).toEqual([
+      ['transaction', 0, '0 vested'],
+      ['reported', 0, "not in the filing's breakdown as of 2024-03-01: closed"],
+    ]);
+    expect(held(state, 'p', 'opt')).toMatchObject({ quantity: 0, lots: [] });
+    expect(state.differences).toEqual([]);
   });
 });
 

@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DomainEventInput } from '../../src/domain/index.js';
+import type { Fact } from '../../projections/timeline/facts.js';
+import { EMPTY_CONTEXT } from '../../projections/timeline/fold-context.js';
 import {
   cloneLedgerState,
+  evolveLedger,
   initialLedgerState,
   NOT_YET_EXERCISABLE,
   positionsFold,
@@ -331,6 +334,15 @@ describe('the fold and its copies', () => {
     expect(positionsLogFold.initialState().log).toEqual([]);
     expect(initialLedgerState(true)).toMatchObject({ differences: [], splitFactor: 1, splitsApplied: 0 });
     expect(givenFacts([noteIssued('2024-01-10', 1, null)]).ledgerWithoutLog().log).toBeNull();
+  });
+
+  it('refuses an event of a type it does not know, naming it', () => {
+    // Given a fact whose event slipped past validation with an unknown type
+    const fact = { id: 'f', event: { type: 'SharesGifted', data: { shares: 5 } } } as unknown as Fact;
+    // Then the fold fails, quoting the event, rather than skipping it
+    expect(() => evolveLedger(initialLedgerState(), fact, EMPTY_CONTEXT)).toThrow(
+      'Unhandled event {"type":"SharesGifted","data":{"shares":5}}',
+    );
   });
 
   it('copies a state so that folding the original on leaves the copy as it was', () => {

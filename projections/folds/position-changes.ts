@@ -128,7 +128,8 @@ export function record(
     precision: data.effectiveDatePrecision,
     personId: held.personId,
     securityId: held.securityId,
-    change,
+    // Taking away none (closing a position of none, repaying a note never seen) is no change, not -0.
+    change: change === 0 ? 0 : change,
     quantityAfter: held.quantity,
     kind,
     eventType: fact.event.type,

@@ -152,6 +152,15 @@ describe('convertible notes', () => {
       ['p', -5_000],
     ]);
   });
+
+  it('logs the repayment of a note it never saw issued as a change of 0, never -0', () => {
+    // Given only a repayment of p's note: p held none of it
+    const state = givenFacts([repaid('2024-03-01', 1_000)]).ledger();
+    // Then nothing is held, and the change logged is 0 (a table would print -0 as "-0")
+    expect(quantity(state, 'p', 'note')).toBe(0);
+    const [entry] = (state.log ?? []).filter((e) => e.eventType === 'ConvertibleNoteRepaid');
+    expect(Object.is(entry?.change, 0)).toBe(true);
+  });
 });
 
 describe('issued securities and common', () => {

@@ -52,14 +52,19 @@ export async function readDecoded(store: EventStore, stream: string): Promise<De
   const from = kept?.lastRevision === null || kept === undefined ? 0n : kept.lastRevision + 1n;
   const recorded = await store.readStream(stream, from === 0n ? {} : { from });
   const fresh = decodeTolerantly(recorded);
-  const read: DecodedStream = {
-    envelopes: [...(kept?.envelopes ?? []), ...fresh.envelopes],
-    unreadable: [...(kept?.unreadable ?? []), ...fresh.unreadable],
-    lastRevision: recorded.at(-1)?.revision ?? kept?.lastRevision ?? null,
-  };
-  if (cache !== undefined) keep(cache, stream, read, kept);
+  if (cache === undefined) return { ...fresh, lastRevision: recorded.at(-1)?.revision ?? null };
+  // Nothing new: what is kept stands as it is (a stream never changes what it holds).
+  const read: DecodedStream =
+    kept !== undefined && recorded.length === 0
+      ? kept
+      : {
+          envelopes: [...(kept?.envelopes ?? []), ...fresh.envelopes],
+          unreadable: [...(kept?.unreadable ?? []), ...fresh.unreadable],
+          lastRevision: recorded.at(-1)?.revision ?? kept?.lastRevision ?? null,
+        };
+  keep(cache, stream, read, kept);
   // Callers get arrays of their own: what is kept is never handed out to be changed.
-  return cache === undefined ? read : { ...read, envelopes: [...read.envelopes], unreadable: [...read.unreadable] };
+  return { ...read, envelopes: [...read.envelopes], unreadable: [...read.unreadable] };
 }
 
 function keep(cache: ReadCache, stream: string, read: DecodedStream, kept: DecodedStream | undefined): void {

@@ -28,7 +28,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'reports/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'coverage/**',
       'var/**',
       'test/artifacts/**',

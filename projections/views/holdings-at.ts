@@ -70,10 +70,10 @@ function finish(state: LedgerState, asOf: IsoDate, prepared: Timeline, options: 
 }
 
 /**
- * Restates counts and prices into a later share basis. Securities first, each count
- * x factor with fractions dropped (as the fold drops them at a split); holders' totals
- * are summed again from them, so the view equals the one the fold gives after the
- * split. Percent of class is a ratio: a split does not change it.
+ * Restates counts and prices into a later share basis: each security's counts x factor
+ * with fractions dropped (as the fold drops them at a split), and each holder's totals
+ * x factor, rounded down once from the unrounded total. Percent of class is a ratio: a
+ * split does not change it.
  */
 export function restateHoldings(view: HoldingsView, adjustment: ShareBasisAdjustment): HoldingsView {
   const base = {
@@ -124,7 +124,7 @@ function restateHolder(h: Holder, adjustment: ShareBasisAdjustment): Holder {
       'figures restated into the later share basis: each total rounded down once from its unrounded value',
     ],
   };
-  if (!h.breakdownKnown) return { ...h, ...totals };
+  // A holder shown with a filing's totals may still show the last known breakdown: restated with them.
   const securities = h.securities.map((s) => restateSecurity(s, adjustment));
   const whole = (n: number) => restateCount(n, adjustment);
   const sharesOwned = { direct: whole(h.sharesOwned.direct), indirect: whole(h.sharesOwned.indirect) };

@@ -17,6 +17,7 @@ import { inChainOrder } from '../folds/statements.js';
 import { foldFacts } from '../timeline/fold.js';
 import { label } from './statement.js';
 import { fmt } from '../format.js';
+import { adjustmentAfter, describeSplit, isIdentity, type ShareBasisAdjustment } from './share-basis.js';
 
 export const NOT_BROKEN_DOWN = 'securities not broken down by the filing';
 
@@ -126,21 +127,34 @@ function percent(reported: ReportedPercent | null): {
 }
 
 /**
- * Common shares a person's transactions add after the report `r`, up to `asOf` (a filing's figures plus what
- * followed). A transaction the reporting filing (or an earlier one) discloses is already in its figures, even when
- * dated after its event date (a table of trades up to the filing date): only later disclosures are added.
+ * What carries a report `r` forward to `asOf`: the splits in between, and the common shares the person's
+ * transactions add after it, in the basis at `asOf`. A transaction the reporting filing (or an earlier one)
+ * discloses is already in its figures, even when dated after its event date (a table of trades up to the filing
+ * date): only later disclosures are added.
  */
-function transactionsAfter(prepared: Timeline, personId: string, r: ReportedFigures, asOf: IsoDate): number {
-  let change = 0;
+interface CarriedForward {
+  /** From the share basis at the report's date to the basis at `asOf` (identity when no split falls between). */
+  splits: ShareBasisAdjustment;
+  later: number;
+}
+
+function carriedForward(prepared: Timeline, personId: string, r: ReportedFigures, asOf: IsoDate): CarriedForward {
+  const effectiveBy = (date: IsoDate) => prepared.splits.filter((s) => s.effectiveDate <= date).length;
+  const upToAsOf = prepared.splits.slice(0, effectiveBy(asOf));
+  let later = 0;
   for (let i = countEffectiveBy(prepared, r.asOf), end = countEffectiveBy(prepared, asOf); i < end; i++) {
     const event = prepared.facts[i]!.event;
     if (event.data.disclosedOn <= r.filedOn || !('personId' in event.data) || event.data.personId !== personId)
       continue;
-    // The catalogue's effect on common shares, in the basis at the trade's date, as the positions fold counts it.
+    // The catalogue's effect on common shares, in the basis at the trade's date, as the positions fold counts it,
+    // then through the splits after the trade.
     const shares = commonSharesOf(event);
-    if (shares !== 0) change += countAtEffective(shares, disclosureRatio(prepared.context, event.data));
+    if (shares === 0) continue;
+    const atTrade = countAtEffective(shares, disclosureRatio(prepared.context, event.data));
+    const { numerator, denominator } = adjustmentAfter(upToAsOf, effectiveBy(event.data.effectiveDate));
+    later += (atTrade * numerator) / denominator;
   }
-  return change;
+  return { splits: adjustmentAfter(upToAsOf, effectiveBy(r.asOf)), later };
 }
 
 function reportedHolder(
@@ -148,13 +162,18 @@ function reportedHolder(
   personId: string,
   f: Figures,
   asOf: IsoDate,
-  later: number,
+  { splits, later }: CarriedForward,
   statements: readonly StatementFact[] = [],
 ): Holder {
   const r = f.from;
+  // The filing's counts in the basis at asOf, with the later trades: fractions dropped once, as a split drops them.
+  const now = (reported: number | null, added: number) =>
+    reported === null ? null : Math.floor((reported * splits.numerator) / splits.denominator + added);
   // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
   const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
   const notes = reportedNotes(base, r, lastBreakdown, later);
+  if (!isIdentity(splits))
+    notes.push(`${r.filing}'s counts restated through the ${splits.splits.map(describeSplit).join('; ')}`);
   const pct =
     later === 0 || r.percentOfClass === null
       ? percent(r.percentOfClass)
@@ -175,12 +194,12 @@ function reportedHolder(
     sharesOwned: lastBreakdown === null ? { direct: 0, indirect: 0 } : base!.sharesOwned,
     rightsCounted: lastBreakdown === null ? 0 : base!.rightsCounted,
     // A row left blank stays unknown: later transactions cannot be added to nothing.
-    aggregate: plus(r.aggregate, later),
+    aggregate: now(r.aggregate, later),
     ...pct,
-    soleVotingPower: plus(r.soleVotingPower, later),
-    sharedVotingPower: r.sharedVotingPower,
-    soleDispositivePower: plus(r.soleDispositivePower, later),
-    sharedDispositivePower: r.sharedDispositivePower,
+    soleVotingPower: now(r.soleVotingPower, later),
+    sharedVotingPower: now(r.sharedVotingPower, 0),
+    soleDispositivePower: now(r.soleDispositivePower, later),
+    sharedDispositivePower: now(r.sharedDispositivePower, 0),
     // Reported only on the date the filing states them; afterwards the last report carried forward.
     basis: r.asOf === asOf && later === 0 ? 'reported' : 'derived',
     controlledEntities: base?.controlledEntities ?? [],
@@ -191,8 +210,6 @@ function reportedHolder(
     differsFromReported: [],
   };
 }
-
-const plus = (reported: number | null, later: number) => (reported === null ? null : reported + later);
 
 /** What a holder shown with a filing's figures says of them: where they come from, what differs, what was added. */
 function reportedNotes(base: Holder | null, r: ReportedFigures, lastBreakdown: string | null, later: number): string[] {
@@ -280,7 +297,7 @@ export function withReportedFigures(view: HoldingsView, prepared: Timeline, stat
         holder.personId,
         f,
         view.asOf,
-        transactionsAfter(prepared, holder.personId, f.from, view.asOf),
+        carriedForward(prepared, holder.personId, f.from, view.asOf),
         prepared.statements,
       );
     }
@@ -294,7 +311,7 @@ export function withReportedFigures(view: HoldingsView, prepared: Timeline, stat
           personId,
           { ...f, name: prepared.names.get(personId) ?? f.name },
           view.asOf,
-          transactionsAfter(prepared, personId, f.from, view.asOf),
+          carriedForward(prepared, personId, f.from, view.asOf),
         ),
       );
   }

@@ -1,60 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { amendmentDiff, amendmentNumbers } from '../../projections/views/amendment-diff.js';
-import { cusipCheckDigit, parseCusip, type CoverPage, type DomainEventInput } from '../../src/domain/index.js';
+import type { CoverPage, DomainEventInput } from '../../src/domain/index.js';
 import { givenFacts } from '../support/given-facts.js';
 import { on } from './build.js';
+import { cover, filing, type Filing } from './statements.js';
 
 // A synthetic chain of one issuer whose filings are all read: the original (filed 2024-01-15, event 2024-01-10),
 // an amendment that states no number (filed 2024-02-20), and Amendment No. 1 (filed 2024-03-15, event 2024-03-12).
-const cusip = parseCusip(`99999X10${cusipCheckDigit('99999X10')}`);
-
-const cover = (personId: string, name: string, aggregate: number, percent: number, sole = aggregate): CoverPage => ({
-  personId,
-  name,
-  memberOfGroup: { a: false, b: false },
-  sourceOfFunds: ['WC'],
-  legalProceedings: false,
-  citizenshipOrPlace: 'Delaware',
-  soleVotingPower: sole,
-  sharedVotingPower: aggregate - sole,
-  soleDispositivePower: sole,
-  sharedDispositivePower: aggregate - sole,
-  aggregate,
-  excludesCertainShares: false,
-  percentOfClass: { kind: 'value', value: percent, text: `${percent}%` },
-  typeOfReportingPerson: ['PN'],
-  footnotes: [],
-});
-
-interface Filing {
-  amendmentNumber: number | null;
-  filedOn: string;
-  eventDate: string | null;
-  coverPages?: CoverPage[];
-  items?: { item: string; change: 'restated' | 'amended' | 'supplemented'; summary: string | null }[];
-  contentsKnown?: boolean;
-}
-const filing = (f: Filing): DomainEventInput => ({
-  type: 'StatementFiled',
-  data: {
-    ...on(f.eventDate ?? f.filedOn, f.filedOn),
-    issuer: { name: 'Example Issuer, Inc.', cusip, cik: null },
-    classTitle: 'Common Stock',
-    amendmentNumber: f.amendmentNumber,
-    accessionNumber: null,
-    eventDate: f.eventDate,
-    filedOn: f.filedOn,
-    contentsKnown: f.contentsKnown ?? true,
-    items: f.items ?? [],
-    coverPages: f.coverPages ?? [],
-    noticeContact: null,
-    businessAddresses: [],
-    previousAccessionNumber: null,
-    filedOnFrom: null,
-    partialCoverPages: [],
-    readingDoubts: [],
-  },
-});
 const identified = (personId: string, name: string): DomainEventInput => ({
   type: 'PersonIdentified',
   data: {

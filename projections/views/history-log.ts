@@ -6,7 +6,8 @@
 import type { IsoDate } from '../../src/domain/index.js';
 import { originalFacts, retractedFacts, type AuditIndex, type AuditRecord } from '../timeline/audit-index.js';
 import { compareFacts, type Fact } from '../timeline/facts.js';
-import { replay } from '../timeline/fold.js';
+import { foldFacts } from '../timeline/fold.js';
+import { foldContext } from '../timeline/fold-context.js';
 import type { SplitFact } from '../timeline/prepared-facts.js';
 import { positionsLogFold } from '../folds/positions.js';
 import type { ChangeEntry, LedgerState } from '../folds/positions-types.js';
@@ -112,9 +113,12 @@ function asRecordedLog(audit: AuditIndex, firstOf: FirstOf, input: TrailInput): 
     .concat(retractedFacts(audit))
     .sort(compareFacts);
   const asOf = input.asOf;
-  const state = replay(
+  // The context of every fact, as the main fold has: a split after asOf still says in which basis an earlier
+  // fact disclosed after it was stated.
+  const state = foldFacts(
     asOf === null ? asRecorded : asRecorded.filter((f) => f.event.data.effectiveDate <= asOf),
     positionsLogFold,
+    foldContext(asRecorded),
   );
   return input.basis === 'adjusted' ? restateLog(state, input.splits) : (state.log ?? []);
 }

@@ -242,8 +242,16 @@ function differenceMessage(state: LedgerState, d: UnexplainedDifference, who: st
   if (d.kind === 'sale-exceeds-holding') {
     return `${who}, ${title}: the filing discloses ${fmt(d.reported)} disposed of on ${d.asOf}, but its transactions show only ${fmt(d.computed)} held: an acquisition of at least ${fmt(d.difference)} is not disclosed`;
   }
-  const parts = transactionsBefore(state.log ?? [], d).map((e) => e.change);
-  const sum = parts.length > 1 ? ` (${parts.map(fmt).join(' + ')})` : '';
+  const { report, transactions } = transactionsBefore(state.log ?? [], d);
+  const parts = transactions.map((e) => e.change);
+  // The computed count starts from the position's previous report, when there is one: it is the first term.
+  const terms = [
+    ...(report === null || report.quantityAfter === 0
+      ? []
+      : [`${fmt(report.quantityAfter)} reported as of ${report.date}`]),
+    ...parts.map(fmt),
+  ];
+  const sum = terms.length > 1 ? ` (${terms.join(' + ')})` : '';
   let message = `${who}, ${title}: the filing reports ${fmt(d.reported)}; its disclosed transactions explain ${fmt(d.computed)}${sum} of them, leaving ${fmt(d.difference)} unexplained`;
   // A gap the size of a disclosed closing suggests one closing went undisclosed.
   if (parts.length > 1 && parts.includes(d.difference)) {
@@ -253,16 +261,22 @@ function differenceMessage(state: LedgerState, d: UnexplainedDifference, who: st
   return message;
 }
 
-/** The transactions on a position since its previous report, up to the report `d`. */
-function transactionsBefore(log: readonly ChangeEntry[], d: UnexplainedDifference): ChangeEntry[] {
-  const entries: ChangeEntry[] = [];
+/** The position's previous report (null: none) and the transactions since it, up to the report `d`. */
+function transactionsBefore(
+  log: readonly ChangeEntry[],
+  d: UnexplainedDifference,
+): { report: ChangeEntry | null; transactions: ChangeEntry[] } {
+  let report: ChangeEntry | null = null;
+  const transactions: ChangeEntry[] = [];
   for (const entry of log) {
     if (entry.personId !== d.personId || entry.securityId !== d.securityId) continue;
     if (entry.factId === d.factId) break;
-    if (entry.kind === 'reported') entries.length = 0;
-    else if (entry.change !== 0) entries.push(entry);
+    if (entry.kind === 'reported') {
+      report = entry;
+      transactions.length = 0;
+    } else if (entry.change !== 0) transactions.push(entry);
   }
-  return entries;
+  return { report, transactions };
 }
 
 /**

@@ -12,6 +12,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation-store/index.html' },
   jsonReporter: { fileName: 'reports/mutation-store/mutation.json' },
   concurrency: 1,
+  // A mutant that never returns (a busy-wait whose deadline never comes) is a kill by timeout: found sooner.
+  timeoutMS: 5_000,
   // Two Stryker runs side by side (this and the projections') must not share a sandbox folder.
   tempDirName: '.stryker-tmp-store',
 };

@@ -3,7 +3,7 @@ import base from './vitest.stryker.config.js';
 
 /**
  * The tests of `stryker.store.config.mjs`: those that drive the SQLite store in this process. The store's contract
- * suite, its URL and trust-marker tests, `verify` (run in-process), and the ledger's reads of a store. Left out: the
+ * suite, its URL and trust-marker tests, `verify` (run in-process), and the ledger's validating reads. Left out: the
  * tests whose writers are other processes (killed mid-batch, racing to create a file, the command without --store),
  * which run the code unmutated there and take 25 s of each run.
  */
@@ -17,8 +17,6 @@ export default defineConfig({
       'test/store/sqlite/trust-marker.int.test.ts',
       'test/cli/verify.e2e.test.ts',
       'test/ledger/read-validation.int.test.ts',
-      'test/ledger/legacy-events.int.test.ts',
-      'test/ledger/read-cache.int.test.ts',
     ],
     testNamePattern: /^(?!.*(several processes creating|runs without --store|when two processes append)).*$/,
   },

@@ -170,7 +170,7 @@ function reportedHolder(
   const now = (reported: number | null, added: number) =>
     reported === null ? null : Math.floor((reported * splits.numerator) / splits.denominator + added);
   // An earlier filing's breakdown is still the last known one: shown (derived), while the later filing's totals govern.
-  const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements);
+  const lastBreakdown = base === null ? null : lastBrokenDownBy(base, statements, r);
   const notes = reportedNotes(base, r, lastBreakdown, later);
   if (!isIdentity(splits))
     notes.push(`${r.filing}'s counts restated through the ${splits.splits.map(describeSplit).join('; ')}`);
@@ -247,13 +247,26 @@ function reportedNotes(base: Holder | null, r: ReportedFigures, lastBreakdown: s
   return notes;
 }
 
-/** The filing that last broke the holder's securities down ("Amendment No. 8"), or null when none did. */
-function lastBrokenDownBy(base: Holder, statements: readonly StatementFact[]): string | null {
+/**
+ * The filing that last broke the holder's securities down ("Amendment No. 8"), or null when none did. Found by
+ * its event date; never `governing`, the filing whose totals are shown because it did not break them down (two
+ * filings may share an event date).
+ */
+function lastBrokenDownBy(
+  base: Holder,
+  statements: readonly StatementFact[],
+  governing: Pick<ReportedFigures, 'amendmentNumber' | 'filedOn'>,
+): string | null {
   let latest: IsoDate | null = null;
   for (const s of base.securities)
     if (s.reportedAsOf !== null && (latest === null || s.reportedAsOf > latest)) latest = s.reportedAsOf;
   if (latest === null) return null;
-  const filing = statements.filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) === latest).at(-1);
+  const filing = statements
+    .filter((f) => (f.event.data.eventDate ?? f.event.data.effectiveDate) === latest)
+    .filter(
+      (f) => f.event.data.amendmentNumber !== governing.amendmentNumber || f.event.data.filedOn !== governing.filedOn,
+    )
+    .at(-1);
   return filing === undefined
     ? `the report as of ${latest}`
     : `${label(filing.event.data.amendmentNumber)} (as of ${latest})`;

@@ -8,7 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/store/event-store.js';
-import { EventIdConflictError, InvalidStoreInputError, WrongExpectedRevisionError } from '../../src/store/errors.js';
+import {
+  EventIdConflictError,
+  InvalidStoreInputError,
+  StoreClosedError,
+  WrongExpectedRevisionError,
+} from '../../src/store/errors.js';
 
 export type OpenContractStore = (options: { now?: () => Date }) => Promise<EventStore>;
 
@@ -411,6 +416,37 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         expect(types).toHaveLength(2);
         expect(types[0]).toBe('Base');
         expect(['FromFirst', 'FromSecond']).toContain(types[1]);
+      });
+    });
+
+    describe('when the store is closed', () => {
+      const calls: Array<[string, (store: EventStore, stream: string) => Promise<unknown>]> = [
+        ['an append', (s, st) => s.append(st, [newEvent('Late', {})])],
+        ['a stream read', (s, st) => s.readStream(st)],
+        ['a backwards stream read', (s, st) => s.readStream(st, { direction: 'backwards' })],
+        ['a read of all events', (s) => s.readAll()],
+        ['a subscription', async (s) => s.subscribeToAll({ onEvent: () => {} })],
+      ];
+      it.each(calls)('refuses %s with StoreClosedError', async (_what, act) => {
+        // Given a store with a stream in it, then closed
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        await store.append(stream, [newEvent('Before', {})]);
+        await store.close();
+
+        // When the call is made after close, then it is refused, not run on a closed connection
+        const error = await act(store, stream).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(StoreClosedError);
+      });
+
+      it('may be closed twice, and another store on the same backing store still reads what it wrote', async () => {
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        await store.append(stream, [newEvent('Kept', {})]);
+        await store.close();
+        await expect(store.close()).resolves.toBeUndefined();
+        const other = await openStore();
+        expect((await other.readStream(stream)).map((e) => e.type)).toEqual(['Kept']);
       });
     });
 

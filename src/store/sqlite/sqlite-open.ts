@@ -21,6 +21,11 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** Create a missing directory (only for the program's own default location, ./var). */
   createDirectory: boolean;
+  /**
+   * Whether this user may write a path. @defaultValue the file system's answer (access W_OK). Tests that run as
+   * root, who may write anything, pass their own to stand in for a user without the right.
+   */
+  canWrite?: (path: string) => boolean;
 }
 
 function writable(path: string): boolean {
@@ -64,10 +69,11 @@ export function openDatabase(location: SqliteLocation, options: OpenOptions): Op
   }
   assertDirectory(location, options);
   const directory = dirname(path);
-  if (exists && !writable(path)) {
+  const canWrite = options.canWrite ?? writable;
+  if (exists && !canWrite(path)) {
     return { db: openReadOnly(path, busyTimeoutMs), readOnly: `this user cannot write ${path}` };
   }
-  if (!writable(directory)) {
+  if (!canWrite(directory)) {
     if (!exists) {
       throw new StoreReadOnlyError(
         `Cannot create the SQLite store ${path}: this user cannot write its directory ${directory}`,

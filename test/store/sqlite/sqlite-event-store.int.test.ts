@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
 import { getSqliteEventStore } from '../../../src/store/sqlite/sqlite-event-store.js';
 import { EventIdConflictError, UnsupportedStoreUrlError } from '../../../src/store/errors.js';
+import { TAMPER_EVIDENCE } from '../../../src/store/integrity.js';
 import { runEventStoreContract } from '../contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
@@ -143,6 +144,38 @@ describe('the SQLite event store', () => {
         `its directory ${join(dir, 'not-yet')} does not exist`,
       );
       expect(existsSync(join(dir, 'not-yet'))).toBe(false);
+      await store.close();
+    });
+
+    it('makes the missing directory on the first append when told to (the default location), not before', async () => {
+      const file = join(dir, 'var-default', 'ledger.db');
+      const store = getSqliteEventStore({ path: file, createDirectory: true });
+      expect(await store.readAll()).toEqual([]);
+      expect(existsSync(join(dir, 'var-default'))).toBe(false);
+      await store.append('s', [{ id: randomUUID(), type: 'A', data: {} }]);
+      expect((await store.readAll()).map((e) => e.type)).toEqual(['A']);
+      expect(existsSync(file)).toBe(true);
+      await store.close();
+    });
+
+    it('gives verify the evidence of an empty, chained log that was never verified, and creates nothing', async () => {
+      // Given a store whose file does not exist
+      const file = join(dir, 'never-written.db');
+      const store = getSqliteEventStore({ path: file });
+      const evidence = store[TAMPER_EVIDENCE];
+
+      // When verify reads its evidence, Then it is that of an empty log with a chain from the start
+      expect(evidence.description).toBe(`SQLite store at ${file}`);
+      expect(await evidence.origin()).toEqual({ chained: true, migratedThrough: 0n, establishedAt: null });
+      expect(await evidence.readRows(0n, 100)).toEqual([]);
+      expect(await evidence.physicalCheck()).toEqual([]);
+      expect(await evidence.headPosition()).toBeNull();
+      expect(await evidence.lastVerification()).toBeNull();
+      // and a verification cannot be recorded in a file that is not there
+      const head = { verifiedAt: '2024-07-24T14:30:00.000Z', position: null, chainHash: null, events: 0 };
+      expect(await evidence.recordVerification(head)).toBe(false);
+      expect([...evidence.appendedHere()]).toEqual([]);
+      expect(existsSync(file)).toBe(false);
       await store.close();
     });
   });

@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { amendmentDiff, amendmentNumbers } from '../../projections/views/amendment-diff.js';
 import type { CoverPage, DomainEventInput } from '../../src/domain/index.js';
 import { givenFacts } from '../support/given-facts.js';
-import { on } from './build.js';
+import { identified, on } from './build.js';
 import { cover, filing, type Filing } from './statements.js';
 
 // A synthetic chain of one issuer whose filings are all read: the original (filed 2024-01-15, event 2024-01-10),
 // an amendment that states no number (filed 2024-02-20), and Amendment No. 1 (filed 2024-03-15, event 2024-03-12).
-const identified = (personId: string, name: string): DomainEventInput => ({
-  type: 'PersonIdentified',
-  data: {
-    ...on('2024-01-10', '2024-01-15'),
-    personId,
-    name,
-    kind: 'entity',
-    typeOfReportingPerson: ['PN'],
-    citizenshipOrPlace: 'Delaware',
-    cik: null,
-  },
-});
 
 const original = filing({
   amendmentNumber: 0,
@@ -43,7 +31,12 @@ const amendment1 = filing({
   // The fund bought 500 more (row 7, 9, 11, 13 change); the general partner left; an adviser joined.
   coverPages: [cover('fund', 'FUND ONE LP', 1_500, 15), cover('adviser', 'ADVISER CO', 1_500, 15, 0)],
 });
-const chain = givenFacts([identified('fund', 'Fund One, L.P.'), original, unnumbered, amendment1]);
+const chain = givenFacts([
+  identified('fund', 'Fund One, L.P.', '2024-01-10', '2024-01-15'),
+  original,
+  unnumbered,
+  amendment1,
+]);
 
 describe('what changed between two filings whose cover pages are both known', () => {
   // Folded in each test, not while the file is collected (a mutation run switches mutants per test).

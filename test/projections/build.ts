@@ -44,3 +44,46 @@ export function envelopes(events: DomainEventInput[], recordedAt = RECORDED, sta
     position: start + i,
   }));
 }
+
+/** An open-market purchase, disclosed on `disclosedOn` (default the day of the trade). */
+export const buy = (
+  personId: string,
+  date: string,
+  shares: number,
+  pricePerShare: number | null = null,
+  disclosedOn = date,
+): DomainEventInput => ({
+  type: 'SharesPurchased',
+  data: { ...on(date, disclosedOn), personId, shares, method: 'open-market', pricePerShare, totalPrice: null },
+});
+
+/** An open-market sale at a price not stated. */
+export const sell = (personId: string, date: string, shares: number): DomainEventInput => ({
+  type: 'SharesSold',
+  data: { ...on(date), personId, shares, method: 'open-market', pricePerShare: null, totalPrice: null },
+});
+
+/** A reporting person (a Delaware partnership), identified by the filing of `disclosedOn`. */
+export const identified = (
+  personId: string,
+  name: string,
+  date = '2024-01-01',
+  disclosedOn = date,
+): DomainEventInput => ({
+  type: 'PersonIdentified',
+  data: {
+    ...on(date, disclosedOn),
+    personId,
+    name,
+    kind: 'entity',
+    typeOfReportingPerson: ['PN'],
+    citizenshipOrPlace: 'Delaware',
+    cik: null,
+  },
+});
+
+/** A 1-for-10 reverse split effective on `date`: every 10 shares become 1. */
+export const reverseSplit = (date: string, disclosedOn = date): DomainEventInput => ({
+  type: 'StockSplit',
+  data: { ...on(date, disclosedOn), from: 10, to: 1 },
+});

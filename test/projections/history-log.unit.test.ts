@@ -8,18 +8,9 @@ import { asTimeline } from '../../projections/timeline/timeline.js';
 import { positionsFold, positionsLogFold, type ChangeEntry } from '../../projections/folds/positions.js';
 import type { DomainEventInput, Envelope } from '../../src/domain/index.js';
 import { givenFacts } from '../support/given-facts.js';
-import { on, RECORDED } from './build.js';
+import { buy, on, RECORDED, reverseSplit, sell } from './build.js';
 
 // Synthetic facts: a fund and another holder of one issuer's common stock, its preferred and a note.
-const buy = (personId: string, date: string, shares: number, pricePerShare: number | null, disclosedOn = date) =>
-  ({
-    type: 'SharesPurchased',
-    data: { ...on(date, disclosedOn), personId, shares, method: 'open-market', pricePerShare, totalPrice: null },
-  }) satisfies DomainEventInput;
-const sell = (personId: string, date: string, shares: number): DomainEventInput => ({
-  type: 'SharesSold',
-  data: { ...on(date), personId, shares, method: 'open-market', pricePerShare: null, totalPrice: null },
-});
 const preferred = (personId: string, date: string, shares: number): DomainEventInput => ({
   type: 'PreferredIssued',
   data: { ...on(date), personId, securityId: 'pref', shares, purchasePrice: null },
@@ -45,11 +36,6 @@ const describeSecurity = (
     exercisableFrom: null,
     expiresOn: null,
   },
-});
-// 1-for-10 reverse split: every 10 shares become 1.
-const reverseSplit = (date: string): DomainEventInput => ({
-  type: 'StockSplit',
-  data: { ...on(date), from: 10, to: 1 },
 });
 const correct = (target: Envelope, set: Record<string, number | string>, reason: string): DomainEventInput => ({
   type: 'EventCorrected',

@@ -3,31 +3,9 @@ import { historyOf, type HistoryEntry } from '../../projections/views/history.js
 import { auditIndex } from '../../projections/timeline/audit-index.js';
 import { selectFacts } from '../../projections/timeline/facts.js';
 import { buildTimeline } from '../../projections/timeline/timeline.js';
-import type { DomainEventInput, Envelope } from '../../src/domain/index.js';
+import type { Envelope } from '../../src/domain/index.js';
 import { givenFacts } from '../support/given-facts.js';
-import { on, RECORDED } from './build.js';
-
-const buy = (personId: string, date: string, shares: number, pricePerShare: number | null): DomainEventInput => ({
-  type: 'SharesPurchased',
-  data: { ...on(date), personId, shares, method: 'open-market', pricePerShare, totalPrice: null },
-});
-const identified = (personId: string, name: string): DomainEventInput => ({
-  type: 'PersonIdentified',
-  data: {
-    ...on('2024-01-01'),
-    personId,
-    name,
-    kind: 'entity',
-    typeOfReportingPerson: ['PN'],
-    citizenshipOrPlace: 'Delaware',
-    cik: null,
-  },
-});
-// 1-for-10 reverse split: every 10 shares become 1.
-const reverseSplit = (date: string): DomainEventInput => ({
-  type: 'StockSplit',
-  data: { ...on(date), from: 10, to: 1 },
-});
+import { buy, identified, on, RECORDED, reverseSplit } from './build.js';
 
 const rows = (entries: readonly HistoryEntry[]) =>
   entries.map((e) => [e.date, e.personId, e.securityId, e.change, e.quantityAfter]);

@@ -72,15 +72,21 @@ export function disclosureRatio(
   data: { effectiveDate: IsoDate; disclosedOn: IsoDate },
 ): BasisRatio | null {
   if (context.splits.length === 0 || data.disclosedOn <= data.effectiveDate) return null;
+  const ratio = splitRatioBetween(context.splits, data.effectiveDate, data.disclosedOn);
+  return ratio.numerator === ratio.denominator ? null : ratio;
+}
+
+/** to/from of the splits effective after `after` and on or before `through` (1/1 when none). */
+export function splitRatioBetween(splits: readonly ContextSplit[], after: IsoDate, through: IsoDate): BasisRatio {
   let numerator = 1;
   let denominator = 1;
-  for (const split of context.splits) {
-    if (split.effectiveDate > data.effectiveDate && split.effectiveDate <= data.disclosedOn) {
+  for (const split of splits) {
+    if (split.effectiveDate > after && split.effectiveDate <= through) {
       numerator *= split.to;
       denominator *= split.from;
     }
   }
-  return numerator === denominator ? null : { numerator, denominator };
+  return { numerator, denominator };
 }
 
 /**

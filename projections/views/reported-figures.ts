@@ -6,7 +6,7 @@
  * and never as the transactions alone.
  */
 import { commonSharesOf, type CoverPage, type IsoDate, type ReportedPercent } from '../../src/domain/index.js';
-import { countAtEffective, disclosureRatio } from '../timeline/fold-context.js';
+import { countAtEffective, disclosureRatio, splitRatioBetween } from '../timeline/fold-context.js';
 import { type Holder, type HoldingsView, type ReportedFigures } from './holdings.js';
 import type { LedgerState } from '../folds/positions-types.js';
 import { countEffectiveBy, type OwnershipFact, type StatementFact } from '../timeline/prepared-facts.js';
@@ -151,7 +151,7 @@ function carriedForward(prepared: Timeline, personId: string, r: ReportedFigures
     const shares = commonSharesOf(event);
     if (shares === 0) continue;
     const atTrade = countAtEffective(shares, disclosureRatio(prepared.context, event.data));
-    const { numerator, denominator } = adjustmentAfter(upToAsOf, effectiveBy(event.data.effectiveDate));
+    const { numerator, denominator } = splitRatioBetween(prepared.splits, event.data.effectiveDate, asOf);
     later += (atTrade * numerator) / denominator;
   }
   return { splits: adjustmentAfter(upToAsOf, effectiveBy(r.asOf)), later };

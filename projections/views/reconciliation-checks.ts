@@ -60,7 +60,8 @@ const sumText = (parts: number[]) => `${parts.map(fmt).join(' + ')} = ${fmt(part
 
 /**
  * Each footnote that enumerates shares against the rows it is printed on (rows 7-10, 11), and
- * row 11 against what the footnotes on rows 7 and 8 claim: Rule 13d-3 aggregate = sole + shared voting.
+ * row 11 against what the footnotes on rows 7 and 8 claim (sole + shared voting), or rows 9 + 10 when the person may
+ * dispose of more shares than it may vote.
  * Events recorded without footnote rows: a footnote belongs to the rows whose figure it equals.
  */
 export function footnoteChecks(add: AddCheck, cover: StatedRows, who: string): void {
@@ -106,13 +107,21 @@ export function footnoteChecks(add: AddCheck, cover: StatedRows, who: string): v
   const seven = claims.get(7) ?? (sole === 0 ? 0 : undefined);
   const eight = claims.get(8) ?? (shared === 0 ? 0 : undefined);
   if (seven === undefined || eight === undefined) return;
-  add(seven + eight === aggregate, {
+  const voting = seven + eight;
+  const claimed = `${who}: row 11 is ${fmt(aggregate)}; the footnotes claim ${fmt(seven)} (sole voting, row 7) + ${fmt(eight)} (shared voting, row 8) = ${fmt(voting)}`;
+  // Rule 13d-3 counts a share its holder may vote or dispose of: dispositive power over all of row 11 (rows 9 + 10)
+  // explains an aggregate above the shares it may vote.
+  const dispositive = (cover.soleDispositivePower ?? Number.NaN) + (cover.sharedDispositivePower ?? Number.NaN);
+  const disposesOfAll = voting < aggregate && dispositive === aggregate;
+  add(voting === aggregate || disposesOfAll, {
     kind: 'footnote-sum',
     personId: cover.personId,
     item: 'cover row 11',
     reported: aggregate,
-    computed: seven + eight,
-    message: `${who}: row 11 is ${fmt(aggregate)}; the footnotes claim ${fmt(seven)} (sole voting, row 7) + ${fmt(eight)} (shared voting, row 8) = ${fmt(seven + eight)}`,
+    computed: disposesOfAll ? dispositive : voting,
+    message: disposesOfAll
+      ? `${claimed}, and rows 9 + 10 give dispositive power over all ${fmt(dispositive)} (a share counts when it may be voted or disposed of)`
+      : claimed,
   });
 }
 

@@ -216,6 +216,66 @@ describe('footnoteChecks: cover footnotes against the rows they are printed on',
     );
   });
 
+  it('accepts row 11 above the voting claim when rows 9 + 10 give dispositive power over all of it (Rule 13d-3)', () => {
+    // Given 1,000 shares it may vote (footnote on row 7: 600 + 400) and 500 non-voting shares it may also sell: rows 9
+    // and 10 give dispositive power over 1,500 = row 11
+    const cover = page({
+      soleVotingPower: 1_000,
+      sharedVotingPower: 0,
+      soleDispositivePower: 1_500,
+      sharedDispositivePower: 0,
+      aggregate: 1_500,
+      footnotes: [footnote('1', 'Represents (i) 600 shares held by Fund A and (ii) 400 shares held by Fund B.', [7])],
+    });
+    // When checked, Then row 11 holds: a share counts when it may be voted or disposed of
+    const row11 = checksOf((add) => footnoteChecks(add, cover, 'Holder')).find((c) => c.item === 'cover row 11')!;
+    expect(row11).toEqual({
+      ok: true,
+      kind: 'footnote-sum',
+      personId: 'holder',
+      item: 'cover row 11',
+      reported: 1_500,
+      computed: 1_500,
+      message:
+        'Holder: row 11 is 1,500; the footnotes claim 1,000 (sole voting, row 7) + 0 (shared voting, row 8) = 1,000, ' +
+        'and rows 9 + 10 give dispositive power over all 1,500 (a share counts when it may be voted or disposed of)',
+    });
+  });
+
+  it.each([
+    ['dispositive power over fewer shares than row 11', 1_200, 0, 1_500, 1_000],
+    ['dispositive power split between rows 9 and 10, short of row 11', 700, 700, 1_500, 1_000],
+    ['a voting claim above row 11, whatever rows 9 + 10 say', 1_500, 0, 900, 1_000],
+  ])('finds row 11 unexplained with %s', (_what, sole9, shared10, aggregate, voting) => {
+    const cover = page({
+      soleVotingPower: voting,
+      sharedVotingPower: 0,
+      soleDispositivePower: sole9,
+      sharedDispositivePower: shared10,
+      aggregate,
+      footnotes: [footnote('1', 'Represents (i) 600 shares held by Fund A and (ii) 400 shares held by Fund B.', [7])],
+    });
+    const row11 = checksOf((add) => footnoteChecks(add, cover, 'Holder')).find((c) => c.item === 'cover row 11')!;
+    expect([row11.ok, row11.reported, row11.computed]).toEqual([false, aggregate, voting]);
+    expect(row11.message).toBe(
+      `Holder: row 11 is ${aggregate.toLocaleString('en-US')}; the footnotes claim 1,000 (sole voting, row 7) + 0 ` +
+        '(shared voting, row 8) = 1,000',
+    );
+  });
+
+  it('counts row 10 with row 9: shared dispositive power over the rest explains row 11', () => {
+    const cover = page({
+      soleVotingPower: 1_000,
+      sharedVotingPower: 0,
+      soleDispositivePower: 1_000,
+      sharedDispositivePower: 500,
+      aggregate: 1_500,
+      footnotes: [footnote('1', 'Represents (i) 600 shares held by Fund A and (ii) 400 shares held by Fund B.', [7])],
+    });
+    const row11 = checksOf((add) => footnoteChecks(add, cover, 'Holder')).find((c) => c.item === 'cover row 11')!;
+    expect([row11.ok, row11.computed]).toEqual([true, 1_500]);
+  });
+
   it('leaves row 11 alone when a non-zero row 7 or 8 has no footnote to explain it', () => {
     // Given row 7 (162) footnoted but a non-zero row 8 (50) without a footnote, and the reverse
     const sevenOnly = page({

@@ -52,8 +52,9 @@ export {
   StatementFiledSchema,
   PersonIdentifiedSchema,
   SecurityDescribedSchema,
+  ReadingDoubtSchema,
 } from './events/statement-events.js';
-export type { CoverPage, PartialCoverPage, ItemChange } from './events/statement-events.js';
+export type { CoverPage, PartialCoverPage, ItemChange, ReadingDoubt } from './events/statement-events.js';
 export {
   PositionReportedSchema,
   BeneficialOwnershipReportedSchema,

@@ -6,8 +6,10 @@ import {
   EventValidationError,
   evolveTarget,
   initialTargetState,
+  ReadingDoubtSchema,
   validateEvent,
   type Envelope,
+  type ReadingDoubt,
 } from '../../src/domain/index.js';
 
 const source = { amendmentNumber: 8, accessionNumber: null, filedOn: '2024-07-24', item: '5(c)', quote: 'q' };
@@ -45,6 +47,18 @@ describe('events', () => {
     expect(() => validateEvent({ ...purchase, data: { ...purchase.data, effectiveDate: '2024-06-31' } })).toThrow(
       /effectiveDate: not a calendar date/,
     );
+  });
+
+  it('give programs the schema of a figure read with doubt: a cover row 1-14, or 0 for the front page', () => {
+    const doubt: ReadingDoubt = {
+      personId: null,
+      row: 0,
+      read: '09175M50',
+      reason: 'CUSIP printed without its check digit',
+      place: 'line 12',
+    };
+    expect(ReadingDoubtSchema.parse(doubt)).toEqual(doubt);
+    expect(ReadingDoubtSchema.safeParse({ ...doubt, row: 15 }).success).toBe(false);
   });
 
   it('refuse an unknown type', () => {

@@ -337,6 +337,38 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         expect(numbers(await store.readStream(stream, { from: 1n, limit: 2 }))).toEqual([1, 2]);
         expect(numbers(await store.readStream(stream, { limit: 0 }))).toEqual([]);
       });
+
+      it("reads from 'start' and from 'end' in either direction", async () => {
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        await store.append(
+          stream,
+          [0, 1, 2].map((n) => newEvent('N', { n })),
+        );
+        const numbers = async (options: Parameters<EventStore['readStream']>[1]) =>
+          (await store.readStream(stream, options)).map((e) => (e.data as { n: number }).n);
+        expect(await numbers({ from: 'start' })).toEqual([0, 1, 2]);
+        expect(await numbers({ from: 'end' })).toEqual([]);
+        expect(await numbers({ direction: 'backwards', from: 'end' })).toEqual([2, 1, 0]);
+        expect(await numbers({ direction: 'backwards', from: 'start' })).toEqual([0]);
+      });
+
+      const badPositions: Array<[string, (store: EventStore, stream: string) => Promise<unknown>, string]> = [
+        ['a stream read from a negative revision', (s, st) => s.readStream(st, { from: -1n }), 'from'],
+        ['a stream read from a number', (s, st) => s.readStream(st, { from: 1 as unknown as bigint }), 'from'],
+        ['a read of all from a negative position', (s) => s.readAll({ fromPosition: -1n }), 'fromPosition'],
+        [
+          'a subscription after a negative position',
+          async (s) => s.subscribeToAll({ afterPosition: -1n, onEvent: () => {} }),
+          'afterPosition',
+        ],
+      ];
+      it.each(badPositions)('refuses %s, naming the option', async (_what, act, option) => {
+        const store = await openStore();
+        const error = await act(store, `${prefix()}s`).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(InvalidStoreInputError);
+        expect((error as Error).message).toMatch(new RegExp(`^${option} must be a non-negative integer \\(bigint\\)`));
+      });
     });
 
     describe('when a projection subscribes to all events', () => {
@@ -379,6 +411,29 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         await waitFor(() => seen.length === 2, 'events after the checkpoint');
         await subscription.close();
         expect(seen).toEqual(['E2', 'E3']);
+      });
+
+      it('delivers nothing more once the subscription is closed', async () => {
+        const store = await openStore();
+        const p = prefix();
+        const seen: string[] = [];
+        const subscription = store.subscribeToAll({
+          filter: { streamPrefixes: [p] },
+          onEvent: (e) => void seen.push(e.type),
+        });
+        await store.append(`${p}a`, [newEvent('Before', {})]);
+        await waitFor(() => seen.length === 1, 'the event before close');
+        await subscription.close();
+        await store.append(`${p}a`, [newEvent('After', {})]);
+        // A later subscription sees the event, so it was there to be delivered
+        const later: string[] = [];
+        const check = store.subscribeToAll({
+          filter: { streamPrefixes: [p] },
+          onEvent: (e) => void later.push(e.type),
+        });
+        await waitFor(() => later.length === 2, 'both events, by a new subscription');
+        await check.close();
+        expect(seen).toEqual(['Before']);
       });
 
       it('sees events appended through another connection to the same store', async () => {

@@ -75,11 +75,13 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
   const appendedHere = new Set<bigint>();
   let closed = false;
 
-  /** The open file, or null while it does not exist (another process may create it meanwhile). */
+  /**
+   * The open file, or null while it does not exist (another process may create it meanwhile; `:memory:` is made by
+   * the first append). Every read and append passes here, so a closed store refuses them all.
+   */
   function reader(): SqliteConnection | null {
     if (closed) throw new StoreClosedError();
-    if (connection === null && (path === ':memory:' || existsSync(path)))
-      connection = openSqliteConnection(location, connectionOptions);
+    if (connection === null && existsSync(path)) connection = openSqliteConnection(location, connectionOptions);
     return connection;
   }
 
@@ -97,7 +99,6 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     options: AppendOptions | undefined,
     attested: boolean,
   ): Promise<AppendResult> {
-    if (closed) throw new StoreClosedError();
     const batch = serialiseBatch(stream, events);
     normaliseExpectedRevision(options); // refuse a bad revision before anything is opened or written
     const result = writer().append(stream, batch, options, attested);
@@ -126,7 +127,6 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     [TAMPER_EVIDENCE]: evidence,
 
     async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-      if (closed) throw new StoreClosedError();
       assertStreamName(stream);
       assertLimit(options.limit);
       if (options.from !== undefined && typeof options.from !== 'string') assertRevision(options.from, 'from');
@@ -144,7 +144,6 @@ export function getSqliteEventStore(storeOptions: SqliteEventStoreOptions): Sqli
     },
 
     async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-      if (closed) throw new StoreClosedError();
       assertLimit(options.limit);
       const from = options.fromPosition ?? 0n;
       assertRevision(from, 'fromPosition');

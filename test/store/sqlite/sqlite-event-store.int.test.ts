@@ -180,6 +180,50 @@ describe('the SQLite event store', () => {
     });
   });
 
+  describe('what this store object wrote, for the query warning', () => {
+    it('counts its own appends, not a retry of a batch another store object wrote', async () => {
+      const file = join(dir, 'appended-here.db');
+      const first = getSqliteEventStore({ path: file });
+      const second = getSqliteEventStore({ path: file });
+      const batch = [{ id: randomUUID(), type: 'A', data: {} }];
+      const written = await first.append('s', batch);
+      const retried = await second.append('s', batch);
+      expect(retried.written).toBe(false);
+      expect([...first[TAMPER_EVIDENCE].appendedHere()]).toEqual([written.events[0]!.position]);
+      expect([...second[TAMPER_EVIDENCE].appendedHere()]).toEqual([]);
+      await Promise.all([first.close(), second.close()]);
+    });
+  });
+
+  describe('when a subscription waits for new events', () => {
+    it('hears an append of its own store object at once, and one of another only when it polls', async () => {
+      // Given a subscription that polls once a minute
+      const file = join(dir, 'subscription-wakeup.db');
+      const store = getSqliteEventStore({ path: file, pollIntervalMs: 60_000 });
+      const other = getSqliteEventStore({ path: file });
+      await store.append('s', [{ id: randomUUID(), type: 'Old', data: {} }]);
+      const seen: string[] = [];
+      let caughtUp = false;
+      const subscription = store.subscribeToAll({
+        onEvent: (e) => void seen.push(e.type),
+        onCaughtUp: () => void (caughtUp = true),
+      });
+      await until(() => caughtUp);
+
+      // When another store object appends, Then nothing is heard before the next poll
+      await other.append('s', [{ id: randomUUID(), type: 'Elsewhere', data: {} }]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(seen).toEqual(['Old']);
+
+      // When this store object appends, Then the subscription is woken and reads both
+      await store.append('s', [{ id: randomUUID(), type: 'Here', data: {} }]);
+      await until(() => seen.length === 3);
+      expect(seen).toEqual(['Old', 'Elsewhere', 'Here']);
+      await subscription.close();
+      await Promise.all([store.close(), other.close()]);
+    });
+  });
+
   describe('when an id is reused in another stream', () => {
     it('refuses it: ids are unique in the whole file', async () => {
       const store = await openStore('sqlite::memory:');
@@ -233,4 +277,12 @@ function startWriter(file: string, stream: string, expected: string, label: stri
     return JSON.parse(String(line.value)) as WriterOutcome;
   });
   return { ready, outcome, go: () => child.stdin.end('go\n') };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting for the subscription');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

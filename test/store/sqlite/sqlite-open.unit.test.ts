@@ -3,7 +3,7 @@
  * open read-only, and what a user without write rights gets. Root may write anything, so `canWrite` stands in for
  * such a user here; store-url.int.test.ts runs the same cases with real permissions as the user "nobody".
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -197,6 +197,55 @@ describe('opening the SQLite file', () => {
       expect(error).toBeInstanceOf(StoreUnavailableError);
       expect((error as Error).message).toContain(`${path} is not a ledger store`);
     });
+  });
+});
+
+describe('reading a store whose shared-memory file SQLite cannot open', () => {
+  // A reader in WAL mode needs the "-shm" file beside the store, which it cannot make in a directory it may not
+  // write. Root may write anything, so here a dangling link at the "-shm" path stands for that directory: SQLite
+  // then cannot open it (SQLITE_CANTOPEN), as it cannot for a user without the right.
+
+  /** A store file in WAL mode, closed cleanly (every commit copied into the file), with `rows` in it. */
+  function walFile(name: string, rows: string[]): string {
+    const path = join(dir, name);
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE kept (x)');
+    for (const row of rows) db.prepare('INSERT INTO kept VALUES (?)').run(row);
+    db.close();
+    return path;
+  }
+
+  it('reads the file as a snapshot of its bytes, read-only, when no write-ahead log holds commits', () => {
+    const path = walFile('ledger.db', ['first', 'second']);
+    symlinkSync(join(dir, 'no-such-directory', 'shm'), `${path}-shm`);
+    const { db, readOnly } = open(at(path, 'ro'));
+    expect(readOnly).toBe(`the store URL opens ${path} read-only (mode=ro)`);
+    expect(db.readonly).toBe(true);
+    expect(db.prepare('SELECT x FROM kept').pluck().all()).toEqual(['first', 'second']);
+  });
+
+  it('refuses, naming the log, when the write-ahead log holds commits not yet in the file', () => {
+    // Given a copy of a store taken while its writer had commits only in the write-ahead log
+    const live = join(dir, 'live.db');
+    const writer = new Database(live);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES ('only in the log')");
+    const path = join(dir, 'copy.db');
+    copyFileSync(live, path);
+    copyFileSync(`${live}-wal`, `${path}-wal`);
+    writer.close();
+    symlinkSync(join(dir, 'no-such-directory', 'shm'), `${path}-shm`);
+
+    // When it is opened read-only, Then it is refused: a snapshot of the file alone would miss those commits
+    const error = thrown(() => open(at(path, 'ro')));
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toBe(
+      `Cannot read the SQLite store ${path}: its directory is read-only and its write-ahead log (${path}-wal) ` +
+        'holds commits not yet in the file; open it once as a user who may write the directory, or copy the three ' +
+        'files elsewhere',
+    );
   });
 });
 

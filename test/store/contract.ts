@@ -275,9 +275,40 @@ export function runEventStoreContract(adapterName: string, open: OpenContractSto
         const stream = `${prefix()}s`;
         const old = newEvent('A', {});
         await store.append(stream, [old]);
-        const error = await store.append(stream, [old, newEvent('B', {})]).catch((e: unknown) => e);
+        const added = newEvent('B', {});
+        const error = await store.append(stream, [old, added]).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(EventIdConflictError);
+        expect(error).toMatchObject({
+          eventId: old.id,
+          reason: `part of this batch was appended before and part was not (${added.id} is new)`,
+        });
         expect(await store.readStream(stream)).toHaveLength(1);
+      });
+
+      it('refuses an id reused with the same data but another type, naming the reason', async () => {
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        const id = randomUUID();
+        await store.append(stream, [{ id, type: 'SharesPurchased', data: { shares: 88 } }]);
+        const error = await store
+          .append(stream, [{ id, type: 'SharesSold', data: { shares: 88 } }])
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventIdConflictError);
+        expect(error).toMatchObject({ eventId: id, reason: 'it was appended before with different content' });
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['SharesPurchased']);
+      });
+
+      it('refuses as one batch events that were appended in separate batches with another between them', async () => {
+        // Given A, X and B appended one at a time (revisions 0, 1, 2)
+        const store = await openStore();
+        const stream = `${prefix()}s`;
+        const [a, x, b] = [newEvent('A', {}), newEvent('X', {}), newEvent('B', {})];
+        for (const event of [a, x, b]) await store.append(stream, [event]);
+        // When A and B are sent again as one batch, Then it is no retry of anything that was appended
+        const error = await store.append(stream, [a, b]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventIdConflictError);
+        expect(error).toMatchObject({ eventId: b.id, reason: 'it was appended before in another batch' });
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'X', 'B']);
       });
     });
 

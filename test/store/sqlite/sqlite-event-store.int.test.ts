@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store/open-store.js';
 import { getSqliteEventStore } from '../../../src/store/sqlite/sqlite-event-store.js';
 import { EventIdConflictError, UnsupportedStoreUrlError } from '../../../src/store/errors.js';
+import { ATTESTED_APPEND } from '../../../src/store/attestation.js';
 import { TAMPER_EVIDENCE } from '../../../src/store/integrity.js';
 import { runEventStoreContract } from '../contract.js';
 
@@ -176,6 +177,48 @@ describe('the SQLite event store', () => {
       expect(await evidence.recordVerification(head)).toBe(false);
       expect([...evidence.appendedHere()]).toEqual([]);
       expect(existsSync(file)).toBe(false);
+      await store.close();
+    });
+  });
+
+  describe('the file it makes', () => {
+    it('is in WAL mode, so that readers run beside the writer', async () => {
+      const file = join(dir, 'wal-mode.db');
+      const store = getSqliteEventStore({ path: file });
+      await store.append('s', [{ id: randomUUID(), type: 'A', data: {} }]);
+      const look = new Database(file, { readonly: true });
+      expect(look.pragma('journal_mode', { simple: true })).toBe('wal');
+      look.close();
+      await store.close();
+    });
+
+    it("seals only the ledger's attested appends: verify tells them from a plain append", async () => {
+      const file = join(dir, 'sealed.db');
+      const store = getSqliteEventStore({ path: file });
+      await store.append('s', [{ id: randomUUID(), type: 'Plain', data: {} }]);
+      await store[ATTESTED_APPEND]('s', [{ id: randomUUID(), type: 'Attested', data: {} }]);
+      const rows = await store[TAMPER_EVIDENCE].readRows(0n, 10);
+      expect(rows.map((r) => [r.type, r.seal === null, r.attested])).toEqual([
+        ['Plain', true, false],
+        ['Attested', false, true],
+      ]);
+      await store.close();
+    });
+  });
+
+  describe('when a file opened read-only holds no ledger', () => {
+    it('refuses to read it, naming the file, and changes nothing in it', async () => {
+      const file = join(dir, 'other-program.db');
+      const other = new Database(file);
+      other.exec('CREATE TABLE notes (text)');
+      other.close();
+      const store = getSqliteEventStore({ path: file, mode: 'ro' });
+      await expect(store.readAll()).rejects.toThrow(
+        `${file} holds no ledger (no events table), and it is open read-only`,
+      );
+      const look = new Database(file, { readonly: true });
+      expect(look.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['notes']);
+      look.close();
       await store.close();
     });
   });

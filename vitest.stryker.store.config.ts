@@ -13,6 +13,7 @@ export default defineConfig({
     include: [
       'test/store/sqlite/*.unit.test.ts',
       'test/store/sqlite/sqlite-event-store.int.test.ts',
+      'test/store/sqlite/sqlite-evidence.int.test.ts',
       'test/store/sqlite/store-url.int.test.ts',
       'test/store/sqlite/trust-marker.int.test.ts',
       'test/cli/verify.e2e.test.ts',

@@ -109,20 +109,34 @@ export function footnoteChecks(add: AddCheck, cover: StatedRows, who: string): v
   if (seven === undefined || eight === undefined) return;
   const voting = seven + eight;
   const claimed = `${who}: row 11 is ${fmt(aggregate)}; the footnotes claim ${fmt(seven)} (sole voting, row 7) + ${fmt(eight)} (shared voting, row 8) = ${fmt(voting)}`;
-  // Rule 13d-3 counts a share its holder may vote or dispose of: dispositive power over all of row 11 (rows 9 + 10)
-  // explains an aggregate above the shares it may vote.
-  const dispositive = (cover.soleDispositivePower ?? Number.NaN) + (cover.sharedDispositivePower ?? Number.NaN);
-  const disposesOfAll = voting < aggregate && dispositive === aggregate;
-  add(voting === aggregate || disposesOfAll, {
+  const disposition = dispositionCoversAggregate(voting, aggregate, cover);
+  add(voting === aggregate || disposition !== null, {
     kind: 'footnote-sum',
     personId: cover.personId,
     item: 'cover row 11',
     reported: aggregate,
-    computed: disposesOfAll ? dispositive : voting,
-    message: disposesOfAll
-      ? `${claimed}, and rows 9 + 10 give dispositive power over all ${fmt(dispositive)} (a share counts when it may be voted or disposed of)`
-      : claimed,
+    computed: disposition ?? voting,
+    message: disposition === null ? claimed : `${claimed}, ${dispositionNote('rows 9 + 10', disposition)}`,
   });
+}
+
+/**
+ * Rule 13d-3 counts a share its holder may vote or dispose of: an aggregate above the shares it may vote is explained
+ * when sole + shared dispositive power (rows 9 + 10) reach all of it. That dispositive total, or null when they do not.
+ */
+export function dispositionCoversAggregate(
+  voting: number,
+  aggregate: number,
+  powers: { soleDispositivePower?: number | undefined; sharedDispositivePower?: number | undefined },
+): number | null {
+  const { soleDispositivePower: sole, sharedDispositivePower: shared } = powers;
+  if (voting >= aggregate || sole === undefined || shared === undefined) return null;
+  return sole + shared === aggregate ? aggregate : null;
+}
+
+/** The words that say why an aggregate above the voting power holds. */
+export function dispositionNote(rows: string, dispositive: number): string {
+  return `and ${rows} = ${fmt(dispositive)} reach it: Rule 13d-3 counts a share that may be voted or disposed of`;
 }
 
 /**

@@ -18,6 +18,8 @@ import {
 import { holdingsFromState, type Holder, type HoldingsView } from './holdings.js';
 import { knownOverUnknown, label } from './statement.js';
 import {
+  dispositionCoversAggregate,
+  dispositionNote,
   decimalsOf,
   denominatorNotStated,
   footnoteChecks,
@@ -215,23 +217,34 @@ function coverVsPositions(add: Add, cover: StatedRows, who: string, holder: Hold
   }
 }
 
-type Powers = Partial<Pick<StatedRows, 'soleVotingPower' | 'sharedVotingPower' | 'aggregate'>>;
+type Powers = Partial<
+  Pick<
+    StatedRows,
+    'soleVotingPower' | 'sharedVotingPower' | 'soleDispositivePower' | 'sharedDispositivePower' | 'aggregate'
+  >
+>;
 
-/** Rule 13d-3: the aggregate is what the person votes, alone or shared. */
+/**
+ * Rule 13d-3: the aggregate is what the person may vote, alone or shared, or, where it may dispose of more than it
+ * may vote, what it may dispose of.
+ */
 function powersVsAggregate(add: Add, personId: string, who: string, where: string, figures: Powers | undefined): void {
   if (figures === undefined) return;
   const { soleVotingPower: sole, sharedVotingPower: shared, aggregate } = figures;
   if (sole === undefined || shared === undefined || aggregate === undefined) return;
   const voting = sole + shared;
-  add(voting === aggregate, {
+  const disposition = dispositionCoversAggregate(voting, aggregate, figures);
+  const stated =
+    `${who}: ${where} sole + shared voting power = ${fmt(sole)} + ${fmt(shared)} = ${fmt(voting)} ` +
+    `against an aggregate of ${fmt(aggregate)}`;
+  add(voting === aggregate || disposition !== null, {
     kind: 'powers-vs-aggregate',
     personId,
     item: where === 'cover page' ? 'cover' : '5(b)',
     reported: aggregate,
-    computed: voting,
+    computed: disposition ?? voting,
     message:
-      `${who}: ${where} sole + shared voting power = ${fmt(sole)} + ${fmt(shared)} = ${fmt(voting)} ` +
-      `against an aggregate of ${fmt(aggregate)}`,
+      disposition === null ? stated : `${stated}, ${dispositionNote('sole + shared dispositive power', disposition)}`,
   });
 }
 

@@ -238,7 +238,7 @@ describe('footnoteChecks: cover footnotes against the rows they are printed on',
       computed: 1_500,
       message:
         'Holder: row 11 is 1,500; the footnotes claim 1,000 (sole voting, row 7) + 0 (shared voting, row 8) = 1,000, ' +
-        'and rows 9 + 10 give dispositive power over all 1,500 (a share counts when it may be voted or disposed of)',
+        'and rows 9 + 10 = 1,500 reach it: Rule 13d-3 counts a share that may be voted or disposed of',
     });
   });
 

@@ -220,8 +220,8 @@ describe('reconcile: a cover page against the filing’s own Item 5', () => {
   ]).reconciled();
   const ofFiling = (list: Finding[], filing: string) => list.filter((f) => f.filing === filing);
 
-  it('finds the row that differs, and the Item 5 powers that do not add up to its aggregate', () => {
-    // Director A: 162 on the cover, 81 in Item 5(b); Item 5: 81 + 0 = 81 against its aggregate of 162
+  it('finds the row that differs', () => {
+    // Director A: 162 on the cover, 81 in Item 5(b)
     expect(ofFiling(view.findings, 'Amendment No. 1')).toEqual([
       {
         filing: 'Amendment No. 1',
@@ -232,20 +232,33 @@ describe('reconcile: a cover page against the filing’s own Item 5', () => {
         computed: 81,
         message: 'Director A: sole voting power (row 7) is 162 on the cover page but 81 in Item 5(b)',
       },
+    ]);
+  });
+
+  it('holds Item 5 powers whose voting falls short of the aggregate when its dispositive power reaches it', () => {
+    // Director A's Item 5: 81 + 0 = 81 may be voted, 162 + 0 = 162 disposed of, aggregate 162 (Rule 13d-3: voting or
+    // investment power)
+    const powers = ofFiling(view.consistent, 'Amendment No. 1').filter(
+      (f) => f.kind === 'powers-vs-aggregate' && f.personId === 'director-a' && f.item === '5(b)',
+    );
+    expect(powers).toEqual([
       {
         filing: 'Amendment No. 1',
         kind: 'powers-vs-aggregate',
         personId: 'director-a',
         item: '5(b)',
         reported: 162,
-        computed: 81 + 0,
-        message: 'Director A: Item 5 sole + shared voting power = 81 + 0 = 81 against an aggregate of 162',
+        computed: 162 + 0,
+        message:
+          'Director A: Item 5 sole + shared voting power = 81 + 0 = 81 against an aggregate of 162, and sole + shared ' +
+          'dispositive power = 162 reach it: Rule 13d-3 counts a share that may be voted or disposed of',
       },
     ]);
   });
 
   it('lists every row that agrees, the breakdown that adds up, and the powers that make the aggregate', () => {
-    // Director A: rows 8-11 agree; 81 + 81 = 162; cover 162 + 0 = 162. Director B: all five rows agree, 600 + 400 =
+    // Director A: rows 8-11 agree; 81 + 81 = 162; cover 162 + 0 = 162; Item 5 disposes of 162. Director B: all five
+    // rows agree, 600 + 400 =
     // 1,000 on the cover and in Item 5
     expect(ofFiling(view.consistent, 'Amendment No. 1').map((f) => [f.kind, f.item, f.message])).toEqual([
       ['cover-vs-item-5', '5', 'Director A: shared voting power (row 8) is 0 on the cover page and 0 in Item 5(b)'],
@@ -265,6 +278,12 @@ describe('reconcile: a cover page against the filing’s own Item 5', () => {
         'powers-vs-aggregate',
         'cover',
         'Director A: cover page sole + shared voting power = 162 + 0 = 162 against an aggregate of 162',
+      ],
+      [
+        'powers-vs-aggregate',
+        '5(b)',
+        'Director A: Item 5 sole + shared voting power = 81 + 0 = 81 against an aggregate of 162, and sole + shared ' +
+          'dispositive power = 162 reach it: Rule 13d-3 counts a share that may be voted or disposed of',
       ],
       ['cover-vs-item-5', '5', 'Director B: sole voting power (row 7) is 600 on the cover page and 600 in Item 5(b)'],
       ['cover-vs-item-5', '5', 'Director B: shared voting power (row 8) is 400 on the cover page and 400 in Item 5(b)'],

@@ -12,7 +12,7 @@ import {
   type ReportedPercent,
 } from '../../src/domain/index.js';
 import { givenFacts, type GivenFacts } from '../support/given-facts.js';
-import { on } from './build.js';
+import { identified, on } from './build.js';
 
 type ReadingDoubt = EventData<'StatementFiled'>['readingDoubts'][number];
 
@@ -129,18 +129,6 @@ const position = (
   },
 });
 
-const identified = (personId: string, name: string, date = '2024-01-02'): DomainEventInput => ({
-  type: 'PersonIdentified',
-  data: {
-    ...on(date),
-    personId,
-    name,
-    kind: 'entity',
-    typeOfReportingPerson: ['PN'],
-    citizenshipOrPlace: 'Delaware',
-    cik: null,
-  },
-});
 const trade = (
   type: 'SharesPurchased' | 'SharesSold',
   personId: string,
@@ -549,7 +537,7 @@ describe('reported figures over transactions that do not break the holding down'
   // - 2024-02-15: +5, disclosed 2024-03-15.
   const fundPage = cover('fund', 'FUND ONE LP', { aggregate: 1_200, sole: 800, shared: 400, percent: pct(12) });
   const given = givenFacts([
-    identified('fund', 'Fund One, L.P.'),
+    identified('fund', 'Fund One, L.P.', '2024-01-02'),
     bought('fund', 700, '2024-01-05', '2024-01-15'),
     warrants('fund', 'fund-warrants', 300, '2024-01-06', null),
     filing({ amendmentNumber: 0, filedOn: '2024-01-15', eventDate: '2024-01-10', coverPages: [fundPage] }),
@@ -680,7 +668,7 @@ describe('what the comparison note says of the transactions known', () => {
   it('calls a negative net from a holding no filing states by that name, and keeps its unexplained difference', () => {
     // Given a seller who bought 100 and sold 150 before the cover page (400 shares): 100 - 150 = -50
     const given = givenFacts([
-      identified('seller', 'Seller Corp.'),
+      identified('seller', 'Seller Corp.', '2024-01-02'),
       bought('seller', 100, '2024-01-03', '2024-01-15'),
       sold('seller', 150, '2024-01-04', '2024-01-15'),
       original(cover('seller', 'SELLER CORP', { aggregate: 400, percent: pct(4) })),
@@ -757,7 +745,7 @@ describe("an earlier filing's breakdown under a later filing's totals", () => {
   const gpPage = cover('gp', 'FUND ONE GP LLC', { aggregate: 1_300, sole: 150, shared: 1_150, percent: pct(13) });
   const given = givenFacts([
     identified('gp', 'Fund One GP LLC'),
-    identified('fund', 'Fund One, L.P.'),
+    identified('fund', 'Fund One, L.P.', '2024-01-02'),
     {
       type: 'ControlEstablished',
       data: { ...on('2024-01-02'), controllerId: 'gp', entityId: 'fund', relationship: 'general partner' },
@@ -812,7 +800,7 @@ describe("an earlier filing's breakdown under a later filing's totals", () => {
     // Given Item 5 of the original stating the fund's 1,000 shares as of 2024-01-05 (before its event date), and
     // Amendment No. 1's cover page as of 2024-03-12
     const fund = givenFacts([
-      identified('fund', 'Fund One, L.P.'),
+      identified('fund', 'Fund One, L.P.', '2024-01-02'),
       filing({ amendmentNumber: 0, filedOn: '2024-01-15', eventDate: '2024-01-10' }),
       position('fund', 'common', 1_000, '2024-01-05', [0, '2024-01-15']),
       filing({
@@ -834,7 +822,7 @@ describe('whether a breakdown is as recent as the reported figures', () => {
     // Given Amendment No. 1 breaking the fund's 1,000 shares down as of 2024-03-12 and Amendment No. 2, filed the
     // same day for the same event date, giving only its cover page: 1,200
     const fund = givenFacts([
-      identified('fund', 'Fund One, L.P.'),
+      identified('fund', 'Fund One, L.P.', '2024-01-02'),
       filing({ amendmentNumber: 1, filedOn: '2024-03-15', eventDate: '2024-03-12' }),
       position('fund', 'common', 1_000, '2024-03-12', [1, '2024-03-15']),
       filing({
@@ -861,7 +849,7 @@ describe('whether a breakdown is as recent as the reported figures', () => {
     // Given one unnumbered amendment (filed 2024-02-20, no event date) breaking the fund's 1,000 shares down, and
     // another (event 2024-03-12, filed 2024-03-15) giving only its cover page: 1,100
     const fund = givenFacts([
-      identified('fund', 'Fund One, L.P.'),
+      identified('fund', 'Fund One, L.P.', '2024-01-02'),
       filing({ amendmentNumber: null, filedOn: '2024-02-20', eventDate: null }),
       position('fund', 'common', 1_000, '2024-02-20', [null, '2024-02-20']),
       filing({
@@ -882,7 +870,7 @@ describe('whether a breakdown is as recent as the reported figures', () => {
   it("does not count another person's later breakdown as the person's own", () => {
     // Given the fund identified, with the original's cover page (1,000), and an adviser's position as of 2024-02-10
     const fund = givenFacts([
-      identified('fund', 'Fund One, L.P.'),
+      identified('fund', 'Fund One, L.P.', '2024-01-02'),
       filing({
         amendmentNumber: 0,
         filedOn: '2024-01-15',
@@ -900,7 +888,7 @@ describe('whether a breakdown is as recent as the reported figures', () => {
     // 5(a) and on its cover page (10.0%). Amendment No. 1 (event 2024-02-10, filed 2024-02-12): Item 5(a) only,
     // 1,100 shares.
     const given = givenFacts([
-      identified('fund', 'Fund One, L.P.'),
+      identified('fund', 'Fund One, L.P.', '2024-01-02'),
       filing({
         amendmentNumber: 0,
         filedOn: '2024-01-15',
